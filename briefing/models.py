@@ -194,3 +194,56 @@ class Briefing:
             "sentences": [s.to_dict() for s in self.sentences],
             "attributions": [[a.to_dict() for a in attrs] for attrs in self.attributions],
         }
+
+
+@dataclass(frozen=True)
+class ScriptLine:
+    """One sentence of the script: ``text`` is shown (transcript, captions); ``spoken`` is
+    what the voice reads after speech normalisation (numbers, initialisms, symbols)."""
+
+    text: str
+    spoken: str
+
+
+@dataclass(frozen=True)
+class ScriptSection:
+    """A chapter of the script: the intro, one key point, or the outro."""
+
+    kind: str  # "intro" | "point" | "outro"
+    title: str  # the chapter title
+    lines: tuple[ScriptLine, ...]
+    point_index: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "point_index": self.point_index,
+            "lines": [asdict(line) for line in self.lines],
+        }
+
+
+@dataclass(frozen=True)
+class Script:
+    """The exact words of a spoken briefing, which is also its transcript."""
+
+    sections: tuple[ScriptSection, ...]
+
+    @property
+    def text(self) -> str:
+        """The transcript as plain text: a paragraph per section."""
+        return "\n\n".join(" ".join(line.text for line in s.lines) for s in self.sections)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sections": [s.to_dict() for s in self.sections]}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The audio of one script line, with its measured place in the whole file (seconds)."""
+
+    section: int
+    line: int
+    text: str
+    start: float
+    end: float

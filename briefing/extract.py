@@ -1,12 +1,36 @@
-"""Extract an Article from text, HTML or a URL. (Minimal version: text only.)"""
+"""Extract an Article from plain text, HTML or a URL, refusing input we cannot brief.
+
+Every refusal happens here, before any output, and raises a
+:class:`briefing.errors.BriefingError` subclass whose message says what failed and
+what to do next: empty input, a binary file, bytes that are not text, input over
+``config.max_input_bytes``, and text in a language other than English.
+
+Text: each line is a paragraph (blank lines and single newlines both end one), except
+that a line wrapped in the middle of a sentence is joined to the next (see
+:func:`text_paragraphs`). HTML: trafilatura finds the main text and the metadata,
+working on the string only (it never fetches anything). URLs are fetched by
+:mod:`briefing.fetch` with its safety rules.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import sys
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from .config import BriefingConfig
-from .errors import EmptyInputError
+from .errors import (
+    BinaryInputError,
+    BriefingError,
+    DecodeError,
+    EmptyInputError,
+    InputTooLargeError,
+    LanguageError,
+    RefusedURLError,
+)
 from .models import Article
 
 
@@ -19,22 +43,526 @@ class Source:
     name: str | None = None
 
 
+# ---------------------------------------------------------------------------------------
+# Reading input
+
+# File signatures of the binary formats people most often pass by mistake.
+MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word, Excel or EPUB file, which are ZIP archives)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MZ", "a Windows program"),
+    (b"ID3", "an MP3 audio file"),
+    (b"OggS", "an Ogg audio file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+
+# (BOM, codec): UTF-32 first, since its little-endian BOM starts like UTF-16's.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+
+
+def describe_binary(data: bytes) -> str | None:
+    """What kind of binary file ``data`` is, or None when it may be text.
+
+    A byte-order mark means text (UTF-16 text is full of NUL bytes); otherwise a known
+    file signature, a NUL byte or many control bytes mean binary.
+
+    >>> describe_binary(b"%PDF-1.7 ...")
+    'a PDF document'
+    >>> describe_binary(b"Plain words.") is None
+    True
+    >>> describe_binary("Ünïcode".encode("utf-16"))  # has a BOM: text
+    """
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return None
+    for magic, kind in MAGIC_NUMBERS:
+        if data.startswith(magic):
+            # "MZ" and "ID3" are also the start of ordinary words: only trust them with a NUL.
+            if magic in (b"MZ", b"ID3") and b"\x00" not in data[:1024]:
+                continue
+            return kind
+    if data[4:8] == b"ftyp":
+        return "an MP4 or QuickTime video"
+    if data.startswith(b"RIFF") and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}[data[8:12]]
+    head = data[:8192]
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        return f"a binary file (it holds NUL bytes, the first at byte {nul})"
+    if head and sum(b in _CONTROL_BYTES for b in head) > len(head) * 0.05:
+        return "a binary file (it holds many control characters)"
+    return None
+
+
+def decode_bytes(data: bytes, name: str = "the input", config: BriefingConfig | None = None) -> str:
+    """The text in ``data``, after checking size, emptiness and binary formats.
+
+    Accepts UTF-8 (with or without a BOM) and UTF-16/UTF-32 with a BOM. An HTML file
+    that declares its charset in a ``<meta>`` tag is decoded with that charset. Nothing
+    else is guessed: a wrong guess would show the reader garbled quotes.
+
+    >>> decode_bytes("“Hi”".encode("utf-8-sig"))
+    '“Hi”'
+    >>> decode_bytes(b"caf\\xe9 au lait")
+    Traceback (most recent call last):
+    ...
+    briefing.errors.DecodeError: The input is not UTF-8 text: byte 0xE9 at offset 3 cannot be decoded. Probable cause: it was saved in a legacy encoding such as Windows-1252 or Latin-1. Save it as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`) and try again.
+    """
+    config = config or BriefingConfig()
+    _check_size(len(data), name, config)
+    if not data.strip():
+        raise EmptyInputError(f"{_cap(name)} is empty: give an article's text, HTML or web address.")
+    kind = describe_binary(data)
+    if kind:
+        raise BinaryInputError(
+            f"{_cap(name)} is {kind}, not text or HTML. Give the article as a text or HTML file "
+            "(copy its text into a .txt file), or give its web address."
+        )
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"{_cap(name)} starts with a {codec.upper().replace('-SIG', '')} byte-order mark but is not valid "
+                    f"{codec.upper().replace('-SIG', '')} (at byte {exc.start}). Re-save it as UTF-8 and try again."
+                ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        declared = declared_charset(data)
+        if declared:
+            try:
+                return data.decode(declared)
+            except (UnicodeDecodeError, LookupError):
+                pass
+        raise DecodeError(
+            f"{_cap(name)} is not UTF-8 text: byte 0x{data[exc.start]:02X} at offset {exc.start} cannot be decoded. "
+            "Probable cause: it was saved in a legacy encoding such as Windows-1252 or Latin-1. "
+            "Save it as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`) and try again."
+        ) from None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML document declares in a ``<meta>`` tag near its start.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1252">')
+    'windows-1252'
+    """
+    head = data[:4096]
+    if b"<" not in head:
+        return None
+    m = _META_CHARSET.search(head)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _check_size(size: int, name: str, config: BriefingConfig, exact: bool = True) -> None:
+    if size > config.max_input_bytes:
+        said = f"{size:,} bytes" if exact else f"more than {config.max_input_bytes:,} bytes"
+        raise InputTooLargeError(
+            f"{_cap(name)} is {said}, over the limit of {config.max_input_bytes:,} bytes. "
+            "Give a single article (a news article is rarely over 100 KB), or raise max_input_bytes."
+        )
+
+
+def _check_text(text: str, name: str, config: BriefingConfig) -> None:
+    """The checks that apply to text already decoded (batch lines, web forms)."""
+    # A cheap upper bound first: UTF-8 takes at most 4 bytes a character.
+    if len(text) * 4 > config.max_input_bytes:
+        _check_size(len(text.encode("utf-8", "surrogatepass")), name, config)
+    if not text.strip():
+        raise EmptyInputError(f"{_cap(name)} is empty: give an article's text, HTML or web address.")
+    if "\x00" in text:
+        raise BinaryInputError(
+            f"{_cap(name)} holds NUL characters, so it is binary data, not text. Give the article's text or HTML."
+        )
+
+
+def _cap(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
 def read_source(arg: str, config: BriefingConfig | None = None) -> Source:
-    """Turn a command-line SOURCE (a path, ``-`` for stdin, or a URL) into a Source."""
-    if arg.startswith(("http://", "https://")):
+    """Turn a command-line SOURCE (a path, ``-`` for stdin, or a URL) into a Source.
+
+    Files and stdin are read, size-checked and decoded here, so that a bad input fails
+    before anything is printed. URLs are only checked for their scheme; they are
+    fetched by :func:`extract`.
+    """
+    config = config or BriefingConfig()
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", arg):
+        if not arg.lower().startswith(("http://", "https://")):
+            scheme = arg.split(":", 1)[0]
+            raise RefusedURLError(f"Cannot fetch {arg}: only http and https URLs are fetched, not {scheme}.")
         return Source("url", arg, arg)
-    with open(arg, encoding="utf-8") as f:
-        return Source("text", f.read(), arg)
+    if arg == "-":
+        name = "standard input"
+        # Read one byte past the limit: enough to know the input is too large.
+        data = sys.stdin.buffer.read(config.max_input_bytes + 1)
+        if len(data) > config.max_input_bytes:
+            _check_size(len(data), name, config, exact=False)
+    else:
+        name = arg
+        path = Path(arg)
+        try:
+            _check_size(path.stat().st_size, name, config)
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise BriefingError(
+                f"Cannot read {arg}: no such file. Give a path to an article, - for stdin, or a URL "
+                "starting with https://."
+            ) from None
+        except IsADirectoryError:
+            raise BriefingError(f"Cannot read {arg}: it is a folder. Give the path of one article file.") from None
+        except PermissionError:
+            raise BriefingError(f"Cannot read {arg}: permission denied. Check the file's permissions.") from None
+    text = decode_bytes(data, name, config)
+    return source_from_text(text, config, name=arg)
+
+
+def source_from_text(text: str, config: BriefingConfig | None = None, name: str | None = None) -> Source:
+    """A Source for text already in memory (HTML is recognised by its markup).
+
+    >>> source_from_text("<html><body><p>Hi.</p></body></html>").kind
+    'html'
+    >>> source_from_text("I <3 news.").kind
+    'text'
+    """
+    config = config or BriefingConfig()
+    _check_text(text, name or "the input", config)
+    text = text.lstrip("\ufeff")
+    return Source("html" if looks_like_html(text) else "text", text, name)
+
+
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|section)\b",
+    re.I | re.S,
+)
+_HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|article|section|h[1-6]|li|ul|body|html|head|script|meta|img)\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is HTML markup rather than plain text.
+
+    >>> looks_like_html("<!DOCTYPE html><title>x</title>")
+    True
+    >>> looks_like_html("Prices rose 5% <b>today</b>, traders said.")
+    False
+    """
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAG.findall(head)) >= 5
+
+
+# ---------------------------------------------------------------------------------------
+# Plain text
+
+_SENTENCE_END = re.compile(r"""[.!?…:;"”’')\]]$""")
+_LIST_ITEM = re.compile(r"^(?:[-*•–—]\s|\d{1,3}[.)]\s)")
+
+
+def text_paragraphs(text: str) -> tuple[str, ...]:
+    """Paragraphs of plain text: one per line, joining lines wrapped inside a sentence.
+
+    A line is joined to the next when it does not end a sentence and the next starts in
+    lowercase, or when the text is hard-wrapped (lines filled up to a margin of at most
+    100 columns) and the line reaches that margin.
+
+    >>> text_paragraphs("First paragraph.\\nSecond one.\\n\\nThird.")
+    ('First paragraph.', 'Second one.', 'Third.')
+    >>> text_paragraphs("Musk met the\\nprime minister on Monday.")
+    ('Musk met the prime minister on Monday.',)
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    lines = [line.strip() for line in text.split("\n")]
+    margin = _wrap_margin(lines)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(_join_wrapped(current))
+                current = []
+            continue
+        if current and not _continues(current[-1], line, margin):
+            paragraphs.append(_join_wrapped(current))
+            current = []
+        current.append(line)
+    if current:
+        paragraphs.append(_join_wrapped(current))
+    return tuple(paragraphs)
+
+
+def _wrap_margin(lines: list[str]) -> int | None:
+    """The wrap column when the text is hard-wrapped, else None.
+
+    Hard-wrapped text has short lines (at most 100 columns) and, inside blocks, most
+    lines end close to the longest line and in mid-sentence.
+    """
+    inner = [a for a, b in zip(lines, lines[1:]) if a and b]
+    if len(inner) < 3:
+        return None
+    longest = max(len(line) for line in lines)
+    if longest > 100 or longest < 40:
+        return None
+    full = [line for line in inner if len(line) >= longest - 15]
+    mid_sentence = [line for line in full if not _SENTENCE_END.search(line)]
+    if len(full) >= 0.6 * len(inner) and len(mid_sentence) >= 0.5 * len(full):
+        return longest
+    return None
+
+
+def _continues(prev: str, line: str, margin: int | None) -> bool:
+    if _LIST_ITEM.match(line) or prev.endswith("]"):
+        return False
+    if not _SENTENCE_END.search(prev) and line[:1].islower():
+        return True
+    return margin is not None and len(prev) >= margin - 15 and not _SENTENCE_END.search(prev)
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        # "anti-\nSemitic": a hyphen at the margin belongs to the word.
+        out += line if re.search(r"[^\W\d_]-$", out) else " " + line
+    return out
+
+
+_TITLE_LINE = re.compile(r"^[\"“‘']?[A-Z0-9][^\n]{8,118}$")
+_NOT_TITLE = re.compile(r"""[.,;:]$|^By\s|\[|\]|\{|%%|https?://|@|^(?:Published|Updated|Posted)\b|\d{1,2}:\d{2}""", re.I)
+
+
+def _title_from_lines(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A headline on the first line of plain text, and the remaining paragraphs.
+
+    Only a short line with no closing punctuation, followed by at least two paragraphs
+    of which the first ends a sentence, counts as a headline.
+    """
+    if len(paragraphs) < 3:
+        return "", paragraphs
+    first, second = paragraphs[0], paragraphs[1]
+    if (
+        _TITLE_LINE.match(first)
+        and not _NOT_TITLE.search(first)
+        and len(first.split()) >= 3
+        and not first.endswith(("!", "?", "…"))
+        and _SENTENCE_END.search(second)
+        and len(second) > len(first)
+    ):
+        return first, paragraphs[1:]
+    return "", paragraphs
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # Short articles and fragments are still articles.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "0")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    # The signal-based timeout only works in the main thread; the web app runs workers.
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    # Guessing dates from the text invents publication dates: keep to the page's metadata.
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return config
+
+
+def html_article(markup: str, url: str | None = None) -> Article:
+    """The main text and metadata of an HTML page, as an uncleaned Article.
+
+    trafilatura works on the string alone: it fetches nothing (no images, no links,
+    no scripts run). Its output is text, so markup, scripts and event handlers in the
+    page cannot reach the article.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        markup,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        deduplicate=False,
+        config=_trafilatura_config(),
+    )
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():
+        # Pages whose text sits outside paragraphs: take the visible text as a whole.
+        text = trafilatura.baseline(markup)[1]
+    title = _tidy((doc.title if doc is not None else None) or "")
+    paragraphs = tuple(p for p in (_tidy(line) for line in text.split("\n")) if p)
+    if title and paragraphs and paragraphs[0].casefold() == title.casefold():
+        paragraphs = paragraphs[1:]
+    return Article(
+        paragraphs=paragraphs,
+        title=title,
+        byline=_tidy(getattr(doc, "author", None)) or None,
+        published=_tidy(getattr(doc, "date", None)) or None,
+        site_name=_tidy(getattr(doc, "sitename", None)) or None,
+        source_url=_tidy(getattr(doc, "url", None)) or url,
+    )
+
+
+def _tidy(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+# ---------------------------------------------------------------------------------------
+# Language
+
+# Names for the languages py3langid reports most often; others are shown by code.
+LANGUAGE_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian",
+    "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish",
+    "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto", "es": "Spanish", "et": "Estonian",
+    "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish", "gd": "Scottish Gaelic",
+    "gl": "Galician", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian",
+    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian",
+    "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "la": "Latin", "lb": "Luxembourgish", "lt": "Lithuanian",
+    "lv": "Latvian", "mk": "Macedonian", "ms": "Malay", "mt": "Maltese", "nl": "Dutch", "nn": "Norwegian Nynorsk",
+    "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil",
+    "th": "Thai", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek",
+    "vi": "Vietnamese", "zh": "Chinese", "yue": "Cantonese",
+}
+
+MIN_LETTERS_FOR_LANGUAGE = 200  # below this, language identification is a coin toss
+MIN_LETTERS_WITHOUT_NAMES = 50  # function words alone: enough for a second opinion
+_LANGUAGE_SAMPLE = 2000  # characters judged: the lead of an article is enough
+_ENOUGH_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % MIN_LETTERS_FOR_LANGUAGE)
+_ENOUGH_LETTERS_WITHOUT_NAMES = re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % MIN_LETTERS_WITHOUT_NAMES)
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]*")
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():
+    # Loading the model takes about a second: once per process.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float, float] | None:
+    """``(language, its probability, English's probability)`` for ``text``, or None
+    when it has too few letters to judge.
+
+    Names are the weak point of a character n-gram model (an English story about
+    Jürgen Klopp and Borussia Dortmund looks German), so a text not found to be
+    English is judged again without its capitalised words.
+    """
+    sample = text[:_LANGUAGE_SAMPLE]
+    if not _ENOUGH_LETTERS.match(sample):
+        return None
+    identifier = _language_identifier()
+    ranked = identifier.rank(sample)
+    lang, prob = ranked[0]
+    if lang == "en":
+        return lang, prob, prob
+    english = dict(ranked).get("en", 0.0)
+    # What is left without capitalised words is mostly function words ("the", "said",
+    # "with"), which tell languages apart well even in a short stretch.
+    without_names = _CAPITALISED_WORD.sub(" ", sample)
+    if _ENOUGH_LETTERS_WITHOUT_NAMES.match(without_names):
+        english = max(english, dict(identifier.rank(without_names)).get("en", 0.0))
+    return lang, prob, english
+
+
+def check_language(text: str, config: BriefingConfig) -> str:
+    """The article's language code ("en"), or LanguageError when it is not English."""
+    found = detect_language(text)
+    if found is None:
+        return "en"
+    lang, prob, english = found
+    if lang == "en" or english >= config.min_english_confidence:
+        return "en"
+    name = LANGUAGE_NAMES.get(lang, f"the language with code '{lang}'")
+    raise LanguageError(
+        f"The article looks like {name} ({lang}, confidence {prob:.2f}), not English; Briefing only "
+        "handles English news. Give an English article (or its English edition)."
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The stage
 
 
 def extract(source: Source, config: BriefingConfig) -> Article:
-    """The article in ``source``, with paragraphs split on lines."""
-    paragraphs = tuple(line.strip() for line in source.data.splitlines() if line.strip())
-    if not paragraphs:
-        raise EmptyInputError("The input holds no text: give an article's text, HTML or URL.")
-    return Article(paragraphs=paragraphs)
+    """The article in ``source``, uncleaned, with its metadata; refuses bad input.
+
+    Raises EmptyInputError, BinaryInputError, DecodeError, InputTooLargeError,
+    LanguageError, or FetchError/RefusedURLError for URLs.
+    """
+    name = source.name or ("the page" if source.kind == "url" else "the input")
+    if source.kind == "url":
+        from .fetch import decode_body, fetch_url
+
+        fetched = fetch_url(source.data, config)
+        name = fetched.url
+        if not fetched.body.strip():
+            raise EmptyInputError(f"The page at {fetched.url} is empty: check the address.")
+        kind = describe_binary(fetched.body)
+        if kind:
+            raise BinaryInputError(
+                f"The page at {fetched.url} is {kind}, not text or HTML, though the server says "
+                f"{fetched.media_type or 'nothing about its type'}. Give the address of the article's web page."
+            )
+        text = decode_body(fetched)
+        is_html = fetched.media_type in ("text/html", "application/xhtml+xml") or (
+            fetched.media_type != "text/plain" and looks_like_html(text)
+        )
+        if is_html:
+            article = html_article(text, url=fetched.url)
+            if not article.source_url:
+                article = replace(article, source_url=fetched.url)
+        else:
+            article = _text_article(text)
+            article = replace(article, source_url=fetched.url)
+    else:
+        _check_text(source.data, name, config)
+        if source.kind == "html":
+            article = html_article(source.data)
+        else:
+            article = _text_article(source.data)
+    if not article.paragraphs:
+        raise EmptyInputError(
+            f"No article text was found in {name}. Probable cause: the page keeps its text in scripts "
+            "or behind a login. Copy the article's text into a file and give that instead."
+        )
+    return replace(article, language=check_language(article.text, config))
 
 
-def source_from_text(text: str, config: BriefingConfig | None = None) -> Source:
-    """A Source for text already in memory (HTML is recognised by its markup)."""
-    return Source("text", text)
+def _text_article(text: str) -> Article:
+    title, paragraphs = _title_from_lines(text_paragraphs(text.lstrip("\ufeff")))
+    return Article(paragraphs=paragraphs, title=title)

@@ -1,0 +1,205 @@
+"""ROUGE benchmark of the rankers on CNN/DailyMail dev (``../shared/eval/news/cnndm_dev.jsonl``).
+
+Run: ``.venv/bin/python -m bench.rouge [--limit N] [--rankers a,b] [--points 3]``
+
+Every article goes through the real text pipeline (:func:`briefing.pipeline.summarize`
+on :func:`briefing.extract.source_from_text`, with ``points=3``) once per ranker of
+:data:`briefing.rank.RANKERS`; the key points' texts, one per line, are scored against
+the human highlights with ``rouge-score`` (stemmer on): ROUGE-1, ROUGE-2 and ROUGE-Lsum
+F1, averaged over articles, times 100. Lsum needs sentences on separate lines: the
+highlights file joins most highlights with a space (only about 1 in 10 summaries holds
+a newline), so each summary is split on newlines and then into sentences with the same
+Punkt model the pipeline uses.
+
+Baselines computed in the same run:
+
+* ``lead`` (in RANKERS): Lead-3 over the pipeline's (cleaned) sentences;
+* ``Lead-3, raw text``: the first 3 Punkt sentences of the unprocessed article;
+* ``stock sumy LexRank``: sumy used as its README shows, ``PlaintextParser`` over the raw
+  article (its tokenizer swapped for our offline one, as sumy's would download NLTK
+  data) and ``LexRankSummarizer`` with sumy's English stemmer and stop words. Our
+  ``lexrank`` entry is the same algorithm over our sentences.
+
+Speed: articles per second of the whole text pipeline (extract, clean, split,
+attribute, rank) in this single process, timed after a warm-up on the first articles
+(wall time, and CPU time of the process, which other jobs on the machine disturb less);
+for the stock sumy row, parsing and summarising only. Memory: the process's peak
+resident set (``ru_maxrss``), which includes the rouge-score scorer and the data.
+An article the pipeline refuses (a BriefingError) scores 0 for that ranker and is counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from typing import Any, Callable
+
+from briefing.config import BriefingConfig
+from briefing.errors import BriefingError
+from briefing.extract import source_from_text
+from briefing.nlp import sentence_tokenizer, tokenizer
+from briefing.pipeline import summarize
+from briefing.rank import RANKERS
+
+from ._common import eval_path, markdown_table, read_jsonl, write_results
+
+NAME = "rouge"
+WARM_UP = 5
+STOCK_SUMY = "stock sumy LexRank"
+RAW_LEAD = "Lead-3, raw text"
+SUMY_RANKERS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
+
+
+def reference_lines(summary: str) -> str:
+    """The reference summary with one sentence per line, for ROUGE-Lsum."""
+    splitter = sentence_tokenizer()
+    return "\n".join(s.strip() for line in summary.split("\n") for s in splitter.tokenize(line) if s.strip())
+
+
+def pipeline_system(ranker: str, points: int) -> Callable[[str], list[str]]:
+    """Key-point texts of an article through the real pipeline with ``ranker``."""
+    config = BriefingConfig(ranker=ranker, points=points)
+
+    def run(text: str) -> list[str]:
+        return [p.text for p in summarize(source_from_text(text, config), config).key_points]
+
+    return run
+
+
+def stock_sumy_system(points: int) -> Callable[[str], list[str]]:
+    """sumy's LexRank as a sumy user runs it: its parser, stemmer and stop words."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    def run(text: str) -> list[str]:
+        document = PlaintextParser.from_string(text, tokenizer()).document
+        return [str(s) for s in summarizer(document, points)]
+
+    return run
+
+
+def raw_lead_system(points: int) -> Callable[[str], list[str]]:
+    """The first sentences of the unprocessed article."""
+
+    def run(text: str) -> list[str]:
+        return [s for line in text.split("\n") for s in sentence_tokenizer().tokenize(line)][:points]
+
+    return run
+
+
+def evaluate(name: str, system: Callable[[str], list[str]], rows: list[dict[str, Any]],
+             references: list[str], scorer: Any) -> dict[str, Any]:
+    """Mean ROUGE F1 (x100) of ``system`` over ``rows`` and its speed after a warm-up."""
+    for row in rows[:WARM_UP]:
+        try:
+            system(row["article"])
+        except BriefingError:
+            pass
+    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
+    failures = 0
+    seconds = cpu_seconds = 0.0
+    for row, reference in zip(rows, references):
+        start, cpu_start = time.perf_counter(), time.process_time()
+        try:
+            lines = system(row["article"])
+        except BriefingError:
+            lines = []
+            failures += 1
+        seconds += time.perf_counter() - start
+        cpu_seconds += time.process_time() - cpu_start
+        scores = scorer.score(reference, "\n".join(lines))
+        for key in totals:
+            totals[key] += scores[key].fmeasure
+    n = max(1, len(rows))
+    result = {key: 100 * value / n for key, value in totals.items()}
+    result.update(
+        seconds=seconds,
+        articles_per_second=len(rows) / seconds if seconds else 0.0,
+        # CPU time of this process: steadier than wall time when other jobs share the machine.
+        articles_per_cpu_second=len(rows) / cpu_seconds if cpu_seconds else 0.0,
+        failures=failures,
+    )
+    print(f"  {name}: R1 {result['rouge1']:.2f}, {result['articles_per_second']:.1f} articles/s", file=sys.stderr)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="score only the first N articles")
+    parser.add_argument("--rankers", help=f"comma-separated rankers (default: all of {', '.join(RANKERS)})")
+    parser.add_argument("--points", type=int, default=3, help="key points per article (default: 3)")
+    args = parser.parse_args(argv)
+    path = eval_path("news", "cnndm_dev.jsonl")
+    if path is None:
+        return 0
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError:
+        print("skip: rouge-score is not installed (pip install -e '.[bench]').", file=sys.stderr)
+        return 0
+    rankers = args.rankers.split(",") if args.rankers else list(RANKERS)
+    unknown = [r for r in rankers if r not in RANKERS]
+    if unknown:
+        parser.error(f"unknown ranker(s) {', '.join(unknown)}: choose from {', '.join(RANKERS)}")
+    for baseline in ("briefing", "lead"):  # the comparison needs both, always
+        if baseline not in rankers:
+            rankers.append(baseline)
+
+    rows = read_jsonl(path)[: args.limit] if args.limit else read_jsonl(path)
+    references = [reference_lines(r["summary"]) for r in rows]
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    words = sum(len(r["article"].split()) for r in rows) / max(1, len(rows))
+    print(f"Scoring {len(rows)} articles ({words:.0f} words on average), {args.points} points each.", file=sys.stderr)
+
+    results: dict[str, dict[str, Any]] = {}
+    for name in rankers:
+        results[name] = evaluate(name, pipeline_system(name, args.points), rows, references, scorer)
+    results[RAW_LEAD] = evaluate(RAW_LEAD, raw_lead_system(args.points), rows, references, scorer)
+    results[STOCK_SUMY] = evaluate(STOCK_SUMY, stock_sumy_system(args.points), rows, references, scorer)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    table = markdown_table(
+        ["ranker", "R1", "R2", "RLsum", "articles/s"],
+        [[name, f"{r['rouge1']:.2f}", f"{r['rouge2']:.2f}", f"{r['rougeLsum']:.2f}", f"{r['articles_per_second']:.1f}"]
+         for name, r in results.items()],
+    )
+    margin = results["briefing"]["rouge1"] - results["lead"]["rouge1"]
+    stock = [n for n in (*SUMY_RANKERS, STOCK_SUMY) if n in results]
+    beaten = [n for n in stock if results["briefing"]["rouge1"] > results[n]["rouge1"]]
+    failures = {n: r["failures"] for n, r in results.items() if r["failures"]}
+    print(f"CNN/DM dev: {len(rows)} articles, {args.points} key points each; ROUGE F1 x 100 (rouge-score, stemmer on).\n")
+    print(table)
+    print(f"\nbriefing vs Lead-3 (lead): {margin:+.2f} R1 (target: +1.50 or more). "
+          f"Beats {len(beaten)} of {len(stock)} stock sumy rankers on R1"
+          + (f" (not: {', '.join(sorted(set(stock) - set(beaten)))})." if len(beaten) < len(stock) else "."))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Text pipeline (briefing ranker): {results['briefing']['articles_per_second']:.1f} articles/s wall, "
+          f"{results['briefing']['articles_per_cpu_second']:.1f} per CPU second (target: 20 or more; "
+          f"load average {load:.1f} on {os.cpu_count()} cores at the end); peak memory (max RSS) {peak_mb:.0f} MB.")
+    if failures:
+        print(f"Articles refused by the pipeline (scored 0): {failures}.")
+    summary = {
+        "dataset": "cnndm_dev",
+        "articles": len(rows),
+        "points": args.points,
+        "mean_words": words,
+        "rankers": results,
+        "briefing_minus_lead_r1": margin,
+        "peak_rss_mb": peak_mb,
+        "command": ".venv/bin/python -m bench.rouge" + (" " + " ".join(argv) if argv else ""),
+    }
+    path = write_results(NAME, summary)
+    print(f"\nResults written to {path.relative_to(path.parents[2])}.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

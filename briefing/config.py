@@ -39,12 +39,36 @@ class BriefingConfig:
         default="Briefing/0.1 (+https://example.invalid/briefing)",
         metadata={"help": "User-Agent header sent when fetching URLs."},
     )
+    rewriter: str = field(
+        default="rules",
+        metadata={"help": "Plain-language rewriter: 'rules' (offline, deterministic) or 'llm' (an "
+                          "OpenAI-compatible chat endpoint; every answer still passes the faithfulness check)."},
+    )
+    llm_base_url: str | None = field(
+        default=None,
+        metadata={"help": "Base URL of the OpenAI-compatible API for rewriter='llm', e.g. "
+                          "http://127.0.0.1:8000/v1 (else env BRIEFING_LLM_BASE_URL)."},
+    )
+    llm_model: str | None = field(
+        default=None, metadata={"help": "Model name sent to the LLM endpoint (else env BRIEFING_LLM_MODEL)."}
+    )
+    llm_api_key: str | None = field(
+        default=None,
+        metadata={"help": "Bearer key for the LLM endpoint (else env BRIEFING_LLM_API_KEY; none if unset)."},
+    )
+    llm_timeout: float = field(
+        default=30.0, metadata={"help": "Seconds to wait for one LLM answer before falling back to the rules."}
+    )
 
     def __post_init__(self) -> None:
         if self.points is not None and not 1 <= self.points <= 20:
             raise ConfigError(f"points must be between 1 and 20, not {self.points}: pick a smaller number.")
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive.")
+        if self.rewriter not in ("rules", "llm"):
+            raise ConfigError(f"rewriter must be 'rules' or 'llm', not {self.rewriter!r}.")
+        if self.llm_timeout <= 0:
+            raise ConfigError("llm_timeout must be a positive number of seconds.")
 
     def replace(self, **changes: Any) -> "BriefingConfig":
         """A copy with ``changes`` applied (validated again)."""

@@ -8,11 +8,12 @@ from .config import BriefingConfig
 from .extract import Source, extract
 from .models import Briefing
 from .rank import rank
+from .simplify import simplify
 from .split import split
 
 
 def summarize(source: Source, config: BriefingConfig | None = None) -> Briefing:
-    """Run the text half of the pipeline: extract, clean, split, attribute, rank.
+    """Run the text half of the pipeline: extract, clean, split, attribute, rank, simplify.
 
     ``source`` is a :class:`briefing.extract.Source` (text, HTML or URL, see
     :func:`briefing.extract.read_source`). Raises :class:`briefing.errors.BriefingError`
@@ -24,12 +25,12 @@ def summarize(source: Source, config: BriefingConfig | None = None) -> Briefing:
 
 
 def summarize_article(article, config: BriefingConfig | None = None) -> Briefing:
-    """Split, attribute and rank an already extracted and cleaned :class:`Article`."""
+    """Split, attribute, rank and simplify an already extracted and cleaned :class:`Article`."""
     config = config or BriefingConfig()
     sentences = split(article)
     attributions = attribute(article, sentences)
     key_points, notes = rank(article, sentences, attributions, config)
-    return Briefing(
+    briefing = Briefing(
         article=article,
         sentences=sentences,
         attributions=attributions,
@@ -37,3 +38,5 @@ def summarize_article(article, config: BriefingConfig | None = None) -> Briefing
         ranker=config.ranker,
         notes=notes,
     )
+    # Each key point gets a plain version that passed the faithfulness check.
+    return simplify(briefing, config)

@@ -1,0 +1,1492 @@
+"""The simplify stage: a plain-language version of each key point, guarded by the
+faithfulness check.
+
+The default rewriter is deterministic and offline. It applies named rules in order
+(:data:`REWRITES`) and reports every rule that fired, the way ftfy explains its fixes:
+
+- ``drop:parenthetical`` removes brackets that carry no fact (no name, number, date or
+  quotation); an acronym after a name, "(CCDH)", is a name and stays;
+- ``drop:filler`` removes empty intensifiers ("particularly", "very");
+- ``lexicon:WORD→PLAIN`` swaps hard words and journalese for plain ones from
+  ``data/plain_lexicon.tsv``, keeping part of speech, inflection and capitals;
+- ``passive`` turns "X was criticised by Y" into "Y criticised X";
+- ``split:semicolon``, ``split:relative`` (", who" / ", which"), ``appositive``
+  ("Musk, owner of X, is ..." -> "Musk is .... Musk is the owner of X.") and
+  ``split:conjunction`` (", but" / ", and" before a new clause) break long sentences.
+
+Quotations, names, numbers, dates and the attribution's source and cue are protected
+spans that no rule changes (:func:`briefing.faithful.protected_spans`), and no sentence
+is split inside a quotation. :func:`simplify_point` runs the check on every rewrite and
+falls back to the original (split at semicolons only, when that alone passes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from . import inflect
+from .faithful import STOP_WORDS, check, negations, protected_spans, quotations
+from .models import Briefing, KeyPoint, PlainPoint
+from .nlp import sentence_tokenizer
+
+__all__ = [
+    "REWRITES", "Rule", "Rewrite", "LexiconEntry", "lexicon", "lexicon_header",
+    "simplify_sentence", "simplify_text", "simplify_checked", "simplify_point", "simplify", "guard",
+]
+
+LEXICON_PATH = Path(__file__).resolve().parent / "data" / "plain_lexicon.tsv"
+
+# Sentences at or under this many words are not split. The issue suggested "over about
+# 20"; on ASSET valid every lower threshold down to 10 scored better (SARI and FKGL),
+# and the news target (FKGL 8) needs the splits too.
+SPLIT_MIN_WORDS = 10
+# A part left by a split must have at least this many words.
+MIN_PART_WORDS = 3
+# A single word is replaced only when it is no more common than its plain replacement
+# plus this margin (Zipf scale, wordfreq): "slammed" (3.6) -> "criticised" (4.0) is
+# replaced; "show" is never replaced by a rarer word.
+HARDNESS_MARGIN = 0.25
+# Words rarer than this (Zipf; "slam" is 4.0, "show" 5.6) are replaced whatever the
+# replacement's frequency: for journalese the everyday sense makes the word look common.
+COMMON_ZIPF = 4.5
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A rewritten text and the rules that fired, in order."""
+
+    text: str
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rewrite rule over a list of sentences.
+
+    ``apply`` takes the sentences and the context and returns the new sentences and
+    the trace entries of this rule (empty when it did not fire).
+    """
+
+    name: str
+    apply: Callable[[list[str], "_Context"], tuple[list[str], list[str]]]
+    doc: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a rule must keep: literal strings (the attribution's source and cue)."""
+
+    keep: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------
+# Word classes (closed lists; the rewriter has no tagger, so these decide clause shapes)
+
+PRONOUNS = frozenset("i you he she it we they".split())
+OBJECT_PRONOUNS = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
+DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your some many several each every both "
+    "all no any another such".split()
+)
+AUXILIARIES = frozenset(
+    "is are was were am be been being has have had will would can could may might must shall should do does "
+    "did 's 're 've 'd 'll won't can't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't don't "
+    "wouldn't couldn't shouldn't".split()
+)
+MODALS = frozenset("will would can could may might must shall should do does did to".split())
+PREPOSITIONS = frozenset(
+    "of in on at by for with from to into onto over under about after before during since until against "
+    "among amid between through across along around near without within via per like as than".split()
+)
+CONJUNCTIONS = frozenset("and or but nor so yet".split())
+# Common verbs in their finite forms, for "does this part have its own verb?".
+_COMMON_VERB_LEMMAS = (
+    "say tell make want need add claim believe think know plan hope remain seem appear become continue "
+    "include lead live work play come go take give get run hold show call find keep leave put bring begin "
+    "turn move pay meet set allow help try ask use feel provide expect report warn insist deny accuse "
+    "argue announce agree refuse decide die kill attack win lose face fail receive serve open close "
+    "stop start visit fly return launch sign reach cause rise fall grow increase suggest describe note"
+).split()
+FINITE_VERBS = frozenset(
+    {f for lemma in _COMMON_VERB_LEMMAS for tag, f in inflect.forms(lemma, "verb").items() if tag != "VBG"}
+    | {past for past, _ in inflect.IRREGULAR_VERBS.values()}
+    | AUXILIARIES
+)
+_PAST_FORMS = frozenset(past for past, _ in inflect.IRREGULAR_VERBS.values())
+# Capitalised words that mark an organisation, not a person (so not shortened to a surname).
+ORG_WORDS = frozenset(
+    "post times news party inc ltd company corporation corp group bank association agency centre center "
+    "court committee council ministry department league organisation organization university college "
+    "school hospital channel tv radio union foundation institute church army navy police force forces "
+    "government house senate congress parliament commission office board club fc united city county "
+    "state states kingdom republic airlines airways service services network press journal".split()
+)
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _word_count(text: str) -> int:
+    return len(_TOKEN_RE.findall(text)) + len(re.findall(r"(?<![\w.,])\d[\d.,]*", text))
+
+
+def _capitalise(text: str) -> str:
+    """Upper-case the first letter (after any opening quote or bracket).
+
+    >>> _capitalise("the satellite was found."), _capitalise("“yes,” he said")
+    ('The satellite was found.', '“Yes,” he said')
+    """
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+        if ch.isdigit():
+            return text
+    return text
+
+
+def _lower_first(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.lower() + text[i + 1 :]
+    return text
+
+
+def _end_sentence(text: str) -> str:
+    """Close a sentence: strip trailing commas, dashes and spaces, add a full stop.
+
+    >>> _end_sentence("Musk said Y,"), _end_sentence("He said: “Go.”"), _end_sentence("Why?")
+    ('Musk said Y.', 'He said: “Go.”', 'Why?')
+    """
+    text = text.rstrip(" ,;:–—-")
+    if not text:
+        return text
+    if text[-1] in ".!?…":
+        return text
+    if text[-1] in "”\"’'" and len(text) > 1 and text[-2] in ".!?…":
+        return text
+    return text + "."
+
+
+def _tidy(text: str) -> str:
+    """Spacing and punctuation left by deletions.
+
+    >>> _tidy("It is  famous , for the cultivation  .")
+    'It is famous, for the cultivation.'
+    >>> _tidy("But, the satellite was found.")
+    'But the satellite was found.'
+    >>> _tidy('He said "we need to close ... gaps" , then left .')
+    'He said "we need to close ... gaps", then left.'
+    """
+    # Quotations are kept exactly as written: tidy only the text around them.
+    quotes = quotations(text)
+    if quotes:
+        saved = [text[a:b] for a, b, _ in quotes]
+        for k, (a, b, _) in reversed(list(enumerate(quotes))):
+            text = f"{text[:a]}\x00{k}\x00{text[b:]}"
+        text = _tidy(text)
+        return re.sub(r"\x00(\d+)\x00", lambda m: saved[int(m.group(1))], text)
+    text = _SPACE_RE.sub(" ", text).strip()
+    text = re.sub(r"^[,;:]\s*", "", text)
+    text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r",\s*([,.;:!?])", r"\1", text)
+    text = re.sub(r"^([\"“‘'(]?)(But|And|So), ", r"\1\2 ", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _fix_articles(text: str) -> str:
+    """Make "a"/"an" agree with the word after it.
+
+    >>> _fix_articles("an big attack and a attack, an hour, a use, A effort")
+    'a big attack and an attack, an hour, a use, An effort'
+    """
+
+    def fix(m: re.Match) -> str:
+        article, word = m.group(1), m.group(2)
+        lower = word.lower()
+        vowel = lower[0] in "aeiou"
+        if lower.startswith(("hour", "honest", "honour", "honor", "heir")):
+            vowel = True
+        if lower.startswith(("uni", "use", "usu", "eu", "one", "once", "ufo", "ukr", "uran", "euro")):
+            vowel = False
+        new = ("an" if vowel else "a")
+        if article[0].isupper():
+            new = new.capitalize()
+        return f"{new} {word}"
+
+    return re.sub(r"\b([Aa]n?) ([A-Za-z]+)", fix, text)
+
+
+# ---------------------------------------------------------------------------
+# Protected spans
+
+
+def _protected(text: str, ctx: _Context) -> list[tuple[int, int]]:
+    spans = list(protected_spans(text))
+    for literal in ctx.keep:
+        if not literal:
+            continue
+        start = text.find(literal)
+        while start != -1:
+            spans.append((start, start + len(literal)))
+            start = text.find(literal, start + 1)
+    return spans
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _inside_quote(pos: int, text: str) -> bool:
+    return any(s < pos < e for s, e, _ in quotations(text))
+
+
+# ---------------------------------------------------------------------------
+# The lexicon
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One row of the plain-language lexicon (a lemma and its plain replacement)."""
+
+    phrase: str
+    replacement: str
+    pos: str
+    source: str
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """An inflected form of an entry, as matched in text."""
+
+    words: tuple[str, ...]
+    tags: frozenset[str]
+    entry: LexiconEntry
+    replacements: dict  # tag -> inflected replacement
+
+
+@lru_cache(maxsize=1)
+def lexicon_header() -> tuple[str, ...]:
+    """The comment lines at the top of the lexicon file (its sources and licences)."""
+    lines = []
+    with LEXICON_PATH.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            lines.append(line[1:].strip())
+    return tuple(lines)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[LexiconEntry, ...]:
+    """Every entry of ``data/plain_lexicon.tsv`` (phrase, replacement, pos, source)."""
+    entries = []
+    with LEXICON_PATH.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if cells[0] == "phrase":
+                continue  # the column header
+            phrase, replacement, pos, source = (cells + ["", "", "", ""])[:4]
+            entries.append(LexiconEntry(phrase.strip().lower(), replacement.strip(), pos.strip(), source.strip()))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[_Surface]]:
+    """Inflected forms of every entry, by first word, longest phrase first."""
+    index: dict[str, list[_Surface]] = {}
+    for entry in lexicon():
+        source_forms = inflect.forms(entry.phrase, entry.pos)
+        target_forms = inflect.forms(entry.replacement, entry.pos) if entry.replacement else {}
+        by_surface: dict[str, set[str]] = {}
+        for tag, surface in source_forms.items():
+            by_surface.setdefault(surface, set()).add(tag)
+        for surface, tags in by_surface.items():
+            words = tuple(surface.split(" "))
+            replacements = {tag: target_forms.get(tag, entry.replacement) for tag in tags}
+            index.setdefault(words[0], []).append(_Surface(words, frozenset(tags), entry, replacements))
+    for surfaces in index.values():
+        surfaces.sort(key=lambda s: -len(s.words))
+    return index
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    best = zipf_frequency(word, "en")
+    # British spellings are rarer in wordfreq's mostly American data: judge a word by
+    # its commoner spelling, so "criticised" is as easy as "criticized".
+    for uk, us in (("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("ises", "izes"), ("our", "or")):
+        if word.endswith(uk):
+            best = max(best, zipf_frequency(word[: -len(uk)] + us, "en"))
+    return best
+
+
+def _is_hard(word: str, replacement: str) -> bool:
+    """Whether ``word`` is worth replacing by ``replacement``: rare in itself (Zipf below
+    :data:`COMMON_ZIPF`), or no commoner than the replacement's rarest word.
+
+    >>> _is_hard("slammed", "criticised"), _is_hard("show", "display")
+    (True, False)
+    """
+    plain = [w for w in replacement.lower().split() if w not in STOP_WORDS] or replacement.lower().split()
+    if not plain:
+        return True
+    zipf = _zipf(word)
+    return zipf < COMMON_ZIPF or zipf <= min(_zipf(w) for w in plain) + HARDNESS_MARGIN
+
+
+# Determiners that make the next word part of a noun phrase ("this" and "that" are
+# often pronoun subjects: "This sparked anger").
+_ARTICLES = frozenset("the a an his her its their our my your every each no some any another".split())
+_OBJECT_STARTS = frozenset("the a an his her its their our my your this that these those him them it us me".split())
+_BE = frozenset("be been being is are was were am 's 're".split())
+_HAVE_BE = frozenset("have has had having be been being is are was were am get gets got 's 've 'd 're".split())
+
+
+def _previous_words(tokens: list[re.Match], i: int, n: int = 3) -> list[str]:
+    """The ``n`` words before token ``i``, nearest first; a number or punctuation between
+    two words ends the list ("to 200 aid groups": nothing before "aid")."""
+    words: list[str] = []
+    for k in range(i - 1, max(-1, i - n - 1), -1):
+        gap = tokens[k].string[tokens[k].end() : tokens[k + 1].start()]
+        if gap.strip():
+            break
+        words.append(tokens[k].group().lower())
+    return words
+
+
+def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
+    """Which inflected form a matched surface is, or None when the context says it is
+    another part of speech than the entry's (the rewriter has no tagger: closed word
+    lists around the match decide)."""
+    tags = surface.tags
+    previous = _previous_words(tokens, i)
+    prev = previous[0] if previous else ""
+    end = i + len(surface.words)
+    following = tokens[end].group().lower() if end < len(tokens) else ""
+    pos = surface.entry.pos
+    after_determiner = prev in _ARTICLES or prev.endswith(("'s", "’s"))
+    if pos == "initial":
+        return "X" if i == 0 else None
+    if pos == "verb":
+        head = surface.entry.replacement.split(" ")[0] if surface.entry.replacement else ""
+        participle = False  # after have/be, adverbs between: "has come", "was widely slammed"
+        for word in previous:
+            if word in _HAVE_BE:
+                participle = True
+                break
+            if not (word.endswith("ly") or word in ("not", "n't", "never", "also", "just", "already")):
+                break
+        if tags == {"VBZ"}:
+            if after_determiner or prev in PREPOSITIONS or following in FINITE_VERBS:
+                return None  # "the purchases", "UN monitors said"
+            return "VBZ"
+        if tags & {"VBD", "VBN", "VBG"} and after_determiner:
+            return None  # "the alleged attacker", "the beginning": an adjective or a noun
+        if participle and "VBN" in tags:
+            if head in ("get", "have") and prev in _BE:
+                return None  # "was obtained" -> not "was got"
+            return "VBN"
+        if "VBD" in tags:
+            return "VBD"
+        if "VB" in tags:
+            # A bare form is a verb after "to", a modal, "not" or a pronoun subject;
+            # anywhere else it is as likely a noun ("aid organisations").
+            if prev in MODALS or prev in PRONOUNS or prev in ("not", "n't", "never", "also", "please", "who", "that") \
+                    or prev.endswith("ly"):
+                return "VB"
+            if prev and not after_determiner and prev not in PREPOSITIONS and following in _OBJECT_STARTS:
+                return "VB"  # "Officials slam the plan"
+            return None
+        return next(iter(sorted(tags)))
+    if pos == "noun":
+        if prev in MODALS or prev in PRONOUNS or prev in ("who", "n't", "not"):
+            return None
+        return next(iter(sorted(tags)))
+    if pos == "adj":
+        if following in ("to", "of", "from", "than"):
+            return None  # "superior to", "the key to"
+        if after_determiner and not following:
+            return None  # "the elderly", "the deceased": a noun
+        return next(iter(sorted(tags)))
+    if pos in ("prep", "adv", "conj") and after_determiner:
+        return None  # "a concerning trend"
+    return next(iter(sorted(tags)))
+
+
+def _particle_ok(tokens: list[re.Match], i: int, n: int) -> bool:
+    """Whether a participle at ``i`` (``n`` words) is used as a verb, so a phrasal
+    replacement reads well: after have/be, or followed by punctuation, a preposition
+    or an object; not when it stands before a noun like an adjective."""
+    previous = _previous_words(tokens, i, 1)
+    if previous and previous[0] in _HAVE_BE:
+        return True
+    end = i + n
+    if end >= len(tokens):
+        return True
+    gap = tokens[end - 1].string[tokens[end - 1].end() : tokens[end].start()]
+    if gap.strip():
+        return True
+    following = tokens[end].group().lower()
+    return following in PREPOSITIONS or following in _OBJECT_STARTS or following in DETERMINERS
+
+
+def _match_case(original: str, replacement: str) -> str:
+    """Carry the original's capitals over to the replacement.
+
+    >>> _match_case("Slammed", "criticised"), _match_case("AMID", "during"), _match_case("amid", "during")
+    ('Criticised', 'DURING', 'during')
+    """
+    if not replacement:
+        return replacement
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[0].isupper():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
+    index = _index()
+    protected = _protected(sentence, ctx)
+    tokens = list(_TOKEN_RE.finditer(sentence))
+    edits: list[tuple[int, int, str]] = []
+    trace: list[str] = []
+    i = 0
+    while i < len(tokens):
+        first = tokens[i].group().lower()
+        candidates = index.get(first)
+        if not candidates:
+            i += 1
+            continue
+        done = False
+        for surface in candidates:
+            n = len(surface.words)
+            if i + n > len(tokens):
+                continue
+            span_tokens = tokens[i : i + n]
+            if tuple(t.group().lower() for t in span_tokens) != surface.words:
+                continue
+            # Words of a phrase must be adjacent (one space), not across punctuation.
+            if any(sentence[a.end() : b.start()] != " " for a, b in zip(span_tokens, span_tokens[1:])):
+                continue
+            start, end = span_tokens[0].start(), span_tokens[-1].end()
+            # Not part of a hyphenated compound or a contraction ("well-known", "didn't").
+            if (start > 0 and sentence[start - 1] in "-/") or sentence[end : end + 1] in ("-", "/"):
+                continue
+            if _overlaps(start, end, protected):
+                continue
+            tag = _pick_tag(surface, tokens, i)
+            if tag is None:
+                continue
+            plain = surface.replacements[tag]
+            if tag in ("VBG", "VBN") and " " in plain and not _particle_ok(tokens, i, n):
+                continue  # "cooperating neighbors" -> not "working together neighbors"
+            # Judged on the inflected forms or the lemmas ("slams" and "criticises" are
+            # both rare; "slam" is no commoner than "criticise").
+            if n == 1 and plain and not (_is_hard(first, plain)
+                                         or _is_hard(surface.entry.phrase, surface.entry.replacement)):
+                continue
+            original = sentence[start:end]
+            plain = _match_case(original, plain)
+            edits.append((start, end, plain))
+            trace.append(f"lexicon:{original.lower()}→{plain.lower() or '∅'}")
+            i += n
+            done = True
+            break
+        if not done:
+            i += 1
+    if not edits:
+        return sentence, []
+    out = []
+    last = 0
+    for start, end, plain in edits:
+        before = sentence[last:start]
+        # "an allegation" -> "a claim": fix the article before a replaced word only
+        # (an article before an untouched acronym, "an RTOS", is the writer's).
+        m = re.search(r"\b([Aa]n?) $", before)
+        if m and plain:
+            before = before[: m.start()] + _fix_articles(f"{m.group(1)} {plain}").split(" ")[0] + " "
+        out.append(before)
+        out.append(plain)
+        last = end
+    out.append(sentence[last:])
+    text = _tidy("".join(out))
+    return (_capitalise(text) if sentence[:1].isupper() else text), trace
+
+
+def _rule_lexicon(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        new, fired = _apply_lexicon(s, ctx)
+        out.append(new)
+        trace.extend(fired)
+    return out, trace
+
+
+# ---------------------------------------------------------------------------
+# Deletions
+
+# Intensifiers, focus and linking adverbs that carry no fact of their own; references
+# on ASSET valid drop them in over half of their rewrites. Hedges that carry
+# attribution ("reportedly", "allegedly", "apparently") are NOT here: dropping them would
+# state a claim as fact.
+FILLERS = frozenset(
+    "very really particularly extremely actually basically essentially highly quite totally utterly truly "
+    "certainly definitely simply especially notably mainly primarily commonly also further completely "
+    "directly relatively officially successfully effectively currently".split()
+)
+# Other -ly adverbs are dropped too, except these: hedges, frequency and time words,
+# degree words that are facts in news ("critically injured"), and -ly words that are
+# not adverbs.
+KEEP_LY = frozenset(
+    "only nearly almost partly early daily weekly monthly yearly hourly quarterly family likely unlikely "
+    "reportedly allegedly apparently possibly probably supposedly purportedly presumably seemingly "
+    "potentially arguably conceivably ostensibly tentatively provisionally partially largely virtually "
+    "generally mostly mainly chiefly primarily predominantly "
+    "formerly previously originally initially recently newly lately july italy ally rally reply supply apply "
+    "fly holy ugly jolly bully belly lily silly friendly lonely lovely elderly costly deadly orderly timely "
+    "poorly barely hardly scarcely seriously critically severely fatally mortally badly gravely slightly "
+    "fully wholly entirely solely exclusively mostly roughly approximately exactly precisely publicly "
+    "privately secretly illegally legally unlawfully wrongly falsely correctly jointly separately "
+    "independently personally directly indirectly immediately instantly quickly slowly rapidly briefly "
+    "temporarily permanently twice ugly assembly anomaly monopoly bully curly woolly hilly".split()
+)
+
+
+def _is_filler(word: str) -> bool:
+    """Whether a lowercase word is an empty modifier the rewriter may drop.
+
+    >>> _is_filler("particularly"), _is_filler("shortly"), _is_filler("reportedly"), _is_filler("only")
+    (True, True, False, False)
+    """
+    if word in FILLERS:
+        return True
+    return DROP_LY_ADVERBS and word.endswith("ly") and len(word) > 5 and word not in KEEP_LY
+
+
+DROP_LY_ADVERBS = True
+DROP_REPORTING_THAT = True
+
+
+# "said that X" -> "said X": the "that" after a reporting verb carries nothing.
+_THAT_RE = re.compile(r"\b(said|says|say|stated|states|claimed|claims|believed|believes|thought|thinks|"
+                      r"announced|announces|reported|reports|found|finds|added|adds|argued|argues|"
+                      r"revealed|reveals|showed|shows|suggested|suggests|noted|notes|explained|explains) that ")
+
+
+def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        if DROP_REPORTING_THAT and _THAT_RE.search(s) and not any(k and "that" in k for k in ctx.keep):
+            s = _THAT_RE.sub(lambda m: f"{m.group(1)} ", s)
+            trace.append("drop:that")
+        protected = _protected(s, ctx)
+        new = s
+        for m in reversed(list(_TOKEN_RE.finditer(s))):
+            word = m.group().lower()
+            if not _is_filler(word) or _overlaps(m.start(), m.end(), protected):
+                continue
+            if m.group()[0].isupper() and m.start() > 0:
+                continue  # "The Very First Light": part of a title
+            if re.search(r"(?:\bnot|n['’]t|\bnever|\bno)\s*$", s[: m.start()], re.IGNORECASE):
+                continue  # "not just obnoxious" is not "not obnoxious"
+            after = s[m.end() : m.end() + 1]
+            # "very" before a noun phrase end ("the very man") or a comma-isolated
+            # adverb is left alone: only modifiers inside a phrase go.
+            if after not in (" ",):
+                continue
+            new = new[: m.start()] + new[m.end() + 1 :]
+            trace.append(f"drop:filler:{word}")
+        out.append(_capitalise(_tidy(new)) if new != s else s)
+    return out, trace[::-1]
+
+
+# Sentence openers that only link to the previous sentence: dropped with their comma.
+DISCOURSE_OPENERS = (
+    "in return", "either way", "in fact", "of course", "in other words", "in particular", "indeed",
+    "as such", "in turn", "in any case", "at any rate", "by contrast", "in contrast", "on the other hand",
+    "at the same time", "for their part", "for his part", "for her part", "for its part", "meanwhile",
+    "nevertheless", "nonetheless", "however", "moreover", "furthermore", "additionally", "consequently",
+    "thus", "hence", "therefore", "accordingly", "notably", "interestingly", "importantly", "ultimately",
+    "eventually", "subsequently", "likewise", "similarly", "instead", "still", "besides", "overall",
+)
+# Kinds of side clause that :func:`_rule_side_clauses` may drop (for ablation in tuning).
+SIDE_CLAUSE_KINDS = frozenset({"opener", "fronted", "participle", "pastpart", "prep", "adverbial"})
+_NOT_PARTICIPLES = frozenset(
+    "including according following during nothing something anything everything thing things king morning "
+    "evening building string spring ring bring sing wing being having regarding concerning excluding "
+    "beginning meaning".split()
+)
+
+
+def _segments(s: str) -> list[tuple[int, int]]:
+    """Comma-delimited segments of ``s`` outside quotations and brackets: (start, end)."""
+    quotes = quotations(s)
+    cuts = []
+    depth = 0
+    for i, ch in enumerate(s):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0 and not any(a < i < b for a, b, _ in quotes):
+            cuts.append(i)
+    bounds, start = [], 0
+    for c in cuts:
+        bounds.append((start, c))
+        start = c + 1
+    bounds.append((start, len(s)))
+    return bounds
+
+
+def _side_kind(segment: str, index: int, count: int) -> str | None:
+    """What kind of side clause a comma-delimited segment is, if any.
+
+    >>> _side_kind(" receiving the temporary designation.", 1, 2)
+    'participle'
+    >>> _side_kind(" coupled with a simultaneous fan poll.", 1, 2)
+    'pastpart'
+    >>> _side_kind(" and the satellite was found.", 1, 2) is None
+    True
+    """
+    words = _words(segment)
+    if not words:
+        return None
+    first = words[0]
+    lower = first.lower()
+    if index == 0:
+        if count > 1 and segment.strip().lower() in DISCOURSE_OPENERS:
+            return "opener"
+        if count > 1 and len(words) <= 5 and (lower in PREPOSITIONS or lower.endswith("ing")) \
+                and lower not in ("as", "like", "than", "of", "to", "since", "until", "after", "before") \
+                and not any(w.lower() in PRONOUNS or w.lower() in FINITE_VERBS for w in words[1:]):
+            return "fronted"
+        return None
+    if first[0].isupper() or lower in CONJUNCTIONS:
+        return None
+    if lower.endswith("ing") and len(lower) > 5 and lower not in _NOT_PARTICIPLES:
+        return "participle"
+    if len(words) >= 3 and (lower in inflect.PAST_OF_PARTICIPLE or (lower.endswith("ed") and len(lower) > 4)) \
+            and not _is_clause(segment):
+        return "pastpart"
+    if lower in ("which", "where"):
+        return "relative"  # "who" clauses hold facts about people: split, never dropped
+    if lower in PREPOSITIONS and lower not in ("of", "than", "as", "like", "to") and len(words) >= 3:
+        return "prep"
+    if lower.endswith("ly") and lower not in ("only", "early", "family", "italy", "july", "reportedly",
+                                              "allegedly", "apparently", "reply", "supply", "rally"):
+        return "adverbial"
+    if lower in ("such", "especially", "particularly", "notably", "mainly", "mostly", "usually"):
+        return "adverbial"
+    return None
+
+
+def _rule_side_clauses(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    """Drop side clauses that hold no name, number, date, quotation or negation: a
+    trailing participle phrase (", receiving the designation") and linking openers
+    ("In return, ")."""
+    out, trace = [], []
+    for s in sentences:
+        protected = _protected(s, ctx)
+        segments = _segments(s)
+        keep: list[tuple[int, int]] = []
+        dropped = []
+        for k, (a, b) in enumerate(segments):
+            kind = _side_kind(s[a:b], k, len(segments))
+            if kind in SIDE_CLAUSE_KINDS and not _overlaps(a, b, protected) and not negations(s[a:b]):
+                dropped.append(kind)
+                continue
+            keep.append((a, b))
+        if not dropped or not keep:
+            out.append(s)
+            continue
+        # A dropped middle segment takes both its commas: "Gomis, who ..., said" -> "Gomis said".
+        pieces = []
+        for n, (a, b) in enumerate(keep):
+            if n and keep[n - 1][1] + 1 != a:
+                pieces.append(" " if b < len(s) or s[a:b].strip() else "")
+            elif n:
+                pieces.append(",")
+            pieces.append(s[a:b])
+        new = "".join(pieces)
+        new = _end_sentence(_tidy(new))
+        if _word_count(new) < MIN_PART_WORDS:
+            out.append(s)
+            continue
+        if s[:1].isupper():
+            new = _capitalise(new)
+        out.append(new)
+        trace.extend(f"drop:{kind}" for kind in dropped)
+    return out, trace
+
+
+_PAREN_RE = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _rule_parentheticals(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    """Drop brackets without a fact; keep those with a name, number, date or quote."""
+    out, trace = [], []
+    for s in sentences:
+        protected = _protected(s, ctx)
+        new, last = [], 0
+        for m in _PAREN_RE.finditer(s):
+            inner_start = m.start(1)
+            if _overlaps(inner_start, m.end(1), protected) or not m.group(1).strip():
+                continue
+            if re.search(r"[@#/\d]|www\.|\.com", m.group(1)) or negations(m.group(1)):
+                continue  # a handle, hashtag, link or number is a fact
+            new.append(s[last : m.start()])
+            last = m.end()
+            trace.append("drop:parenthetical")
+        new.append(s[last:])
+        out.append(_tidy("".join(new)))
+    return out, trace
+
+
+# ---------------------------------------------------------------------------
+# Clause shapes
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_clause(text: str) -> bool:
+    """Whether ``text`` opens with a subject and has a finite verb of its own.
+
+    >>> _is_clause("the satellite was finally found in the images.")
+    True
+    >>> _is_clause("opted to become a coach.")
+    False
+    >>> _is_clause("Lionsgate and Disney.")
+    False
+    """
+    words = _words(text.split(",")[0])
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    if first in FINITE_VERBS or first.endswith("ing") and first not in ("king", "thing", "spring"):
+        return False
+    if not (first in PRONOUNS or first in DETERMINERS or first in ("there", "this", "that", "these", "those")
+            or words[0][0].isupper() or words[0][0].isdigit()):
+        # "others have said ...": a bare plural subject with its verb right after it.
+        if not (first.endswith("s") and len(words) > 1 and words[1].lower() in FINITE_VERBS):
+            return False
+    for k, word in enumerate(words[1:9], 1):
+        lower = word.lower()
+        if lower in ("that", "which", "who", "whose", "whom"):
+            return False  # the verb belongs to a relative clause: "a deal that lifted ..."
+        if lower in AUXILIARIES or lower in _PAST_FORMS or (lower.endswith("ed") and len(lower) > 4):
+            return True
+        if lower in FINITE_VERBS:
+            prev = words[k - 1]
+            # "Police say", "they show"; not "a popular show".
+            if prev.lower() in PRONOUNS or prev[0].isupper() or prev.lower().endswith("s"):
+                return True
+    return False
+
+
+def _split_at(text: str, pos: int, skip: int, lead: str = "") -> list[str] | None:
+    """Split ``text`` at ``pos`` (dropping ``skip`` characters) into two sentences; the
+    second starts with ``lead``. None when a part would be too short or the split is
+    inside a quotation."""
+    if _inside_quote(pos, text):
+        return None
+    first, second = text[:pos], text[pos + skip :].lstrip()
+    if _word_count(first) < MIN_PART_WORDS or _word_count(second) < MIN_PART_WORDS:
+        return None
+    second = (lead + " " + second) if lead else second
+    return [_end_sentence(first.strip()), _capitalise(second.strip())]
+
+
+def _long(sentence: str, minimum: int | None = None) -> bool:
+    return _word_count(sentence) > (SPLIT_MIN_WORDS if minimum is None else minimum)
+
+
+def _rule_semicolon(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        parts = _split_semicolons(s)
+        if len(parts) > 1:
+            trace.extend(["split:semicolon"] * (len(parts) - 1))
+        out.extend(parts)
+    return out, trace
+
+
+def _split_semicolons(s: str) -> list[str]:
+    """Every safe semicolon split (outside quotations, both sides long enough).
+
+    >>> _split_semicolons("Israel and Gaza agreed a truce; hostages will be freed on Friday.")
+    ['Israel and Gaza agreed a truce.', 'Hostages will be freed on Friday.']
+    """
+    for m in re.finditer(r";\s+", s):
+        parts = _split_at(s, m.start(), m.end() - m.start())
+        if parts and not re.match(r"(and|or)\b", parts[1], re.IGNORECASE):
+            return [parts[0], *_split_semicolons(parts[1])]
+    return [s]
+
+
+# ", but" keeps its word (the contrast is meaning); ", and" is dropped.
+CONJUNCTION_LEADS = {"but": "But", "and": "", "yet": "But", "so": "So", "although": "But",
+                     "though": "But", "because": "This is because", "while": ""}
+
+
+def _rule_conjunction(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        out.extend(_split_conjunctions(s, trace))
+    return out, trace
+
+
+def _subject(s: str) -> str | None:
+    """The subject of a sentence: the words before its first finite verb, when short.
+
+    >>> _subject("Its inaugural concert took place in Tel Aviv, and was conducted by Toscanini.")
+    'Its inaugural concert'
+    >>> _subject("In 2004, Roy was chosen.") is None
+    True
+    """
+    words = list(_TOKEN_RE.finditer(s))
+    for k, m in enumerate(words[:7]):
+        lower = m.group().lower()
+        if k > 0 and (lower in FINITE_VERBS or (lower.endswith("ed") and len(lower) > 4)):
+            subject = s[: m.start()].strip()
+            if "," in subject or any(ch in subject for ch in "“”\"()"):
+                return None
+            first = words[0].group()
+            if first.lower() in STOP_WORDS - DETERMINERS - PRONOUNS:
+                return None
+            return subject
+    return None
+
+
+ROLE_NOUNS = frozenset(
+    "owner founder head chief leader president chairman chair director minister secretary spokesman "
+    "spokeswoman spokesperson member author boss ceo executive manager mayor governor senator editor "
+    "captain coach star son daughter wife husband mother father brother sister widow father-in-law "
+    "chancellor ambassador commander general king queen prince princess former aged".split()
+)
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    "man woman men women boy girl child children people person player singer actor actress writer artist "
+    "officer officers official officials soldier soldiers police doctor nurse teacher student students worker "
+    "workers fan fans family victim victims team band group couple".split()
+)
+# How a non-person noun phrase is named again: "it"/"they" (tuned on ASSET valid, where
+# references prefer the pronoun), or the phrase itself with "the".
+PRONOUN_AGAIN = True
+
+
+def _has_verb(text: str) -> bool:
+    """Whether ``text`` holds a finite verb after its first word (a clause, not a phrase)."""
+    words = [w.lower() for w in _words(text)]
+    return any(w in FINITE_VERBS or (w.endswith("ed") and len(w) > 4) for w in words[1:])
+
+
+def _tense(text: str) -> str | None:
+    """"was", "is" or "will be", from the first finite verb of ``text``; None if unsure.
+
+    >>> _tense("The storm hit the coast"), _tense("He will leave"), _tense("She says")
+    ('was', 'will be', 'is')
+    """
+    for w in _words(text)[1:]:
+        lower = w.lower()
+        if lower in ("will", "'ll"):
+            return "will be"
+        if lower in ("was", "were", "had", "did") or lower in inflect.PAST_OF_PARTICIPLE.values() \
+                or (lower.endswith("ed") and len(lower) > 4):
+            return "was"
+        if lower in ("is", "are", "has", "have", "does", "do") or (lower in FINITE_VERBS and lower.endswith("s")):
+            return "is"
+    return None
+
+
+def _again(subject: str) -> str:
+    """A subject named again in a new sentence: a pronoun stays, a person's name
+    becomes the surname, a thing becomes "It" or "They", a person "The ...".
+
+    >>> _again("he"), _again("Elon Musk"), _again("Its inaugural concert"), _again("the two probes")
+    ('He', 'Musk', 'It', 'They')
+    """
+    if subject.lower() in PRONOUNS:
+        return subject[0].upper() + subject[1:]
+    words = subject.split()
+    if PRONOUN_AGAIN and not subject[0].isupper() or (PRONOUN_AGAIN and words[0] in ("The", "Its", "This", "A", "An")
+                                                       and not any(w[0].isupper() for w in words[1:])):
+        head = words[-1].lower()
+        if head in PERSON_NOUNS:
+            return _second_mention(subject)
+        return "They" if head.endswith("s") and not head.endswith("ss") else "It"
+    return _second_mention(subject)
+
+
+# "..., the Australian Red Cross said Saturday." / "..., according to officials.": a
+# sentence that ends with its attribution is not split, or the first part would lose it.
+_ATTRIBUTION_TAIL_RE = re.compile(
+    r",\s+(?:according to [^,]+|(?:[^,]{1,80}\s)?(?:said|says|say|told|tells|reported|reports|added|adds|"
+    r"claimed|claims|stated|states|wrote|writes|posted|announced|confirmed|insisted|warned|explained)"
+    r"(?:\s[^,]{0,60})?)[.!?]?[”\"]?$"
+)
+
+
+def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
+    if not _long(s) or _ATTRIBUTION_TAIL_RE.search(s):
+        return [s]
+    # "Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."
+    m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
+    if m and _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(m.end(2), s):
+        first, second = _end_sentence(m.group(2)), m.group(3)
+        lead = {"Because": "So", "After": "Then"}.get(m.group(1), "But")
+        if _word_count(first) >= MIN_PART_WORDS and _word_count(second) >= MIN_PART_WORDS:
+            trace.append(f"split:subordinate:{m.group(1).lower()}")
+            return [_capitalise(first), *_split_conjunctions(f"{lead} {second}", trace)]
+    # "X retired in 1962 and opted to ..." -> "X retired in 1962. He opted to ..."
+    subject = _subject(s)
+    if subject:
+        for m in re.finditer(r"(?<=[a-z0-9]) and (?=([a-z]+) )", s):
+            verb = m.group(1)
+            if not (verb in inflect.PAST_OF_PARTICIPLE.values() or verb in ("was", "were", "is", "are", "has", "have", "had")
+                    or (verb.endswith("ed") and len(verb) > 4)):
+                continue
+            if len(_words(s[: m.start()])) - len(_words(subject)) < 4:
+                continue
+            parts = _split_at(s, m.start(), len(" and "), _again(subject))
+            if parts:
+                trace.append("split:conjunction:and")
+                return [parts[0], *_split_conjunctions(parts[1], trace)]
+    # "A after B." -> "A. This was after B."; "A because B." -> "A. This is because B."
+    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but) (?=[A-Za-z])", s):
+        word = m.group(1)
+        before, rest = s[: m.start()], s[m.end() :]
+        if not _is_clause(rest) or not _has_verb(before) or _inside_quote(m.start(), s):
+            continue
+        if word in ("although", "though", "whereas", "but"):
+            lead = "But"
+        else:
+            tense = _tense(before)
+            if tense is None or (word == "after" and tense != "was"):
+                continue
+            lead = f"This {tense} {word}"
+        parts = _split_at(s, m.start(), m.end() - m.start(), lead)
+        if parts:
+            trace.append(f"split:subordinate:{word}")
+            return [parts[0], *_split_conjunctions(parts[1], trace)]
+    # "It took place in 2013, when bombers struck a church." -> "... This was when bombers ..."
+    for m in re.finditer(r", when (?=[A-Za-z])", s):
+        before, rest = s[: m.start()], s[m.end() :]
+        if _is_clause(rest) and _has_verb(before) and _tense(before) == "was" and not _inside_quote(m.start(), s):
+            parts = _split_at(s, m.start(), m.end() - m.start(), "This was when")
+            if parts:
+                trace.append("split:subordinate:when")
+                return [parts[0], *_split_conjunctions(parts[1], trace)]
+    # "The father -- he and his partner had a baby -- complained ..." -> two sentences.
+    m = re.search(r" (--|–|—) ([^-–—]+?) \1 ", s)
+    if m and _is_clause(m.group(2)) and not _inside_quote(m.start(), s):
+        main = s[: m.start()] + " " + s[m.end() :]
+        aside = _end_sentence(_capitalise(m.group(2).strip()))
+        if _word_count(main) >= MIN_PART_WORDS and _word_count(aside) >= MIN_PART_WORDS:
+            trace.append("split:dash-aside")
+            return [*_split_conjunctions(_tidy(main), trace), aside]
+    # "A -- B" with B a clause of its own.
+    for m in re.finditer(r" (?:--|–|—) (?=[A-Za-z])", s):
+        rest = s[m.end() :]
+        if re.search(r" (?:--|–|—) ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
+            continue
+        parts = _split_at(s, m.start(), m.end() - m.start())
+        if parts:
+            trace.append("split:dash")
+            return [parts[0], *_split_conjunctions(parts[1], trace)]
+    for m in re.finditer(r",\s+(but|and|yet|so|although|though|because|while)\s+", s):
+        word = m.group(1)
+        rest = s[m.end() :]
+        if word in ("and", "but") and not _is_clause(rest):
+            verb = (_words(rest) or [""])[0].lower()
+            subject = _subject(s)
+            if subject and (verb in AUXILIARIES or verb in FINITE_VERBS) and verb not in ("to", "do"):
+                lead = ("But " if word == "but" else "") + _again(subject)
+                parts = _split_at(s, m.start(), m.end() - m.start(), lead)
+                if parts:
+                    trace.append(f"split:conjunction:{word}")
+                    return [parts[0], *_split_conjunctions(parts[1], trace)]
+            continue
+        if not _is_clause(rest):
+            continue
+        lead = CONJUNCTION_LEADS[word]
+        parts = _split_at(s, m.start(), m.end() - m.start(), lead)
+        if parts:
+            trace.append(f"split:conjunction:{word}")
+            return [parts[0], *_split_conjunctions(parts[1], trace)]
+    return [s]
+
+
+def _antecedent(text: str, comma: int) -> tuple[int, str] | None:
+    """The noun phrase just before ``comma``: (its start, its words).
+
+    >>> t = "The satellite, which was lost, was found."
+    >>> _antecedent(t, t.index(","))
+    (0, 'The satellite')
+    >>> t = "He met Prime Minister Benjamin Netanyahu, who is 74."
+    >>> _antecedent(t, t.index(","))
+    (7, 'Prime Minister Benjamin Netanyahu')
+    """
+    tokens = list(_TOKEN_RE.finditer(text[:comma]))
+    if not tokens or tokens[-1].end() != comma:
+        return None
+    chosen: list[re.Match] = []
+    capital = tokens[-1].group()[0].isupper()
+    for t in reversed(tokens):
+        word = t.group()
+        lower = word.lower()
+        if capital:
+            if word[0].isupper() and lower not in STOP_WORDS - {"the"}:
+                chosen.append(t)
+                if lower == "the":
+                    break
+                continue
+            if lower in ("of", "for", "and", "the") and chosen and len(chosen) < 6:
+                chosen.append(t)
+                continue
+            break
+        if lower in DETERMINERS:
+            chosen.append(t)
+            break
+        if lower in STOP_WORDS or lower in FINITE_VERBS or lower in PREPOSITIONS or len(chosen) >= 4:
+            break
+        chosen.append(t)
+    while chosen and chosen[-1].group().lower() in ("of", "for", "and"):
+        chosen.pop()
+    if not chosen:
+        return None
+    start = chosen[-1].start()
+    return start, text[start:comma]
+
+
+def _is_person_name(np: str) -> bool:
+    words = np.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[0].isupper() for w in words)
+        and words[0].lower() != "the"
+        and not any(w.lower().strip(".,") in ORG_WORDS for w in words)
+    )
+
+
+def _second_mention(np: str) -> str:
+    """How to name a noun phrase again: a person's surname, or the phrase with "the".
+
+    >>> _second_mention("Elon Musk"), _second_mention("a fragile ceasefire"), _second_mention("The Jerusalem Post")
+    ('Musk', 'The fragile ceasefire', 'The Jerusalem Post')
+    """
+    words = np.split()
+    if _is_person_name(np):
+        return words[-1].rstrip(",")
+    if words[0].lower() in ("a", "an", "this", "that", "these", "those", "the"):
+        return "The " + " ".join(words[1:])
+    if words[0].lower() in DETERMINERS:
+        return _capitalise(np)
+    return _capitalise(np)
+
+
+def _rule_relative(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        out.extend(_split_relative(s, trace))
+    return out, trace
+
+
+def _split_relative(s: str, trace: list[str]) -> list[str]:
+    """Non-restrictive ", who" / ", which" clauses become their own sentence.
+
+    >>> _split_relative("Elon Musk, who is 52 and lives in Texas, said he would visit Israel next week.", [])
+    ['Elon Musk said he would visit Israel next week.', 'Musk is 52 and lives in Texas.']
+    """
+    if not _long(s):
+        return [s]
+    for m in re.finditer(r",\s+(who|which)\s+", s):
+        if _inside_quote(m.start(), s):
+            continue
+        found = _antecedent(s, m.start())
+        if not found:
+            continue
+        np_start, np = found
+        if m.group(1) == "who" and not np[0].isupper() and np.split()[0].lower() not in DETERMINERS:
+            continue
+        rest_start = m.end()
+        close = _clause_end(s, rest_start)
+        clause = s[rest_start:close].strip()
+        words = _words(clause)
+        if len(words) < 2 or not (words[0].lower() in FINITE_VERBS or words[0].lower().endswith("ed")
+                                  or (words[0].lower().endswith("ly") and len(words) > 1)):
+            continue  # "which he said ...": an object relative, not a simple predicate
+        if m.group(1) == "which" and np_start == 0 and close >= len(s.rstrip(".!? ")):
+            continue
+        tail = s[close:].lstrip(", ")
+        if close < len(s.rstrip(".!?…”\" ")) and tail:
+            main = s[:m.start()] + " " + tail
+        else:
+            main = s[:m.start()]
+        subject = _again(np) if m.group(1) == "which" else _second_mention(np)
+        new = _end_sentence(f"{subject} {clause}")
+        main = _end_sentence(main.strip())
+        if _word_count(main) < MIN_PART_WORDS or _word_count(new) < 3:
+            continue
+        trace.append(f"split:relative:{m.group(1)}")
+        return [*_split_relative(_capitalise(main), trace), new]
+    return [s]
+
+
+def _clause_end(s: str, start: int) -> int:
+    """Where a comma-delimited clause starting at ``start`` ends: its closing comma
+    (outside quotations) or the end of the sentence."""
+    quotes = quotations(s)
+    i = start
+    while True:
+        comma = s.find(",", i)
+        if comma == -1:
+            end = len(s)
+            while end > start and s[end - 1] in ".!?…":
+                end -= 1
+            return end
+        if any(a < comma < b for a, b, _ in quotes):
+            i = comma + 1
+            continue
+        return comma
+
+
+def _rule_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        new = _split_appositive(s)
+        if new:
+            trace.append("appositive")
+            out.extend(new)
+        else:
+            out.append(s)
+    return out, trace
+
+
+def _split_appositive(s: str) -> list[str] | None:
+    """"NAME, APPOSITIVE, rest" -> "NAME rest. SURNAME is APPOSITIVE."
+
+    >>> _split_appositive("Elon Musk, owner of X/Twitter, is due to visit Israel next week.")
+    ['Elon Musk is due to visit Israel next week.', 'Musk is the owner of X/Twitter.']
+    >>> _split_appositive("In 2004, Roy was chosen, and he agreed.") is None
+    True
+    """
+    first = s.find(", ")
+    if first <= 0 or _inside_quote(first, s):
+        return None
+    np = s[:first]
+    words = np.split()
+    if not (1 <= len(words) <= 5) or not all(w[0].isupper() or w.lower() in ("of", "for", "and") for w in words):
+        return None
+    if words[0].lower() in STOP_WORDS - {"the"} or (words[0].lower() == "the" and len(words) < 2):
+        return None
+    close = _clause_end(s, first + 2)
+    if close >= len(s.rstrip(".!?…”\" ")):
+        return None
+    appositive = s[first + 2 : close].strip()
+    rest = s[close + 1 :].strip()
+    a_words = _words(appositive)
+    if not a_words or len(a_words) > 14 or any(w.lower() in FINITE_VERBS for w in a_words):
+        return None
+    if " and " in f" {appositive} " and a_words[0][0].isupper():
+        return None  # a list of names, not an appositive
+    predicate = _appositive_predicate(appositive)
+    if predicate is None:
+        return None
+    r_words = _words(rest)
+    if not r_words:
+        return None
+    verb = r_words[0].lower()
+    if not (verb in FINITE_VERBS or verb.endswith(("ed", "s")) or verb.endswith("ly")):
+        return None
+    subject = _second_mention(np) if _is_person_name(np) else (np if np.split()[0] != "The" else np)
+    main = _end_sentence(f"{np} {rest}")
+    second = _end_sentence(f"{subject} is {predicate}")
+    if _word_count(main) < MIN_PART_WORDS:
+        return None
+    return [main, second]
+
+
+def _appositive_predicate(appositive: str) -> str | None:
+    """The predicate of "NAME is ..." for an appositive, or None if it is not one.
+
+    >>> _appositive_predicate("owner of X/Twitter"), _appositive_predicate("a Jewish anti-hate monitor")
+    ('the owner of X/Twitter', 'a Jewish anti-hate monitor')
+    >>> _appositive_predicate("Disney and Lionsgate") is None
+    True
+    """
+    a_words = _words(appositive)
+    if not a_words or len(a_words) > 14 or any(w.lower() in FINITE_VERBS for w in a_words):
+        return None
+    if any(ch in appositive for ch in "“”\"()"):
+        return None
+    if " and " in f" {appositive} " and a_words[0][0].isupper():
+        return None  # a list of names, not an appositive
+    lead = a_words[0].lower()
+    if lead in ("a", "an", "the", "its", "his", "her", "their"):
+        return appositive
+    if lead in ROLE_NOUNS or (lead.endswith("er") and not a_words[0][0].isupper() and len(lead) > 4):
+        return "the " + appositive
+    if a_words[0][0].isupper() and len(a_words) > 1 and a_words[1].lower() in ROLE_NOUNS:
+        return appositive  # "Tesla boss", "Israel’s prime minister"
+    if re.fullmatch(r"\d+", appositive.strip()):
+        return appositive.strip()  # "Musk, 52, said" -> "Musk is 52."
+    return None
+
+
+def _rule_inner_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        new = _split_inner_appositive(s)
+        if new:
+            trace.append("appositive")
+            out.extend(new)
+        else:
+            out.append(s)
+    return out, trace
+
+
+def _split_inner_appositive(s: str) -> list[str] | None:
+    """"... said Gabriel Toure, director of a local hospital." -> "... said Gabriel
+    Toure. Toure is the director of a local hospital."
+
+    >>> _split_inner_appositive("The workers were working for VAOS, an Austrian-owned oil company.")
+    ['The workers were working for VAOS.', 'VAOS is an Austrian-owned oil company.']
+    >>> _split_inner_appositive("Companies left, including Apple, Disney and Lionsgate.") is None
+    True
+    """
+    segments = _segments(s)
+    for k in range(1, len(segments)):
+        a, b = segments[k]
+        prev_a, prev_b = segments[k - 1]
+        if k + 1 < len(segments) and re.match(r"\s*(and|or)\b", s[segments[k + 1][0] : segments[k + 1][1]]):
+            continue  # a list
+        found = _antecedent(s, prev_b)
+        if not found or not found[1][:1].isupper():
+            continue
+        if k >= 2 and found[0] == prev_a + 1 and _antecedent(s, segments[k - 2][1]):
+            continue  # "Louisville, Kentucky, the hometown of ...": the appositive is the pair's
+        np = found[1]
+        if found[0] == 0 and k == 1:
+            continue  # a sentence-initial name: the "appositive" rule's case
+        appositive = s[a:b].strip().rstrip(".!?…")
+        predicate = _appositive_predicate(appositive)
+        if predicate is None or appositive[:1].isupper() and not predicate.startswith("the "):
+            continue
+        rest = s[b:]
+        main = _end_sentence(_tidy(s[:prev_b] + (rest if rest.strip(" .!?…") else "")))
+        if len(np.split()) > 6 or _word_count(main) < MIN_PART_WORDS:
+            continue
+        subject = _second_mention(np) if _is_person_name(np) else np
+        if subject.split()[0] == "the":
+            subject = "The" + subject[3:]
+        return [main, _end_sentence(f"{subject} is {predicate}")]
+    return None
+
+
+_PASSIVE_RE = re.compile(
+    r"^(?P<subj>[A-Z][^,;:\"“”()]*?) (?P<aux>was|were) (?P<adv>[a-z]+ly )?(?P<verb>[a-z]+) by "
+    r"(?P<agent>(?:the|a|an|his|her|their|its|[A-Z][\w’'-]*)(?: [\w’'-]+){0,5}?|[a-z]+s)"
+    r"(?P<rest>[.!?]?)$"
+)
+_NOT_AGENTS = frozenset("end time year month week day way means use hand far law mistake accident chance".split())
+
+
+def _rule_passive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        new = _active(s, ctx)
+        if new:
+            trace.append("passive")
+            out.append(new)
+        else:
+            out.append(s)
+    return out, trace
+
+
+def _active(s: str, ctx: _Context) -> str | None:
+    """"X was criticised by Y." -> "Y criticised X."
+
+    >>> _active("The city was founded by the Romans.", _Context())
+    'The Romans founded the city.'
+    >>> _active("It was discovered by a team from the University of Hawaii in 2000.", _Context()) is None
+    True
+    >>> _active("He was criticised by Israeli officials.", _Context())
+    'Israeli officials criticised him.'
+    >>> _active("The plan was approved by 2020.", _Context()) is None
+    True
+    """
+    m = _PASSIVE_RE.match(s)
+    if not m:
+        return None
+    verb = m.group("verb")
+    if verb in inflect.PAST_OF_PARTICIPLE:
+        active_verb = inflect.PAST_OF_PARTICIPLE[verb]
+    elif verb.endswith("ed") and len(verb) > 4:
+        active_verb = verb
+    else:
+        return None
+    subj, agent = m.group("subj"), m.group("agent")
+    agent_words = agent.split()
+    if any(w.lower() in _NOT_AGENTS for w in agent_words) or any(ch.isdigit() for ch in agent):
+        return None
+    if agent_words[0].lower() in DETERMINERS and len(agent_words) < 2:
+        return None
+    if len(_words(subj)) > 8 or any(w.lower() in ("who", "which", "that") or w.lower() in FINITE_VERBS
+                                    for w in _words(subj)):
+        return None
+    if any(k and (k in subj or k in agent) and k == subj for k in ctx.keep):
+        return None
+    if subj.lower() in OBJECT_PRONOUNS:
+        obj = OBJECT_PRONOUNS[subj.lower()]
+    elif subj in ("It", "You"):
+        obj = subj.lower()
+    elif subj.split()[0] in ("The", "A", "An", "This", "That", "These", "Those", "Its", "His", "Her", "Their"):
+        obj = _lower_first(subj)
+    else:
+        obj = subj
+    adverb = m.group("adv") or ""
+    return _capitalise(f"{agent} {adverb}{active_verb} {obj}{m.group('rest')}")
+
+
+# ---------------------------------------------------------------------------
+# The rule registry
+
+REWRITES: dict[str, Rule] = {
+    "drop:parenthetical": Rule("drop:parenthetical", _rule_parentheticals,
+                               "Remove brackets that hold no name, number, date or quotation."),
+    "drop:side": Rule("drop:side", _rule_side_clauses,
+                      "Remove linking openers and trailing participle phrases that hold no fact."),
+    "drop:filler": Rule("drop:filler", _rule_fillers, "Remove empty intensifiers such as 'particularly'."),
+    "lexicon": Rule("lexicon", _rule_lexicon, "Swap hard words and journalese for plain ones (data/plain_lexicon.tsv)."),
+    "passive": Rule("passive", _rule_passive, "'X was criticised by Y' -> 'Y criticised X'."),
+    "split:semicolon": Rule("split:semicolon", _rule_semicolon, "Split at semicolons between clauses."),
+    "appositive": Rule("appositive", _rule_appositive, "'NAME, ROLE, did' -> 'NAME did. NAME is the ROLE.'"),
+    "appositive:inner": Rule("appositive:inner", _rule_inner_appositive,
+                             "'... met NAME, the ROLE, ...' -> '... met NAME, .... NAME is the ROLE.'"),
+    "split:relative": Rule("split:relative", _rule_relative, "Non-restrictive ', who' / ', which' clauses become sentences."),
+    "split:conjunction": Rule("split:conjunction", _rule_conjunction, "Split at ', but' / ', and' before a new clause."),
+}
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in sentence_tokenizer().tokenize(text) if s.strip()]
+
+
+def simplify_sentence(text: str, *, source: str | None = None, keep: Sequence[str] = ()) -> Rewrite:
+    """Rewrite ``text`` (a sentence or a few) in plain language, deterministically.
+
+    ``source`` (the attribution's source) and ``keep`` (e.g. its cue) are kept word for
+    word. The result is not checked: :func:`simplify_point` does that.
+
+    >>> r = simplify_sentence("Israeli officials previously slammed Musk for offering help.")
+    >>> r.text, r.rules
+    ('Israeli officials earlier criticised Musk for offering help.', ('lexicon:previously→earlier', 'lexicon:slammed→criticised'))
+    """
+    ctx = _Context(keep=tuple(k for k in (source, *keep) if k))
+    sentences = _sentences(text)
+    if not sentences:
+        return Rewrite(text, ())
+    trace: list[str] = []
+    for rule in REWRITES.values():
+        sentences, fired = rule.apply(sentences, ctx)
+        trace.extend(fired)
+    sentences = [_capitalise(s) for s in sentences if s.strip()]
+    return Rewrite(" ".join(sentences), tuple(trace))
+
+
+def simplify_text(text: str, *, source: str | None = None, keep: Sequence[str] = ()) -> str:
+    """Just the rewritten text of :func:`simplify_sentence`."""
+    return simplify_sentence(text, source=source, keep=keep).text
+
+
+# ---------------------------------------------------------------------------
+# Points and the stage
+
+
+def _safe_split(text: str) -> Rewrite:
+    """The original, split only at semicolons (the one split that changes no words)."""
+    out: list[str] = []
+    trace: list[str] = []
+    for s in _sentences(text) or [text]:
+        parts = _split_semicolons(s)
+        trace.extend(["split:semicolon"] * (len(parts) - 1))
+        out.extend(parts)
+    return Rewrite(" ".join(out), tuple(trace))
+
+
+def _keep_for(point: KeyPoint) -> tuple[str | None, tuple[str, ...]]:
+    a = point.attribution
+    if a is None:
+        return None, ()
+    keep = tuple(x for x in (a.cue, a.resolved_from) if x)
+    return a.source, keep
+
+
+def guard(original: str, candidate: Rewrite, *, source: str | None, fallback: Rewrite | None = None) -> PlainPoint:
+    """Check ``candidate`` against ``original``; on failure use ``fallback`` (if it
+    passes), else the original split at semicolons (if that passes), else the original."""
+    from .readability import compare
+
+    verdict = check(original, candidate.text, source=source)
+    text, rules, reason = candidate.text, candidate.rules, None
+    if not verdict.ok:
+        reason = "; ".join(verdict.reasons)
+        text, rules = original, ()
+        for option in (fallback, _safe_split(original)):
+            if option is None or option.text == original:
+                continue
+            if check(original, option.text, source=source).ok:
+                text, rules = option.text, option.rules
+                break
+    return PlainPoint(text=text, original=original, rules_applied=rules, fallback_reason=reason,
+                      readability=compare(original, text))
+
+
+def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str] = (), config=None) -> PlainPoint:
+    """The plain version of ``text`` that is safe to ship: rewrite, faithfulness check,
+    fallback. With ``config.rewriter == "llm"`` the LLM rewrites first and the rules'
+    rewrite is its fallback; either way nothing that fails the check ships, and the
+    reason for any fallback is recorded."""
+    rules_rewrite = simplify_sentence(text, source=source, keep=keep)
+    if config is None or getattr(config, "rewriter", "rules") != "llm":
+        return guard(text, rules_rewrite, source=source)
+    from .llm import rewrite
+
+    answer, error = rewrite(text, source=source, config=config)
+    if answer is not None:
+        plain = guard(text, Rewrite(answer, ("llm",)), source=source, fallback=rules_rewrite)
+        if plain.fallback_reason:
+            plain = replace(plain, fallback_reason=f"llm: {plain.fallback_reason}")
+        return plain
+    plain = guard(text, rules_rewrite, source=source)
+    reason = f"llm: {error}" + (f"; rules: {plain.fallback_reason}" if plain.fallback_reason else "")
+    return replace(plain, fallback_reason=reason)
+
+
+def simplify_point(point: KeyPoint, config=None) -> PlainPoint:
+    """The plain version of one key point: its attribution's source, cue and the words
+    a pronoun stood for are kept as written; see :func:`simplify_checked`."""
+    source, keep = _keep_for(point)
+    return simplify_checked(point.text, source=source, keep=keep, config=config)
+
+
+def simplify(briefing: Briefing, config=None) -> Briefing:
+    """The simplify stage: one :class:`PlainPoint` per key point, and whole-briefing
+    readability before and after."""
+    from .readability import compare
+
+    plain = tuple(simplify_point(p, config) for p in briefing.key_points)
+    before = " ".join(p.text for p in briefing.key_points)
+    after = " ".join(p.text for p in plain)
+    return replace(briefing, plain_points=plain, readability=compare(before, after) if plain else None)

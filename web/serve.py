@@ -1,0 +1,92 @@
+"""``briefing serve``: the app under waitress (a production WSGI server), with its workers.
+
+``--brief-samples DIR`` first briefs every .txt/.html file in DIR that was not briefed
+before (``make run`` uses it); their audio is made in the background while the server runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any, TextIO
+
+
+def display_url(host: str, port: int) -> str:
+    """The URL to print for a listening address.
+
+    >>> display_url("0.0.0.0", 8000), display_url("::1", 80), display_url("127.0.0.1", 8000)
+    ('http://localhost:8000/', 'http://[::1]:80/', 'http://127.0.0.1:8000/')
+    """
+    if host in ("0.0.0.0", "::", ""):
+        host = "localhost"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}/"
+
+
+def _warm_up() -> None:
+    """Load the text pipeline's models in the background, so the first form is quick."""
+    try:
+        from briefing.extract import source_from_text
+        from briefing.pipeline import summarize
+
+        summarize(source_from_text("Warm up\n\nThe council said the bridge will open on Monday. Officials agreed."))
+    except Exception:  # noqa: BLE001 - only a warm-up: the first real request reports any problem
+        pass
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    instance: str | None = None,
+    workers: int | None = None,
+    threads: int = 8,
+    brief_samples: str | None = None,
+    out: TextIO = sys.stdout,
+    config: dict[str, Any] | None = None,
+) -> int:
+    """Serve the app until interrupted; returns an exit status."""
+    from waitress.server import create_server
+
+    from . import create_app, get_queue
+    from .briefings import brief_directory
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings: dict[str, Any] = dict(config or {})
+    settings["INSTANCE_PATH"] = instance or os.environ.get("BRIEFING_INSTANCE") or "instance"
+    if workers is not None:
+        settings["JOB_WORKERS"] = workers
+    app = create_app(settings)
+    out.write(f"Instance folder: {app.instance_path}\n")
+
+    if brief_samples:
+        folder = Path(brief_samples)
+        if not folder.is_dir():
+            out.write(f"No folder {folder}: nothing to brief.\n")
+        else:
+            with app.app_context():
+                for path, outcome in brief_directory(app, folder):
+                    if isinstance(outcome, Exception):
+                        out.write(f"  {path}: not briefed: {outcome}\n")
+                    else:
+                        state = "briefed, audio queued" if outcome.created else f"already briefed (audio {outcome.record.status})"
+                        out.write(f"  {path}: {state} -> /briefings/{outcome.record.id}\n")
+    elif app.config["WARM_UP"]:
+        threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
+
+    server = create_server(app, host=host, port=port, threads=threads, ident="Briefing")
+    effective = getattr(server, "effective_port", port)
+    out.write(f"Briefing is serving at {display_url(host, effective)} (press Ctrl+C to stop)\n")
+    out.flush()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        out.write("Stopping.\n")
+    finally:
+        get_queue(app).stop()
+        server.close()
+    return 0

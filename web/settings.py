@@ -1,0 +1,71 @@
+"""Every setting of the web app, declared once with its default and help text.
+
+``create_app`` loads, in order: these defaults, ``instance/config.py`` (optional),
+``BRIEFING_WEB_<NAME>`` environment variables for the simple (str, int, float, bool)
+settings, then ``test_config``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One web setting: its default and what it does."""
+
+    default: Any
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    "DATABASE": Setting(None, "Path of the SQLite database; default instance/briefing.sqlite3."),
+    "MEDIA_DIR": Setting(None, "Folder for audio, captions, chapters and transcripts; default instance/media."),
+    "SECRET_KEY": Setting(None, "Signs the session cookie (CSRF tokens); default: made once and kept in instance/secret_key."),
+    "UPLOAD_MAX_BYTES": Setting(2_000_000, "Largest uploaded file or pasted text accepted, in bytes (2 MB)."),
+    "UPLOAD_EXTENSIONS": Setting((".txt", ".html", ".htm"), "File name endings accepted for uploads."),
+    "BRIEFING": Setting({}, "BriefingConfig settings for the pipeline, e.g. {'allow_private_urls': True} in tests."),
+    "VOICE": Setting("piper", "Voice that speaks the briefings (a key of briefing.speak.VOICES)."),
+    "RENDER": Setting(None, "Function (briefing, out_dir, *, voice, progress) -> AudioRendition; default briefing.render.render_briefing."),
+    "JOB_WORKERS": Setting(1, "Worker threads that make audio in the background."),
+    "JOB_MAX_ATTEMPTS": Setting(3, "Times a job is tried before it is marked as failed."),
+    "JOB_RETRY_SECONDS": Setting(5.0, "Wait before the first retry of a failed job; doubled for each further retry."),
+    "JOB_LEASE_SECONDS": Setting(600.0, "A running job whose worker has not reported for this long is run again."),
+    "JOB_POLL_SECONDS": Setting(1.0, "How often an idle worker looks for new jobs (enqueueing also wakes it)."),
+    "WARM_UP": Setting(True, "`briefing serve` loads the text pipeline in the background at start-up, so the first article is quick."),
+    "START_WORKERS": Setting(True, "Start the worker threads with the app (tests turn this off and run jobs by hand)."),
+    "RECENT_COUNT": Setting(12, "Briefings listed on the home page."),
+    "PAGE_CACHE_SIZE": Setting(512, "Rendered briefing pages kept in memory (0 turns the cache off)."),
+    "STATUS_POLL_SECONDS": Setting(5, "How often a briefing page checks, with JavaScript, whether its audio is ready."),
+    "PUBLIC_BASE_URL": Setting(None, "Public address of the site, e.g. https://news.example.org (feeds need absolute URLs)."),
+    "SESSION_COOKIE_SECURE": Setting(False, "Send the session cookie over HTTPS only (turn on behind HTTPS)."),
+}
+
+
+def defaults() -> dict[str, Any]:
+    """The default value of every setting."""
+    return {name: s.default for name, s in SETTINGS.items()}
+
+
+def from_environment(environ: os._Environ | dict[str, str] | None = None) -> dict[str, Any]:
+    """Settings given as ``BRIEFING_WEB_<NAME>`` environment variables.
+
+    >>> from_environment({"BRIEFING_WEB_JOB_WORKERS": "2", "BRIEFING_WEB_START_WORKERS": "no"})
+    {'JOB_WORKERS': 2, 'START_WORKERS': False}
+    """
+    environ = os.environ if environ is None else environ
+    found: dict[str, Any] = {}
+    for name, setting in SETTINGS.items():
+        raw = environ.get(f"BRIEFING_WEB_{name}")
+        if raw is None:
+            continue
+        kind = type(setting.default)
+        if kind is bool:
+            found[name] = raw.strip().lower() in ("1", "true", "yes", "on")
+        elif kind in (int, float):
+            found[name] = kind(raw)
+        elif setting.default is None or kind is str:
+            found[name] = raw
+    return found

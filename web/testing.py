@@ -1,0 +1,139 @@
+"""Helpers for tests and benchmarks: a quick stand-in for the voice, and a real server
+on 127.0.0.1 in a thread.
+
+``fake_render`` has the signature of :func:`briefing.render.render_briefing` and writes
+small but real files (a valid MP3 of a quiet tone, WebVTT, chapters, transcripts) in
+milliseconds, so page and queue tests need not wait for speech synthesis. At least one
+end-to-end test uses the real voice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+
+@dataclass(frozen=True)
+class FakeChapter:
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class FakeRendition:
+    content_hash: str
+    duration: float
+    mp3_bytes: int
+    files: dict[str, str]
+    chapters: tuple[FakeChapter, ...]
+    segments: tuple = ()
+
+
+FILES = {
+    "mp3": "briefing.mp3",
+    "vtt": "captions.vtt",
+    "chapters": "chapters.json",
+    "transcript_txt": "transcript.txt",
+    "transcript_html": "transcript.html",
+    "json": "briefing.json",
+}
+
+
+def tone_mp3(seconds: float = 0.5, sample_rate: int = 22050) -> bytes:
+    """A real mono MP3 of a quiet 440 Hz tone (lameenc; no ffmpeg)."""
+    import lameenc
+
+    t = np.arange(int(seconds * sample_rate)) / sample_rate
+    pcm = (np.sin(2 * np.pi * 440 * t) * 3000).astype("<i2").tobytes()
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(64)
+    encoder.set_in_sample_rate(sample_rate)
+    encoder.set_channels(1)
+    encoder.set_quality(7)
+    return bytes(encoder.encode(pcm) + encoder.flush())
+
+
+def fake_render(briefing: Any, out_dir: Path, *, voice: str = "fake", progress: Any = None) -> FakeRendition:
+    """Write a rendition of ``briefing`` into ``out_dir`` without a voice: one second
+    per chapter (intro, each point, outro), captions and transcripts of the real words."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    title = briefing.article.title or "Untitled article"
+    plain = list(getattr(briefing, "plain_points", ()) or ())
+    texts = [p.text for p in plain] if plain else [k.text for k in briefing.key_points]
+    sections = [("Introduction", f"Briefing: {title}.")]
+    sections += [(f"Point {n}", text) for n, text in enumerate(texts, 1)]
+    sections.append(("Sources", "This briefing was summarised automatically."))
+    chapters = tuple(FakeChapter(name, float(i), float(i + 1)) for i, (name, _) in enumerate(sections))
+    duration = float(len(sections))
+    mp3 = tone_mp3(duration)
+    (out_dir / FILES["mp3"]).write_bytes(mp3)
+    cues = ["WEBVTT", ""]
+    for (_, text), chapter in zip(sections, chapters):
+        cues += [f"{_vtt_time(chapter.start)} --> {_vtt_time(chapter.end)}", text, ""]
+    (out_dir / FILES["vtt"]).write_text("\n".join(cues), encoding="utf-8")
+    (out_dir / FILES["chapters"]).write_text(
+        json.dumps({"version": "1.2.0", "chapters": [{"startTime": c.start, "title": c.title} for c in chapters]}),
+        encoding="utf-8",
+    )
+    transcript = "\n\n".join(text for _, text in sections)
+    (out_dir / FILES["transcript_txt"]).write_text(transcript + "\n", encoding="utf-8")
+    (out_dir / FILES["transcript_html"]).write_text("<!doctype html><title>Transcript</title><p>fake</p>", encoding="utf-8")
+    script = {
+        "sections": [
+            {
+                "kind": "intro" if n == 0 else "outro" if n == len(sections) - 1 else "point",
+                "title": name,
+                "point_index": n - 1 if 0 < n < len(sections) - 1 else None,
+                "lines": [{"text": text, "spoken": text}],
+            }
+            for n, (name, text) in enumerate(sections)
+        ]
+    }
+    (out_dir / FILES["json"]).write_text(json.dumps({"title": title, "script": script}), encoding="utf-8")
+    digest = hashlib.sha256(("fake|" + voice + "|" + transcript).encode("utf-8")).hexdigest()
+    if progress is not None:
+        progress(len(sections), len(sections))
+    return FakeRendition(digest, duration, len(mp3), dict(FILES), chapters)
+
+
+def _vtt_time(seconds: float) -> str:
+    """
+    >>> _vtt_time(75.5)
+    '00:01:15.500'
+    """
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{int(hours):02d}:{int(minutes):02d}:{secs:06.3f}"
+
+
+class LiveServer:
+    """The app served by waitress on 127.0.0.1 (a free port) in a daemon thread."""
+
+    def __init__(self, app: Any, threads: int = 4) -> None:
+        from waitress.server import create_server
+
+        self.app = app
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=threads, ident="Briefing")
+        self.port = self.server.effective_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.run, name="waitress", daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.server.close()
+        self.thread.join(5)

@@ -1,12 +1,17 @@
 # Two commands set up everything: `make run` and `make test`. Each creates or refreshes
-# .venv from pyproject.toml (a stamp file makes it quick when nothing changed).
+# .venv from pyproject.toml (a stamp file makes it quick when nothing changed) and installs
+# the system tools the tests need (Chromium, espeak-ng, axe-core) when they are missing.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: run test bench venv clean
+.PHONY: run test bench venv summaries clean
 
 $(VENV)/.stamp-base: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,9 +22,31 @@ $(VENV)/.stamp-bench: pyproject.toml $(VENV)/.stamp-base
 	$(PIP) install -e '.[test,bench]'
 	@touch $@
 
+# Debian's Chromium for the accessibility and keyboard tests (never `playwright install`).
+/usr/bin/chromium:
+	$(APT) update -qq
+	$(APT) install -y -qq chromium
+
+# espeak-ng: the optional `espeak` voice (the wheel of piper-tts carries its own data).
+/usr/bin/espeak-ng:
+	$(APT) update -qq
+	$(APT) install -y -qq espeak-ng
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+/usr/bin/wrk:
+	-$(APT) install -y -qq wrk
+
 venv: $(VENV)/.stamp-base
 
+# Brief every sample not briefed before, start the production server (waitress), print the URL.
 run: $(VENV)/.stamp-base
+	$(VENV)/bin/briefing serve --host $(HOST) --port $(PORT) --brief-samples samples
+
+# The text pipeline alone: print the key points of every sample.
+summaries: $(VENV)/.stamp-base
 	@for f in samples/*.txt samples/*.html; do \
 		[ -e "$$f" ] || continue; \
 		echo "=== $$f"; \
@@ -27,11 +54,11 @@ run: $(VENV)/.stamp-base
 		echo; \
 	done
 
-test: $(VENV)/.stamp-base
+test: $(VENV)/.stamp-base /usr/bin/chromium /usr/bin/espeak-ng node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
 
-bench: $(VENV)/.stamp-bench
+bench: $(VENV)/.stamp-bench /usr/bin/wrk
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules

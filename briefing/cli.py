@@ -12,6 +12,11 @@ from .errors import BriefingError
 from .models import Briefing
 
 
+def _plain(b: Briefing, index: int):
+    """The plain version of key point ``index``, if the briefing was simplified."""
+    return b.plain_points[index] if index < len(b.plain_points) else None
+
+
 def _format_text(b: Briefing) -> str:
     lines = [b.article.title or "(untitled)"]
     meta = [m for m in (b.article.site_name, b.article.byline, b.article.published, b.article.source_url) if m]
@@ -19,7 +24,10 @@ def _format_text(b: Briefing) -> str:
         lines.append(" · ".join(meta))
     lines.append("")
     for i, p in enumerate(b.key_points, 1):
-        lines.append(f"{i}. {p.text}")
+        plain = _plain(b, i - 1)
+        lines.append(f"{i}. {plain.text if plain else p.text}")
+        if plain and plain.changed:
+            lines.append(f"   Original: {p.text}")
         if p.attribution:
             a = p.attribution
             src = f"   Source: {a.source}"
@@ -37,11 +45,14 @@ def _format_markdown(b: Briefing) -> str:
     lines = [f"# {b.article.title or 'Untitled'}", ""]
     if b.article.source_url:
         lines += [f"Source: <{b.article.source_url}>", ""]
-    for p in b.key_points:
-        line = f"- {p.text}"
+    for i, p in enumerate(b.key_points):
+        plain = _plain(b, i)
+        line = f"- {plain.text if plain else p.text}"
         if p.attribution:
             line += f" — *{p.attribution.source}*"
         lines.append(line)
+        if plain and plain.changed:
+            lines.append(f"  - Original: {p.text}")
     for note in b.notes:
         lines += ["", f"> Note: {note}"]
     return "\n".join(lines)
@@ -105,6 +116,155 @@ def _batch(path: str, config: BriefingConfig) -> int:
     return 1 if failures else 0
 
 
+# --- audio: `briefing make` and `briefing voices` -------------------------------------------
+
+
+def _add_audio_commands(sub) -> None:
+    from .speak import DEFAULT_VOICE, VOICES
+
+    m = sub.add_parser(
+        "make",
+        help="Make the spoken briefing: MP3 with chapters, captions, transcripts and JSON.",
+        description="Summarise SOURCE and write briefing.mp3, captions.vtt, chapters.json, "
+        "transcript.txt, transcript.html and briefing.json into DIR.",
+    )
+    m.add_argument("source", help="A file path, - for stdin, or an http(s) URL.")
+    m.add_argument("-o", "--output", metavar="DIR", required=True, help="Directory to write the files into.")
+    m.add_argument("--voice", choices=list(VOICES), default=DEFAULT_VOICE, help=f"Voice (default: {DEFAULT_VOICE}).")
+    m.add_argument("--points", type=int, help="Number of key points (default: 3 to 7 by length).")
+    m.set_defaults(func=cmd_make)
+
+    v = sub.add_parser("voices", help="List the voices and whether each works here.")
+    v.set_defaults(func=cmd_voices)
+
+
+class _ProgressBar:
+    """A one-line progress bar of sentences spoken, drawn on a terminal."""
+
+    def __init__(self, stream, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.width * done // max(total, 1)
+        bar = "#" * filled + "-" * (self.width - filled)
+        end = "\n" if done >= total else ""
+        self.stream.write(f"\rSpeaking [{bar}] {done}/{total} sentences{end}")
+        self.stream.flush()
+
+
+def cmd_make(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .export import clock
+    from .extract import read_source
+    from .pipeline import summarize
+    from .render import render_briefing
+
+    config = _config_from(args)
+    briefing = summarize(read_source(args.source, config), config)
+    progress = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    out_dir = Path(args.output)
+    rendition = render_briefing(briefing, out_dir, voice=args.voice, progress=progress)
+    for kind, name in rendition.files.items():
+        sys.stdout.write(f"{kind:16} {out_dir / name}\n")
+    sys.stdout.write(
+        f"duration         {clock(rendition.duration)} ({rendition.duration:.1f} s), "
+        f"{len(rendition.chapters)} chapters, {rendition.mp3_bytes / 1e6:.2f} MB\n"
+    )
+    return 0
+
+
+def cmd_voices(args: argparse.Namespace) -> int:
+    from .speak import DEFAULT_VOICE, voice_status
+
+    for name, ok, detail, description in voice_status():
+        mark = "yes" if ok else "no "
+        default = " (default)" if name == DEFAULT_VOICE else ""
+        sys.stdout.write(f"{name:8} works here: {mark}  {description}{default}\n{'':8} {detail}\n")
+    return 0
+
+
+# --- web: `briefing serve` (Flask is imported only when this command runs) -----------------
+
+
+def _add_serve_command(sub) -> None:
+    w = sub.add_parser(
+        "serve",
+        help="Serve the web app (accessible briefing pages) with waitress.",
+        description="Serve the web app with the waitress WSGI server; audio is made by background workers.",
+    )
+    w.add_argument("--host", default="127.0.0.1", help="Address to listen on (default: 127.0.0.1).")
+    w.add_argument("--port", type=int, default=8000, help="Port to listen on (default: 8000; 0 picks a free one).")
+    w.add_argument("--instance", metavar="DIR", help="Instance folder for the database, secret key and media (default: ./instance).")
+    w.add_argument("--workers", type=int, help="Background workers that make audio (default: 1).")
+    w.add_argument("--threads", type=int, default=8, help="Request threads (default: 8).")
+    w.add_argument(
+        "--brief-samples", metavar="DIR", help="First brief every .txt/.html file in DIR not briefed before."
+    )
+    w.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from web.serve import serve
+    except ImportError as exc:
+        raise BriefingError(f"The web app cannot start: {exc}. Install it with `pip install -e .` (Flask and waitress).") from exc
+    return serve(
+        args.host,
+        args.port,
+        instance=args.instance,
+        workers=args.workers,
+        threads=args.threads,
+        brief_samples=args.brief_samples,
+    )
+
+
+def _add_simplify_command(sub) -> None:
+    p = sub.add_parser(
+        "simplify",
+        help="Rewrite sentences in plain language, one a line (checked for faithfulness).",
+        description="Read one sentence a line; write one plain version a line, same order (sentences a "
+        "rewrite splits stay on one line). Every rewrite passes the faithfulness check or the original is kept.",
+    )
+    p.add_argument("file", help="A text file with one sentence a line, or - for stdin.")
+    p.add_argument("--trace", action="store_true",
+                   help="Write JSON lines: the text, the rules that fired and the check's verdict.")
+    p.add_argument("--rewriter", choices=("rules", "llm"), default="rules",
+                   help="rules (default, offline) or llm (an OpenAI-compatible endpoint from the "
+                        "BRIEFING_LLM_* environment variables).")
+    p.set_defaults(func=cmd_simplify)
+
+
+def cmd_simplify(args: argparse.Namespace) -> int:
+    from .faithful import check
+    from .simplify import simplify_checked
+
+    config = BriefingConfig(rewriter=args.rewriter)
+    if args.file == "-":
+        stream = sys.stdin
+    else:
+        try:
+            stream = open(args.file, encoding="utf-8")
+        except OSError as exc:
+            raise BriefingError(f"Cannot read {args.file}: {exc.strerror}. Give a text file, or - for stdin.") from exc
+    with stream:
+        for line in stream:
+            text = line.rstrip("\n").rstrip("\r")
+            if not text.strip():
+                out = {"input": text, "text": text, "rules": [], "ok": True, "reasons": [], "fallback_reason": None}
+            else:
+                plain = simplify_checked(text.strip(), config=config)
+                verdict = check(text.strip(), plain.text)
+                out = {"input": text, "text": plain.text, "rules": list(plain.rules_applied), "ok": verdict.ok,
+                       "reasons": list(verdict.reasons), "fallback_reason": plain.fallback_reason}
+            if args.trace:
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(out["text"].replace("\n", " ") + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .rank import RANKERS
 
@@ -118,6 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     s.add_argument("--batch", metavar="FILE.jsonl", help='Read {"id", "article"} lines; write one JSON result per line.')
     s.set_defaults(func=cmd_summarize)
+    _add_audio_commands(sub)
+    _add_serve_command(sub)
+    _add_simplify_command(sub)
     return parser
 
 

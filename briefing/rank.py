@@ -530,18 +530,19 @@ def name_source(text: str, start: int, attribution: Attribution | None,
 
 
 def point_count(sentence_count: int, requested: int | None = None) -> int:
-    """How many key points: ``requested`` if given, else 3 for up to 15 sentences and one
-    more for each further 10 (16-25: 4, 26-35: 5, 36-45: 6), never more than 7; never
-    more than there are sentences.
+    """How many key points: ``requested`` if given, else 3 for up to 12 sentences and one
+    more for each further 6 (13-18: 4, 19-24: 5, 25-30: 6), never more than 7; never
+    more than there are sentences. A listener hears about one point per 5 sentences,
+    which keeps a typical story's briefing between one and three minutes.
 
-    >>> [point_count(n) for n in (2, 10, 15, 16, 26, 30, 45, 46, 200)]
-    [2, 3, 3, 4, 5, 5, 6, 7, 7]
+    >>> [point_count(n) for n in (2, 10, 12, 13, 19, 28, 30, 31, 200)]
+    [2, 3, 3, 4, 5, 6, 6, 7, 7]
     >>> point_count(30, requested=2)
     2
     """
     if requested is not None:
         return min(requested, sentence_count)
-    return min(sentence_count, MAX_POINTS, MIN_POINTS + max(0, sentence_count - 6) // 10)
+    return min(sentence_count, MAX_POINTS, MIN_POINTS + max(0, sentence_count - 7) // 6)
 
 
 def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[tuple[Attribution, ...], ...],
@@ -569,7 +570,9 @@ def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[
             "so it is given whole."
         )
     else:
-        count = point_count(len(sentences), config.points)
+        # Debris the cleaner missed (bylines, captions) must not earn the article more points.
+        real = sum(1 for s in sentences if not is_debris(s.text))
+        count = point_count(max(real, MIN_POINTS), config.points)
         if config.points is not None and config.points > len(sentences):
             notes.append(f"The article has only {len(sentences)} sentences, so it is given whole.")
         chosen = ranker(sentences, attributions, count)

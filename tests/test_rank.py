@@ -68,8 +68,8 @@ def test_default_ranker_never_picks_captions_or_placeholders_left_in(seed_lines)
 
 def test_point_count_rule():
     assert point_count(8) == 3
-    assert point_count(15) == 3
-    assert point_count(29) == 5
+    assert point_count(12) == 3
+    assert point_count(29) == 6
     assert point_count(500) == 7
     assert point_count(29, requested=6) == 6
     assert point_count(4, requested=6) == 4

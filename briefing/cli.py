@@ -265,6 +265,55 @@ def cmd_simplify(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- API keys: `briefing keys create|list|revoke` (web imported only when run) ----------------
+
+
+def _add_keys_command(sub) -> None:
+    k = sub.add_parser("keys", help="Manage API keys for the JSON API (/api/v1).",
+                       description="Create, list and revoke API keys. Only a hash of each key is stored.")
+    k.add_argument("--instance", metavar="DIR", help="Instance folder of the web app (default: ./instance).")
+    ks = k.add_subparsers(dest="keys_command", required=True)
+    c = ks.add_parser("create", help="Make a key and print it once.")
+    c.add_argument("--name", required=True, help="Who or what uses the key, e.g. newsletter.")
+    ks.add_parser("list", help="List the keys (never the keys themselves).")
+    r = ks.add_parser("revoke", help="Revoke a key at once.")
+    r.add_argument("key_id", help="The key's id, as `briefing keys list` shows it (key_...).")
+    k.set_defaults(func=cmd_keys)
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    import os
+
+    try:
+        from web import create_app, get_store
+        from web.api import create_key, list_keys, revoke_key
+    except ImportError as exc:
+        raise BriefingError(f"The web app is not installed: {exc}. Install it with `pip install -e .`.") from exc
+    instance = args.instance or os.environ.get("BRIEFING_INSTANCE") or "instance"
+    app = create_app({"INSTANCE_PATH": instance, "START_WORKERS": False})
+    store = get_store(app)
+    try:
+        if args.keys_command == "create":
+            made = create_key(store, args.name)
+            sys.stdout.write(
+                f"id:             {made['id']}\nname:           {made['name']}\nkey:            {made['key']}\n"
+                f"webhook secret: {made['webhook_secret']}\n"
+                "Keep the key now: it is not shown again (only its hash is stored).\n"
+            )
+        elif args.keys_command == "list":
+            for key in list_keys(store):
+                state = f"revoked {key['revoked_at']}" if key["revoked_at"] else "active"
+                used = key["last_used_at"] or "never"
+                sys.stdout.write(f"{key['id']}  {key['name']}  created {key['created_at']}  last used {used}  {state}\n")
+        elif not revoke_key(store, args.key_id):
+            raise BriefingError(f"No active key {args.key_id!r}. See the ids with `briefing keys list`.")
+        else:
+            sys.stdout.write(f"Revoked {args.key_id}.\n")
+    finally:
+        store.close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .rank import RANKERS
 
@@ -281,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audio_commands(sub)
     _add_serve_command(sub)
     _add_simplify_command(sub)
+    _add_keys_command(sub)
     return parser
 
 

@@ -63,6 +63,9 @@ class Fetched:
     charset: str | None
     body: bytes
     redirects: tuple[str, ...] = ()
+    # Validators for a conditional request next time (news feeds use them).
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,8 +204,18 @@ def _host_header(target: Target) -> str:
     return host if target.port == default else f"{host}:{target.port}"
 
 
-def fetch_url(url: str, config: BriefingConfig) -> Fetched:
+def fetch_url(
+    url: str,
+    config: BriefingConfig,
+    *,
+    headers: dict[str, str] | None = None,
+    media_types: tuple[str, ...] = ALLOWED_MEDIA_TYPES,
+) -> Fetched:
     """Download ``url`` under the rules in this module's docstring.
+
+    ``headers`` are added to the request (e.g. ``If-None-Match`` and ``Accept`` for a
+    news feed) and ``media_types`` replaces the accepted types; a ``304 Not Modified``
+    answer is returned as a Fetched with status 304 and no body.
 
     Raises RefusedURLError (scheme, host or address refused), InputTooLargeError (body
     over ``config.max_input_bytes``) or FetchError (network failure, timeout, HTTP
@@ -212,7 +225,7 @@ def fetch_url(url: str, config: BriefingConfig) -> Fetched:
     current = url
     while True:
         target = check_url(current, config)
-        response = _request(target, config)
+        response = _request(target, config, headers)
         if response.status_code in REDIRECT_STATUSES and response.headers.get("Location"):
             response.close()
             if len(redirects) >= config.max_redirects:
@@ -223,7 +236,7 @@ def fetch_url(url: str, config: BriefingConfig) -> Fetched:
             current = urljoin(current, response.headers["Location"].strip())
             redirects.append(current)
             continue
-        return _read(response, target, config, tuple(redirects))
+        return _read(response, target, config, tuple(redirects), media_types)
 
 
 def _session(target: Target) -> requests.Session:
@@ -234,7 +247,7 @@ def _session(target: Target) -> requests.Session:
     return session
 
 
-def _request(target: Target, config: BriefingConfig) -> requests.Response:
+def _request(target: Target, config: BriefingConfig, extra: dict[str, str] | None = None) -> requests.Response:
     deadline = time.monotonic() + config.connect_timeout + config.read_timeout
     headers = {
         "Host": _host_header(target),
@@ -242,6 +255,7 @@ def _request(target: Target, config: BriefingConfig) -> requests.Response:
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
         "Accept-Encoding": "gzip, deflate",
     }
+    headers.update(extra or {})
     last_error: Exception | None = None
     # Try each checked address in turn: "localhost" may resolve to ::1 first while the
     # server only listens on 127.0.0.1.
@@ -281,8 +295,17 @@ def _request(target: Target, config: BriefingConfig) -> requests.Response:
     raise last_error or FetchError(f"Cannot fetch {target.url}: no address to connect to.")
 
 
-def _read(response: requests.Response, target: Target, config: BriefingConfig, redirects: tuple[str, ...]) -> Fetched:
+def _read(
+    response: requests.Response,
+    target: Target,
+    config: BriefingConfig,
+    redirects: tuple[str, ...],
+    media_types: tuple[str, ...] = ALLOWED_MEDIA_TYPES,
+) -> Fetched:
     try:
+        if response.status_code == 304:
+            return Fetched(target.url, 304, "", None, b"", redirects,
+                           response.headers.get("ETag"), response.headers.get("Last-Modified"))
         if response.status_code >= 400 or response.status_code < 200:
             raise FetchError(
                 f"Cannot fetch {target.url}: the server answered {response.status_code} {response.reason or ''}".rstrip()
@@ -292,10 +315,10 @@ def _read(response: requests.Response, target: Target, config: BriefingConfig, r
             raise FetchError(f"Cannot fetch {target.url}: a redirect with no Location header.")
         content_type = response.headers.get("Content-Type", "")
         media_type = content_type.split(";", 1)[0].strip().lower()
-        if media_type and media_type not in ALLOWED_MEDIA_TYPES:
+        if media_type and media_type not in media_types:
             raise FetchError(
                 f"Cannot brief {target.url}: it is {media_type}, not a web page or text "
-                f"({', '.join(ALLOWED_MEDIA_TYPES)}). Give the address of the article's page."
+                f"({', '.join(media_types)}). Give the address of the article's page."
             )
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > config.max_input_bytes:
@@ -324,6 +347,8 @@ def _read(response: requests.Response, target: Target, config: BriefingConfig, r
             charset=_charset_of(content_type),
             body=bytes(body),
             redirects=redirects,
+            etag=response.headers.get("ETag"),
+            last_modified=response.headers.get("Last-Modified"),
         )
     finally:
         response.close()

@@ -168,17 +168,24 @@ def _apply_lexicon(text: str, kind: str) -> str:
 
 
 def _render_spelling(spoken: str) -> str:
-    """Letters to spell ("C C D H") written so that voices say each letter: "C.C.D.H.".
+    """Letters to spell ("C C D H") written so that voices say each letter.
 
-    Separate capitals run into the next word in Piper ("H said" is heard "hset") and a lone
-    "A" is read as the article; with full stops every voice tested names each letter.
+    Without vowels, as one capitalised word ("CCDH"): every voice spells such a word, and
+    separate capitals run into the next word in Piper ("H said" is heard "hset"). With a
+    vowel, with full stops ("A.I."), since a voice may read "AI" or "US" as a word and reads
+    a lone "A" as the article. Full stops cost something too: before a capitalised word they
+    can end the sentence for the voice, so they are kept to the words that need them.
 
-    >>> _render_spelling("C C D H")
-    'C.C.D.H.'
-    >>> _render_spelling("N double A C P")
-    'N double A.C.P.'
+    >>> _render_spelling("C C D H"), _render_spelling("A I"), _render_spelling("N double A C P")
+    ('CCDH', 'A.I.', 'N double A.C.P.')
     """
-    return re.sub(r"\b[A-Z](?: [A-Z]\b)+", lambda m: m.group(0).replace(" ", ".") + ".", spoken)
+    return re.sub(r"\b[A-Z](?: [A-Z]\b)+", lambda m: _spell(m.group(0).replace(" ", "")), spoken)
+
+
+def _spell(letters: str) -> str:
+    if not re.search(r"[AEIOU]", letters):
+        return letters
+    return ".".join(letters) + "."
 
 
 # ---------------------------------------------------------------------------------------
@@ -307,18 +314,15 @@ def _pronounceable(word: str) -> bool:
     >>> [w for w in ["NASA", "NATO", "ELON", "CCDH", "FBI", "LGBT", "UNICEF", "EU", "UAE"] if _pronounceable(w)]
     ['NASA', 'NATO', 'ELON', 'UNICEF']
     """
-    word = word.upper()
-    parts = re.findall(r"[AEIOU]+|Y(?=[^AEIOU]|$)|[^AEIOUY]+|Y", word)
-    if not any(re.fullmatch(r"[AEIOU]+|Y", p) for p in parts[1:] + parts[:1] if p[0] in "AEIOUY"):
-        return False
-    consonants = [p for p in parts if p[0] not in "AEIOU" and p != "Y"]
-    vowels = [p for p in parts if p[0] in "AEIOU" or p == "Y"]
-    if not consonants or not vowels or len(vowels) == len(parts):
+    # Vowel groups (Y counts when it is not followed by a vowel) and consonant clusters.
+    parts = re.findall(r"[AEIOU]+|Y(?![AEIOU])|[^AEIOUY]+|Y", word.upper())
+    vowel = [p[0] in "AEIOU" or p == "Y" for p in parts]
+    if all(vowel) or not any(vowel):
         return False
     first, last = parts[0], parts[-1]
-    if first[0] not in "AEIOU" and len(first) > 1 and first not in _ONSETS:
+    if not vowel[0] and len(first) > 1 and first not in _ONSETS:
         return False
-    if last[0] not in "AEIOUY" and len(last) > 1 and last not in _CODAS:
+    if not vowel[-1] and len(last) > 1 and last not in _CODAS:
         return False
     return all(len(p) <= 3 for p in parts[1:-1])
 
@@ -387,7 +391,7 @@ def pronunciations(text: str) -> str:
     """Lexicon entries of kind ``say``: initialisms spelled out, acronyms said as words, respellings.
 
     >>> pronunciations("The CCDH told NASA and the US that Scholz was on N12.")
-    'The C.C.D.H. told Nasa and the U.S. that Sholts was on N 12.'
+    'The CCDH told Nasa and the U.S. that Sholts was on N 12.'
     """
     return _apply_lexicon(text, "say")
 
@@ -673,8 +677,8 @@ def initialisms(text: str) -> str:
     """All-capital words that are not in the lexicon: spelled out when they cannot be read as
     words (no vowels, three letters or fewer, or an unlikely cluster); otherwise left as words.
 
-    >>> initialisms("The IDB, LGBTQIA and FEMA met the A.I. group of the RNLI.")
-    'The I.D.B., L.G.B.T.Q.I.A. and FEMA met the A.I. group of the R.N.L.I.'
+    >>> initialisms("The IDB, LGBTQIA and FEMA met the A.I. group of the RNLI and the TSB.")
+    'The I.D.B., L.G.B.T.Q.I.A. and FEMA met the A.I. group of the R.N.L.I. and the TSB.'
     """
     known = _lexicon_words()
 
@@ -682,8 +686,11 @@ def initialisms(text: str) -> str:
         word = match.group(0)
         if word in known or (len(word) >= 4 and _pronounceable(word)):
             return word
+        spelled = _spell(word)
         # A full stop that ends the sentence doubles as the last letter's.
-        return ".".join(word) + ("" if text[match.end() : match.end() + 1] == "." else ".")
+        if spelled.endswith(".") and text[match.end() : match.end() + 1] == ".":
+            spelled = spelled[:-1]
+        return spelled
 
     return re.sub(r"(?<![\w.'])[A-Z]{2,7}(?![\w'-]|\.\w)", spell, text)
 
@@ -705,8 +712,7 @@ def symbols(text: str) -> str:
     text = re.sub(r"\s?[\u2013\u2014]\s?|\s--?\s", ", ", text)
     text = re.sub(r"\s*\(\s*", ", ", text)
     text = re.sub(r"\s*\)", ",", text)
-    text = re.sub(r"(?<=\w)/(?=\w)", " slash ", text)
-    text = re.sub(r"\s/\s", " slash ", text)
+    text = text.replace("/", " slash ")  # dates, fractions, URLs and units are read already
     text = re.sub(r"[#*•|\[\]{}<>^_]", " ", text)
     return text
 
@@ -714,15 +720,15 @@ def symbols(text: str) -> str:
 def spacing(text: str) -> str:
     """Tidy the spaces and commas the other rules leave behind.
 
-    >>> spacing(" A  , , B ,C .  And . . so, ")
-    'A, B, C. And. so,'
+    >>> spacing(" A  , , B ,C .  And . . so at 9 p.m.. Wait... ")
+    'A, B, C. And. so at 9 p.m. Wait...'
     """
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r",(?:\s*,)+", ",", text)
     text = re.sub(r"^[,;:]\s*", "", text)
     text = re.sub(r",\s*([.;:!?])", r"\1", text)
-    text = re.sub(r"\.(?:\s*\.)+(?!\.)", ".", text) if "..." not in text else text
+    text = re.sub(r"(?<!\.)\.\s*\.(?!\.)", ".", text)  # "p.m.." and ". .", never "..."
     text = re.sub(r"([,;:])(?=[^\s\d])", r"\1 ", text)
     return text
 
@@ -802,7 +808,7 @@ def for_speech(text: str, *, quoted: bool = False) -> str:
     normaliser except those in :data:`ADDS_WORDS`, so their words are spoken as written.
 
     >>> for_speech("ELON Musk met the CCDH on Oct. 7, 2023 at 10:30am about $5m.")
-    'Elon Musk met the C.C.D.H. on October seventh, twenty twenty-three at ten thirty a.m. about five million dollars.'
+    'Elon Musk met the CCDH on October seventh, twenty twenty-three at ten thirty a.m. about five million dollars.'
     >>> for_speech('He said: "X/Twitter has 200 posts" on X/Twitter.')
     'He said: "X slash Twitter has two hundred posts" on X, formerly Twitter.'
     """

@@ -36,7 +36,7 @@ CASES = [
     ("It opens at 10:30am today.", "It opens at ten thirty a.m. today."),
     ("It closes at 9pm.", "It closes at nine p.m."),
     ("She came 7th of 21.", "She came seventh of twenty-one."),
-    ("The CCDH found posts.", "The C.C.D.H. found posts."),
+    ("The CCDH found posts.", "The CCDH found posts."),
     ("Channel N12 said so.", "Channel N twelve said so."),
     ("He posted on X/Twitter today.", "He posted on X, formerly Twitter, today."),
     ("Mr Smith met Dr. Jones.", "Mister Smith met Doctor Jones."),
@@ -49,11 +49,12 @@ CASES = [
     ("Salt & pepper + tax = 5 #Win.", "Salt and pepper plus tax equals five hashtag Win."),
     ("It was 30°C outside.", "It was thirty degrees Celsius outside."),
     ("ELON Musk is due in Israel.", "Elon Musk is due in Israel."),
-    ("NHS staff went on strike.", "N.H.S. staff went on strike."),
+    ("NHS staff went on strike.", "NHS staff went on strike."),
+    ("The UN and EU met.", "The U.N. and E.U. met."),
     ("The 52-year-old flew in.", "The fifty-two-year-old flew in."),
     ("In the 1990s it grew.", "In the nineteen nineties it grew."),
     ("King Charles III spoke.", "King Charles the Third spoke."),
-    ("Scholz went to the Knesset.", "Sholts went to the Kuh-nesset."),
+    ("Scholz went to the Knesset.", "Sholts went to the Kenesset."),
 ]
 
 

@@ -203,5 +203,5 @@ def test_seed_attributed_source_is_spoken_once(seed):
     attribution = Attribution("Center for Countering Digital Hate (CCDH)", "found", resolved_from="They")
     script = build_script(replace(seed, key_points=(point(text, attribution),), plain_points=()))
     said = spoken(script.sections[1])
-    assert said.startswith("The Center for Countering Digital Hate, C.C.D.H., found that one hundred")
+    assert said.startswith("The Center for Countering Digital Hate, CCDH, found that one hundred")
     assert said.count("Center for Countering") == 1

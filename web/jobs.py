@@ -9,6 +9,8 @@ has used ``JOB_MAX_ATTEMPTS``.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import logging
 import os
 import socket
@@ -30,6 +32,20 @@ HOST = socket.gethostname()
 
 # handler(app, job, heartbeat): heartbeat() renews the job's lease during long work.
 Handler = Callable[["Flask", Job, Callable[[], None]], None]
+
+
+def release_memory() -> None:
+    """Hand the memory a finished job freed back to the system.
+
+    Speaking a long sentence briefly needs a few hundred MB; glibc keeps freed blocks in
+    its arenas, so without a trim the server's resident size stays at its peak between
+    jobs (measured: about 55 MB more after the seed briefing).
+    """
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim
+        pass
 
 
 def worker_name(thread: str | None = None) -> str:
@@ -135,6 +151,8 @@ class JobQueue:
             current = self.store.get_job(job.id)
             if current is not None and current.status == "running":
                 self.store.finish(job.id)
+        finally:
+            release_memory()
         return job
 
     def _failed(self, job: Job, error: str) -> None:

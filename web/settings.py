@@ -40,7 +40,23 @@ SETTINGS: dict[str, Setting] = {
     "PAGE_CACHE_SIZE": Setting(512, "Rendered briefing pages kept in memory (0 turns the cache off)."),
     "STATUS_POLL_SECONDS": Setting(5, "How often a briefing page checks, with JavaScript, whether its audio is ready."),
     "PUBLIC_BASE_URL": Setting(None, "Public address of the site, e.g. https://news.example.org (feeds need absolute URLs)."),
+    "FEED_TITLE": Setting("Briefing", "Title of the podcast feed (/feed.xml)."),
+    "FEED_DESCRIPTION": Setting(
+        "News articles as short spoken briefings: the key points in plain language, each with its source.",
+        "Description of the podcast feed.",
+    ),
+    "FEED_AUTHOR": Setting("Briefing", "Author of the podcast feed (itunes:author)."),
+    "FEED_LANGUAGE": Setting("en", "Language of the podcast feed (RFC 5646 code)."),
+    "FEED_CATEGORY": Setting("News/Daily News", "Apple Podcasts category of the feed, as Category/Subcategory."),
+    "FEED_EXPLICIT": Setting(False, "Mark the podcast feed as explicit (itunes:explicit true)."),
+    "FEED_ITEMS": Setting(100, "Episodes listed in a podcast feed, newest first."),
+    "FEEDS_REFRESH_MINUTES": Setting(0, "The server fetches the followed news feeds every N minutes (0: never; `briefing refresh` by hand)."),
     "SESSION_COOKIE_SECURE": Setting(False, "Send the session cookie over HTTPS only (turn on behind HTTPS)."),
+    "API_RATE_LIMIT": Setting(120, "API requests each key may make per API_RATE_WINDOW seconds (a token bucket: bursts up to this many)."),
+    "API_RATE_WINDOW": Setting(60.0, "Seconds in which API_RATE_LIMIT requests are allowed."),
+    "API_PAGE_SIZE": Setting(20, "Briefings per page of GET /api/v1/briefings when the client gives no limit."),
+    "WEBHOOK_MAX_ATTEMPTS": Setting(6, "Times a webhook is sent before it is given up (the delay doubles from JOB_RETRY_SECONDS)."),
+    "WEBHOOK_TIMEOUT": Setting(10.0, "Seconds a webhook receiver has to answer."),
 }
 
 

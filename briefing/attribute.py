@@ -33,6 +33,11 @@ original words as ``source`` with ``resolved_from`` None. Names are given in the
 fullest form the article uses ("Musk", "Mr. Musk" -> "Elon Musk"), with
 ``resolved_from`` None since the words already name the source.
 
+The same model, in the same pass, resolves each sentence's opening subject when it is
+a pronoun or such a description (:func:`resolve_subjects`), so that a key point made of
+the sentence can say who it is about; a pronoun resolves only when no other person
+fits as well, and "it"/"they" only when a cue already resolved them to an organisation.
+
 Everything is plain rules over regex tokens that carry their offsets into the article
 (quicker than the Treebank tokenizer and needing no span alignment; no parser, no
 model): an article of 800 words takes a few milliseconds. The word lists live in
@@ -43,12 +48,28 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, Sequence
 
 from .models import Article, Attribution, Sentence, Span
+
+
+@dataclass(frozen=True)
+class SubjectResolution:
+    """Who a sentence's opening subject is, when it is a pronoun or a description.
+
+    ``name`` is the entity's name, ``words`` the subject as written ("he", "The tech
+    boss", "His"), ``span`` its offsets into ``Article.text`` and ``kind`` either
+    ``"pronoun"`` or ``"description"``.
+    """
+
+    name: str
+    words: str
+    span: Span
+    kind: str
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -651,6 +672,118 @@ class _Article:
                     entity.gender = "female"
         entity.last_seen = index
         self.mentions[index].insert(0, Mention(entity, index, k, last, True))
+
+    def subject_resolution(self, index: int) -> SubjectResolution | None:
+        """The opening subject of sentence ``index`` resolved, when it is a personal
+        pronoun ("He", "And she", "His"), a definite description the module resolves
+        ("The tech boss", "the company", "The 52-year-old") or an "it"/"they" that the
+        attribution rules already resolved to an organisation, and the resolution is
+        confident. Call before :meth:`note_subject`; it leaves no trace in the model.
+        """
+        toks = self.tokens[index]
+        k = 0
+        while k < len(toks) and (toks[k].low in _CLAUSE_OPENERS or toks[k].text == ","):
+            k += 1
+        if k >= len(toks) or toks[k].quoted or not _is_word(toks[k]):
+            return None
+        sentence = self.sentences[index]
+        opening = index
+        while opening > 0 and self.sentences[opening - 1].paragraph == sentence.paragraph:
+            opening -= 1
+        previous = self.sentences[index - 1].text if index > opening else ""
+        if _in_running_quote(self.text[self.sentences[opening].span[0] : sentence.span[1]]) or (
+            previous[:1] in _OPEN_Q and _in_running_quote(previous)
+        ):
+            return None  # inside a quotation opened (or closed) in another sentence
+        if any(m.first <= k <= m.last for m in self.mentions[index]):
+            return None  # a name: nothing to resolve
+        low = toks[k].low
+        known = set(self.resolved)
+        try:
+            if low in ("he", "she", "his", "her"):
+                pronoun = {"his": "he", "her": "she"}.get(low, low)
+                entity = self.resolve_pronoun(pronoun, index, k)
+                if entity is None or not self._sole_candidate(entity, _SUBJECT_PRONOUNS[pronoun], index, k):
+                    return None
+                return SubjectResolution(entity.name, toks[k].text, (toks[k].start, toks[k].end), "pronoun")
+            if low in ("it", "they"):
+                # Only what a cue already resolved ("It said", "They found"): after any
+                # sentence, "it" or "they" may be a thing or an unnamed group.
+                entity = self.resolved.get((index, k)) if (index, k) in known else None
+                if entity is None or entity.kind != "org":
+                    return None
+                return SubjectResolution(entity.name, toks[k].text, (toks[k].start, toks[k].end), "pronoun")
+            if low != "the":
+                return None  # "This group", "That man": often someone never named
+            np = _np_right(self, toks, k)
+            if np is None or np.last == k or any(toks[j].quoted for j in range(k, np.last + 1)):
+                return None
+            name, resolved, span, entity = name_source(self, index, Source(k, np.last))
+            if resolved is None or entity is None:
+                return None
+            head = toks[np.last].low
+            if (head in self.lex.epithets or head.endswith("year-old")) and not any(head in e.roles for e in self.entities):
+                # an epithet resolved by salience alone: sure only if no one else fits as well
+                if not self._sole_candidate(entity, self.lex.person_nouns.get(head), index, k):
+                    return None
+            elif entity.kind == "org":
+                if any(e is not entity and e.kind == "org" for _, e in self._nearest(entity, index, k, 2)):
+                    return None
+            return SubjectResolution(name, self.text[span[0] : span[1]], span, "description")
+        finally:
+            for key in [key for key in self.resolved if key not in known]:
+                del self.resolved[key]  # leave attribution's own reading untouched
+
+    def _nearest(self, entity: Entity, index: int, position: int, window: int):
+        """The candidates of the sentence where ``entity`` is first found (within ``window``)."""
+        found = None
+        for s, candidate in self.candidates(index, position, window):
+            if found is None and candidate is entity:
+                found = s
+            if found is not None:
+                if s != found:
+                    return
+                yield s, candidate
+
+    def _sole_candidate(self, entity: Entity, gender: str | None, index: int, position: int) -> bool:
+        """Whether ``entity`` is the only person that fits, from the sentence where it was
+        found up to this one: "Musk met Netanyahu. He said ..." is ambiguous, and so is
+        "Kelly ... Mark Kelly volunteered. He ...". A pronoun also needs the entity's
+        gender known and matching: a guess from salience alone is no name to print."""
+        if gender in ("male", "female") and (
+            entity.gender != gender or (entity.she if gender == "male" else entity.he)
+        ):
+            return False  # unknown, or the article's pronouns around it disagree
+        if "(" in entity.name or any(e is not entity and e.words[-1] == entity.words[-1] for e in self.entities):
+            return False  # "Washington (CNN)Hillary Clinton"; two Reynoldses
+        if len(entity.words) == 1 and not entity.roles:
+            return False  # "Tunisians", "Loveland": one bare word may be no person at all
+        for s in range(index, max(-1, index - 5), -1):
+            mentions = [m for m in self.mentions[s] if s != index or m.last < position]
+            subjects = {id(m.entity) for m in mentions if m.subject}
+            others = [e for e, _ in self.sources[s] if e is not None and s != index] + [m.entity for m in mentions]
+            for other in others:
+                if other is entity or other.kind == "org":
+                    continue
+                if gender in ("male", "female") and other.gender not in (None, gender):
+                    continue
+                if other.kind in ("person", "name") or other.gender or other.speaker or id(other) in subjects:
+                    return False
+            if any(m.entity is entity for m in mentions) or s != index and any(e is entity for e, _ in self.sources[s]):
+                return True
+            if s != index and self._unnamed_subject(s):
+                return False  # "A shopkeeper ... said. He ...": the pronoun may be theirs
+        return True
+
+    def _unnamed_subject(self, index: int) -> bool:
+        """Whether sentence ``index`` opens with an unnamed person ("A shopkeeper in ...")."""
+        toks = self.tokens[index]
+        k = 0
+        while k < len(toks) and (toks[k].low in _CLAUSE_OPENERS or not _is_word(toks[k])):
+            k += 1
+        return any(t.low in self.lex.person_nouns for t in toks[k : k + 4]) and k < len(toks) and (
+            toks[k].low in _DETERMINERS
+        )
 
     # ---- resolution
 
@@ -1538,8 +1671,18 @@ def attribute(article: Article, sentences: tuple[Sentence, ...]) -> tuple[tuple[
     (``"...," she said, adding ...``), the one outside any quotation first. Sentences
     that only continue a quotation carry over the attribution that introduced it.
     """
+    attributions, subjects = _read(article, sentences)
+    _remember_subjects(article, sentences, subjects)
+    return attributions
+
+
+def _read(
+    article: Article, sentences: Sequence[Sentence]
+) -> tuple[tuple[tuple[Attribution, ...], ...], tuple[SubjectResolution | None, ...]]:
+    """One pass over the article: every sentence's attributions and resolved subject."""
     ctx = _Article(article, sentences)
     result: list[list[Attribution]] = []
+    subjects: list[SubjectResolution | None] = []
     quote_owner: dict[int, Attribution] = {}
     for index, sentence in enumerate(sentences):
         toks = ctx.tokens[index]
@@ -1586,9 +1729,61 @@ def attribute(article: Article, sentences: tuple[Sentence, ...]) -> tuple[tuple[
                 for qid in sentence.quotation_ids:
                     quote_owner.setdefault(qid, a)
         result.append(final)
+        subjects.append(ctx.subject_resolution(index))
         ctx.note_subject(index)
     _carry_back(ctx, result)
-    return tuple(tuple(attrs) for attrs in result)
+    return tuple(tuple(attrs) for attrs in result), tuple(subjects)
+
+
+def _in_running_quote(text: str) -> bool:
+    """Whether the sentence is part of a quotation opened or closed in another one.
+
+    >>> _in_running_quote('He is family."')
+    True
+    >>> _in_running_quote('He said: “No.”')
+    False
+    """
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+# Subjects are found in attribute()'s pass (they need the same model, in the same
+# state); the last few articles' are kept so resolve_subjects() costs nothing after it.
+_SUBJECTS: dict[tuple[str, tuple[Span, ...]], tuple[SubjectResolution | None, ...]] = {}
+_SUBJECTS_KEPT = 16
+_SUBJECTS_LOCK = threading.Lock()
+
+
+def _subjects_key(article: Article, sentences: Sequence[Sentence]) -> tuple[str, tuple[Span, ...]]:
+    return article.text, tuple(s.span for s in sentences)
+
+
+def _remember_subjects(
+    article: Article, sentences: Sequence[Sentence], subjects: tuple[SubjectResolution | None, ...]
+) -> None:
+    with _SUBJECTS_LOCK:
+        _SUBJECTS[_subjects_key(article, sentences)] = subjects
+        while len(_SUBJECTS) > _SUBJECTS_KEPT:
+            del _SUBJECTS[next(iter(_SUBJECTS))]
+
+
+def resolve_subjects(article: Article, sentences: tuple[Sentence, ...]) -> tuple[SubjectResolution | None, ...]:
+    """For every sentence, its opening subject resolved to a name, or None.
+
+    A subject counts when it opens the sentence (after "And", "But", "However," ...),
+    lies outside any quotation and is a personal pronoun (he, she, his, her) whose
+    referent is the only person that fits nearby, a definite description the
+    attribution rules resolve ("The tech boss", "the company", "The 52-year-old"), or
+    an "it"/"they" already resolved to an organisation as a source. When unsure: None.
+    Computed during :func:`attribute` over the same article; cached, so calling both
+    costs one pass.
+    """
+    key = _subjects_key(article, sentences)
+    with _SUBJECTS_LOCK:
+        found = _SUBJECTS.get(key)
+    if found is None:
+        found = _read(article, sentences)[1]
+        _remember_subjects(article, sentences, found)
+    return found
 
 
 def _inside(sentence: Sentence, a: Attribution) -> bool:

@@ -314,6 +314,95 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- news feeds in: `briefing follow/unfollow/sources/refresh` (web is imported lazily) ----
+
+
+def _add_feeds_commands(sub) -> None:
+    instance_help = "Instance folder of the web app (default: $BRIEFING_INSTANCE or ./instance)."
+    f = sub.add_parser("follow", help="Follow a news feed (RSS or Atom): its new stories become briefings.")
+    f.add_argument("url", help="The feed's http(s) address.")
+    f.add_argument("--instance", metavar="DIR", help=instance_help)
+    f.set_defaults(func=cmd_follow)
+    u = sub.add_parser("unfollow", help="Stop following a news feed (its briefings stay).")
+    u.add_argument("source", help="The feed's number (see `briefing sources`) or address.")
+    u.add_argument("--instance", metavar="DIR", help=instance_help)
+    u.set_defaults(func=cmd_unfollow)
+    s = sub.add_parser("sources", help="List the followed news feeds with their last result.")
+    s.add_argument("--instance", metavar="DIR", help=instance_help)
+    s.set_defaults(func=cmd_sources)
+    r = sub.add_parser("refresh", help="Fetch the followed news feeds and brief their new stories.")
+    r.add_argument("source", nargs="*", help="Only these feeds (numbers or addresses); default all.")
+    r.add_argument("--instance", metavar="DIR", help=instance_help)
+    r.add_argument("--no-audio", action="store_true",
+                   help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
+    r.set_defaults(func=cmd_refresh)
+
+
+def _feeds_app(args: argparse.Namespace):
+    import os
+
+    try:
+        from web import create_app
+    except ImportError as exc:
+        raise BriefingError(f"Following feeds needs the web app: {exc}. Install it with `pip install -e .`.") from exc
+    instance = getattr(args, "instance", None) or os.environ.get("BRIEFING_INSTANCE") or "instance"
+    return create_app({"INSTANCE_PATH": instance, "START_WORKERS": False})
+
+
+def cmd_follow(args: argparse.Namespace) -> int:
+    from web import feeds_in
+
+    source = feeds_in.follow(_feeds_app(args), args.url)
+    print(f"Following {source['url']} as source {source['id']}. Run `briefing refresh` to brief its stories.")
+    return 0
+
+
+def cmd_unfollow(args: argparse.Namespace) -> int:
+    from web import feeds_in
+
+    source = feeds_in.unfollow(_feeds_app(args), args.source)
+    print(f"No longer following {source['url']} (source {source['id']}); its briefings stay.")
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from web import feeds_in
+
+    found = feeds_in.sources(_feeds_app(args))
+    if not found:
+        print("No news feeds are followed. Add one with `briefing follow FEED_URL`.")
+    for source in found:
+        last = source["last_result"]
+        if last is None:
+            state = "never refreshed"
+        elif last["status"] == "failed":
+            state = f"{last['at']} failed: {last['error']}"
+        elif last["status"] == "not modified":
+            state = f"{last['at']} not modified"
+        else:
+            state = f"{last['at']} {last['new']} new, {last['failed']} failed"
+        print(f"{source['id']}\t{source['url']}\t{source['title'] or ''}\t{state}")
+    return 0
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from web import feeds_in
+
+    app = _feeds_app(args)
+    results = feeds_in.refresh(app, args.source or None)
+    failed = False
+    for result in results:
+        print(f"{result.source_id} {result.url}: {result.summary()}")
+        for failure in result.failures:
+            print(f"  not briefed: {failure.title} ({failure.link}): {failure.error}")
+        failed = failed or result.status == "failed" or bool(result.failures)
+    if not args.no_audio and any(r.new for r in results):
+        ran = app.extensions["briefing.jobs"].run_until_idle(limit=10_000)
+        print(f"Made the audio of {ran} briefing(s).")
+    app.extensions["briefing.store"].close()
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .rank import RANKERS
 
@@ -330,6 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audio_commands(sub)
     _add_serve_command(sub)
     _add_simplify_command(sub)
+    _add_feeds_commands(sub)
     _add_keys_command(sub)
     return parser
 

@@ -195,12 +195,13 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 def _words(number: int, to: str = "cardinal") -> str:
-    """num2words in American style: no commas, and no "and" after hundred or thousand.
+    """num2words in American style: no commas, no "and" after hundred or thousand, no hyphens.
 
     The default voice is American English, and a speech recogniser writes "one hundred and
     seven" as "100 and 7": the British "and" reads as a separate number to a US listener.
+    espeak-ng pauses at the hyphen of "eighty four", which is then heard as "a 4".
     """
-    words = num2words(number, to=to).replace(",", "")
+    words = num2words(number, to=to).replace(",", "").replace("-", " ")
     return re.sub(r"\b(hundred|thousand|million|billion|trillion) and\b", r"\1", words)
 
 
@@ -214,7 +215,7 @@ def _cardinal(number: str) -> str:
     whole, _, fraction = number.partition(".")
     words = _words(int(whole or "0"))
     if fraction:
-        words += " point " + " ".join(num2words(int(d)) for d in fraction)
+        words += " point " + " ".join(_words(int(d)) for d in fraction)
     return words
 
 
@@ -223,7 +224,7 @@ def _ordinal(number: int) -> str:
 
 
 def _year(number: int) -> str:
-    """A year as it is said: 2018 "twenty eighteen", 1905 "nineteen oh-five", 2005 "two thousand five"."""
+    """A year as it is said: 2018 "twenty eighteen", 1905 "nineteen oh five", 2005 "two thousand five"."""
     return _words(number, to="year")
 
 
@@ -407,7 +408,7 @@ def roman_numerals(text: str) -> str:
     'King Charles the Third, Pope Benedict the Sixteenth and World War Two.'
     """
     pattern = r"\b(" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r")\b"
-    text = re.sub(r"(?<=\bWar )" + pattern, lambda m: num2words(_ROMAN[m.group(1)]).capitalize(), text)
+    text = re.sub(r"(?<=\bWar )" + pattern, lambda m: _words(_ROMAN[m.group(1)]).capitalize(), text)
     return re.sub(
         r"\b([A-Z][a-z]{2,}) " + pattern,
         lambda m: f"{m.group(1)} the {_ordinal(_ROMAN[m.group(2)]).capitalize()}",
@@ -430,7 +431,7 @@ def money(text: str) -> str:
     """Amounts of money in words, the currency after the number as it is said.
 
     >>> money("$5m, £1.2bn, €300, $1, £10.50, $0.99 and US$2 billion.")
-    'five million dollars, one point two billion pounds, three hundred euros, one dollar, ten pounds fifty, ninety-nine cents and two billion US dollars.'
+    'five million dollars, one point two billion pounds, three hundred euros, one dollar, ten pounds fifty, ninety nine cents and two billion US dollars.'
     """
 
     def say(match: re.Match[str]) -> str:
@@ -483,9 +484,9 @@ def dates(text: str) -> str:
     """Dates in words: the day as an ordinal, the year as it is said.
 
     >>> dates("On November 15, 2023 and Oct. 7 and 28 November 2023 and March 3rd-5th.")
-    'On November fifteenth, twenty twenty-three and October seventh and the twenty-eighth of November twenty twenty-three and March third to fifth.'
+    'On November fifteenth, twenty twenty three and October seventh and the twenty eighth of November twenty twenty three and March third to fifth.'
     >>> dates("Dated 15/11/2023, 2023-11-28 and 4/7/2024.")
-    'Dated the fifteenth of November twenty twenty-three, the twenty-eighth of November twenty twenty-three and the fourth of July twenty twenty-four.'
+    'Dated the fifteenth of November twenty twenty three, the twenty eighth of November twenty twenty three and the fourth of July twenty twenty four.'
     """
     day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     day_to = r"(?:\s?[-–]\s?(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
@@ -535,17 +536,17 @@ def dates(text: str) -> str:
 
 def _clock(hours: int, minutes: int) -> str:
     if minutes == 0:
-        return num2words(hours)
+        return _words(hours)
     if minutes < 10:
-        return f"{num2words(hours)} oh {num2words(minutes)}"
-    return f"{num2words(hours)} {num2words(minutes)}"
+        return f"{_words(hours)} oh {_words(minutes)}"
+    return f"{_words(hours)} {_words(minutes)}"
 
 
 def times(text: str) -> str:
-    """Clock times: "10:30am" -> "ten thirty a.m.", "18:45" -> "eighteen forty-five".
+    """Clock times: "10:30am" -> "ten thirty a.m.", "18:45" -> "eighteen forty five".
 
     >>> times("At 10:30am, 9pm, 9 p.m., 7.15 AM, 12 noon and 18:45 and 10:00.")
-    "At ten thirty a.m., nine p.m., nine p.m., seven fifteen a.m., twelve noon and eighteen forty-five and ten o'clock."
+    "At ten thirty a.m., nine p.m., nine p.m., seven fifteen a.m., twelve noon and eighteen forty five and ten o'clock."
     """
 
     def twelve(match: re.Match[str]) -> str:
@@ -567,9 +568,9 @@ def times(text: str) -> str:
         if hours > 23 or minutes > 59:
             return match.group(0)
         if minutes == 0 and hours <= 12:
-            return f"{num2words(hours)} o'clock"
+            return f"{_words(hours)} o'clock"
         if minutes == 0:
-            return f"{num2words(hours)} hundred"
+            return f"{_words(hours)} hundred"
         return _clock(hours, minutes)
 
     return re.sub(r"\b(\d{1,2}):(\d{2})\b(?!:)", twenty_four, text)
@@ -586,7 +587,7 @@ def decades(text: str) -> str:
         return words[:-1] + "ies" if words.endswith("y") else words + "s"
 
     text = re.sub(r"\b(1[1-9]\d0|20\d0)s\b", lambda m: plural(_year(int(m.group(1)))), text)
-    return re.sub(r"(?:(?<=\s)|^)['’]?([2-9]0)s\b", lambda m: plural(num2words(int(m.group(1)))), text)
+    return re.sub(r"(?:(?<=\s)|^)['’]?([2-9]0)s\b", lambda m: plural(_words(int(m.group(1)))), text)
 
 
 def ranges(text: str) -> str:
@@ -602,7 +603,7 @@ def ranges(text: str) -> str:
     def say(match: re.Match[str]) -> str:
         first, second = match.group(1), match.group(2)
         if _is_year(first) and len(second) == 2:
-            return f"{_year(int(first))} to {num2words(int(second))}"
+            return f"{_year(int(first))} to {_words(int(second))}"
         if float(first.replace(",", "")) >= float(second.replace(",", "")):
             return f"{_cardinal(first)}-{_cardinal(second)}"
         return f"{_number_or_year(first)} to {_number_or_year(second)}"
@@ -615,16 +616,16 @@ def years(text: str) -> str:
     they carry a comma, a decimal point or a unit that makes them amounts.
 
     >>> years("In 2018, 1,999 people and 2018.5 and 2000 or 1905.")
-    'In twenty eighteen, 1,999 people and 2018.5 and two thousand or nineteen oh-five.'
+    'In twenty eighteen, 1,999 people and 2018.5 and two thousand or nineteen oh five.'
     """
     return re.sub(r"(?<![\d,.$£€])\b(1[1-9]\d\d|20\d\d)\b(?![.,]\d|\s?%)", lambda m: _year(int(m.group(1))), text)
 
 
 def ordinals(text: str) -> str:
-    """Ordinal numbers: "7th" -> "seventh", "21st" -> "twenty-first".
+    """Ordinal numbers: "7th" -> "seventh", "21st" -> "twenty first".
 
     >>> ordinals("The 7th, 21st and 102nd times.")
-    'The seventh, twenty-first and one hundred second times.'
+    'The seventh, twenty first and one hundred second times.'
     """
     return re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: _ordinal(int(m.group(1))), text)
 
@@ -665,7 +666,7 @@ def cardinals(text: str) -> str:
     """Every remaining number in words: "1,200", "2.5", "52-year-old", "COVID-19".
 
     >>> cardinals("1,200 posts, 196 stayed, 2.5 times, a 52-year-old, COVID-19 and 3/4.")
-    'one thousand two hundred posts, one hundred ninety-six stayed, two point five times, a fifty-two-year-old, COVID-nineteen and three quarters.'
+    'one thousand two hundred posts, one hundred ninety six stayed, two point five times, a fifty two-year-old, COVID-nineteen and three quarters.'
     """
     fractions = {"1/2": "a half", "1/3": "a third", "2/3": "two thirds", "1/4": "a quarter", "3/4": "three quarters",
                  "½": "a half", "¼": "a quarter", "¾": "three quarters"}
@@ -808,7 +809,7 @@ def for_speech(text: str, *, quoted: bool = False) -> str:
     normaliser except those in :data:`ADDS_WORDS`, so their words are spoken as written.
 
     >>> for_speech("ELON Musk met the CCDH on Oct. 7, 2023 at 10:30am about $5m.")
-    'Elon Musk met the CCDH on October seventh, twenty twenty-three at ten thirty a.m. about five million dollars.'
+    'Elon Musk met the CCDH on October seventh, twenty twenty three at ten thirty a.m. about five million dollars.'
     >>> for_speech('He said: "X/Twitter has 200 posts" on X/Twitter.')
     'He said: "X slash Twitter has two hundred posts" on X, formerly Twitter.'
     """

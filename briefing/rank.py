@@ -37,6 +37,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from .attribute import SubjectResolution, resolve_subjects
 from .config import BriefingConfig
 from .errors import ConfigError
 from .models import Article, Attribution, KeyPoint, Sentence, Span
@@ -525,8 +526,66 @@ def name_source(text: str, start: int, attribution: Attribution | None,
     return text[:s_start] + name + text[s_end:]
 
 
+_LEADING_AND = re.compile(r"^And,?\s+$")
+
+
+def name_subject(text: str, start: int, subject: SubjectResolution | None,
+                 quote_spans: Sequence[Span] = (), apostrophe: str = "’") -> str:
+    """``text`` (a sentence at offset ``start`` of the article) with its opening subject,
+    a pronoun or description that :func:`briefing.attribute.resolve_subjects` resolved,
+    replaced by the name, so the point says who it is about out of context.
+
+    A leading "And" goes with it: it only links to the sentence before, which the point
+    lacks. "But", "However" and the like stay: they mark the point as a reply or a
+    contrast (a denial, a setback), which is part of what it says. A description that
+    holds a number ("The 52-year-old") stays as written: the number is a fact the
+    name would lose. Nothing changes when the words at ``subject.span`` are not the
+    resolved words, or touch a quotation. Possessives take the article's apostrophe.
+
+    >>> he = SubjectResolution("Elon Musk", "he", (4, 6), "pronoun")
+    >>> name_subject("And he has been accused of sharing anti-Semitic content himself.", 0, he)
+    'Elon Musk has been accused of sharing anti-Semitic content himself.'
+    >>> boss = SubjectResolution("Elon Musk", "The tech boss", (10, 23), "description")
+    >>> name_subject("The tech boss has come under fire.", 10, boss)
+    'Elon Musk has come under fire.'
+    >>> but = SubjectResolution("Elon Musk", "his", (4, 7), "pronoun")
+    >>> name_subject("But his visit went ahead.", 0, but, apostrophe="'")
+    "But Elon Musk's visit went ahead."
+    >>> age = SubjectResolution("Elon Musk", "The 52-year-old", (0, 15), "description")
+    >>> name_subject("The 52-year-old met Herzog.", 0, age)
+    'The 52-year-old met Herzog.'
+    >>> name_subject("“He is wrong,” she said.", 0, SubjectResolution("Elon Musk", "He", (1, 3), "pronoun"), ((1, 13),))
+    '“He is wrong,” she said.'
+    """
+    if subject is None or any(c.isdigit() for c in subject.words):
+        return text
+    s_start, s_end = subject.span[0] - start, subject.span[1] - start
+    if not 0 <= s_start < s_end <= len(text) or text[s_start:s_end] != subject.words:
+        return text
+    if any(q_start < subject.span[1] and subject.span[0] < q_end for q_start, q_end in quote_spans):
+        return text
+    before = text[:s_start]
+    if _LEADING_AND.match(before):
+        before = ""
+    name = subject.name
+    if not before.strip():
+        name = name[:1].upper() + name[1:]
+    elif name.startswith("The "):
+        name = "the" + name[3:]
+    if subject.words.lower() in _POSSESSIVES:
+        name += apostrophe if name.endswith("s") else apostrophe + "s"
+    return before + name + text[s_end:]
+
+
 # ---------------------------------------------------------------------------------------
 # The stage
+
+
+def _overlaps(attribution: Attribution | None, span: Span) -> bool:
+    """Whether the attribution's source is the subject itself (named, or left as written)."""
+    if attribution is None or attribution.source_span is None:
+        return False
+    return attribution.source_span[0] < span[1] and span[0] < attribution.source_span[1]
 
 
 def point_count(sentence_count: int, requested: int | None = None) -> int:
@@ -553,6 +612,9 @@ def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[
     of points (default: :func:`point_count`). An article of fewer than 3 sentences comes
     back whole. Each point carries its sentence's attribution (or the one a running
     quotation carries over) and names its source where the sentence used a pronoun.
+    A point whose attribution does not already name it names its opening subject, when
+    that is a pronoun or description :func:`briefing.attribute.resolve_subjects`
+    resolved (see :func:`name_subject`); ``original`` keeps the sentence as written.
     """
     try:
         ranker = RANKERS[config.ranker]
@@ -577,14 +639,19 @@ def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[
             notes.append(f"The article has only {len(sentences)} sentences, so it is given whole.")
         chosen = ranker(sentences, attributions, count)
     apostrophe = apostrophe_of(article.text)
+    subjects = resolve_subjects(article, sentences)
     points = []
     for i, score in chosen:
         sentence = sentences[i]
         attribution = attribution_for(i, sentences, attributions)
+        text = name_source(sentence.text, sentence.span[0], attribution, sentence.quote_spans, apostrophe)
+        subject = subjects[i] if i < len(subjects) else None
+        if text == sentence.text and subject is not None and not _overlaps(attribution, subject.span):
+            text = name_subject(text, sentence.span[0], subject, sentence.quote_spans, apostrophe)
         points.append(
             KeyPoint(
                 sentence_ids=(i,),
-                text=name_source(sentence.text, sentence.span[0], attribution, sentence.quote_spans, apostrophe),
+                text=text,
                 original=sentence.text,
                 spans=(sentence.span,),
                 score=score,

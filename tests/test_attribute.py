@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.attribute import attribute, is_speech_cue, lexicon
+from briefing.attribute import attribute, is_speech_cue, lexicon, resolve_subjects
 from briefing.models import Article
 from briefing.split import split
 
@@ -158,3 +158,68 @@ def test_is_speech_cue(cue, speech):
 
 def test_same_result_twice(seed_article):
     assert _all(seed_article)[1] == _all(seed_article)[1]
+
+
+# --------------------------------------------------------------------------- resolved subjects
+
+
+def _subjects(*paragraphs: str):
+    article = Article(paragraphs=paragraphs)
+    sentences = split(article)
+    return article, sentences, resolve_subjects(article, sentences)
+
+
+def test_subjects_one_per_sentence_with_spans_into_the_text(seed_article):
+    sentences = split(seed_article)
+    subjects = resolve_subjects(seed_article, sentences)
+    assert len(subjects) == len(sentences)
+    for s in subjects:
+        if s is not None:
+            assert seed_article.text[s.span[0] : s.span[1]] == s.words
+
+
+def test_seed_subjects_name_musk(seed_article):
+    sentences = split(seed_article)
+    subjects = resolve_subjects(seed_article, sentences)
+    by_text = {s.text: r for s, r in zip(sentences, subjects)}
+    boss = next(r for t, r in by_text.items() if t.startswith("The tech boss has come under fire"))
+    assert (boss.name, boss.words, boss.kind) == ("Elon Musk", "The tech boss", "description")
+    he = by_text["And he has been accused of sharing anti-Semitic content himself."]
+    assert (he.name, he.words, he.kind) == ("Elon Musk", "he", "pronoun")
+
+
+def test_subject_pronoun_after_a_conjunction_resolves():
+    _, _, subjects = _subjects("Chancellor Angela Merkel visited Paris on Monday.", "But she left early.")
+    assert subjects[1] is not None and (subjects[1].name, subjects[1].words) == ("Angela Merkel", "she")
+
+
+def test_ambiguous_pronoun_with_two_people_is_not_resolved():
+    _, _, subjects = _subjects("Elon Musk met Benjamin Netanyahu in Jerusalem.", "He praised the security forces.")
+    assert subjects[1] is None
+
+
+def test_it_with_no_organisation_is_not_resolved():
+    _, _, subjects = _subjects("The storm hit the coast on Monday.", "It destroyed hundreds of homes.")
+    assert subjects[1] is None
+
+
+def test_it_after_an_organisation_is_only_resolved_as_a_source():
+    _, _, subjects = _subjects("Tesla Inc reported record sales.", "It was the best quarter in years.")
+    assert subjects[1] is None
+
+
+def test_pronoun_inside_a_quotation_is_not_a_subject():
+    _, _, subjects = _subjects("Elon Musk visited Israel.", "“He is wrong,” a critic said.")
+    assert subjects[1] is None
+
+
+def test_first_person_is_never_resolved():
+    _, _, subjects = _subjects("Elon Musk visited Israel.", "I think the visit went well.")
+    assert subjects[1] is None
+
+
+def test_resolving_subjects_leaves_attributions_unchanged(seed_article):
+    sentences = split(seed_article)
+    before = attribute(seed_article, sentences)
+    resolve_subjects(seed_article, sentences)
+    assert attribute(seed_article, sentences) == before

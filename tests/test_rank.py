@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.attribute import attribute
 from briefing.config import BriefingConfig
 from briefing.errors import ConfigError
 from briefing.models import Article, Attribution
@@ -208,3 +209,70 @@ def test_byline_debris_before_the_lead_changes_nothing(seed_article):
     plain = [p.original for p in _run(seed_article)[1]]
     with_byline = [p.original for p in _run(_article(*debris, *seed_article.paragraphs))[1]]
     assert with_byline == plain
+
+
+# ---------------------------------------------------------------------------------------
+# Opening subjects named (real attribution over hand-built articles)
+
+
+def _points(*paragraphs: str, points: int | None = None):
+    article = _article(*paragraphs)
+    sentences = split(article)
+    attributions = attribute(article, sentences)
+    chosen, _ = rank(article, sentences, attributions, BriefingConfig(ranker="lead", points=points or len(sentences)))
+    return sentences, chosen
+
+
+def test_opening_pronoun_after_and_is_named_and_and_dropped():
+    sentences, points = _points(
+        "Elon Musk visited Israel on Monday.",
+        "And he has been accused of sharing anti-Semitic content himself.",
+        "The visit lasted three hours.",
+    )
+    assert points[1].text == "Elon Musk has been accused of sharing anti-Semitic content himself."
+    assert points[1].original == sentences[1].text
+    assert points[1].attribution is None
+
+
+def test_opening_description_is_named_but_one_with_a_number_is_kept():
+    _, points = _points(
+        "Tech boss Elon Musk visited Israel on Monday.",
+        "The tech boss has come under fire over hate speech on X.",
+        "The 52-year-old toured a kibbutz.",
+    )
+    assert points[1].text == "Elon Musk has come under fire over hate speech on X."
+    assert points[2].text == "The 52-year-old toured a kibbutz."
+
+
+def test_but_is_kept_and_possessive_subject_named():
+    _, points = _points(
+        "Chancellor Angela Merkel visited Paris on Monday.",
+        "But she left before the dinner.",
+        "Her visit lasted three hours.",
+    )
+    assert points[1].text == "But Angela Merkel left before the dinner."
+    assert points[2].text == "Angela Merkel’s visit lasted three hours."
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Elon Musk met Benjamin Netanyahu in Jerusalem.", "He toured the old city afterwards.", "It was hot."),
+        ("The storm hit the coast on Monday.", "It destroyed hundreds of homes.", "Roads were closed."),
+        ("Elon Musk visited Israel.", "“He is wrong about the platform,” a critic said.", "It was hot."),
+    ],
+    ids=["two-people", "it-without-organisation", "inside-quotation"],
+)
+def test_unsure_or_quoted_subjects_stay_as_written(paragraphs):
+    sentences, points = _points(*paragraphs)
+    assert [p.text for p in points] == [s.text for s in sentences]
+
+
+def test_an_attribution_that_names_the_subject_is_not_named_twice():
+    _, points = _points(
+        "Elon Musk has denied claims that he endorsed a conspiracy theory on X.",
+        "He said: “Nothing could be further from the truth.”",
+        "The visit lasted three hours.",
+    )
+    assert points[1].text == "Elon Musk said: “Nothing could be further from the truth.”"
+    assert points[1].attribution.resolved_from == "He"

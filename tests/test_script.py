@@ -74,7 +74,7 @@ def test_intro_says_title_site_date_and_count(hand_made):
         "From the Daily Express, published 28 November 2023.",
         "Here are four key points.",
     ]
-    assert intro.lines[1].spoken == "From the Daily Express, published the twenty-eighth of November twenty twenty-three."
+    assert intro.lines[1].spoken == "From the Daily Express, published the twenty eighth of November twenty twenty three."
 
 
 def test_intro_says_only_what_is_known():

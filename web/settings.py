@@ -48,6 +48,7 @@ SETTINGS: dict[str, Setting] = {
     "FEED_AUTHOR": Setting("Briefing", "Author of the podcast feed (itunes:author)."),
     "FEED_LANGUAGE": Setting("en", "Language of the podcast feed (RFC 5646 code)."),
     "FEED_CATEGORY": Setting("News/Daily News", "Apple Podcasts category of the feed, as Category/Subcategory."),
+    "FEED_OWNER_EMAIL": Setting(None, "Contact address in the podcast feed (itunes:owner); Apple Podcasts uses it to verify the owner."),
     "FEED_EXPLICIT": Setting(False, "Mark the podcast feed as explicit (itunes:explicit true)."),
     "FEED_ITEMS": Setting(100, "Episodes listed in a podcast feed, newest first."),
     "FEEDS_REFRESH_MINUTES": Setting(0, "The server fetches the followed news feeds every N minutes (0: never; `briefing refresh` by hand)."),

@@ -1,0 +1,675 @@
+"""The JSON API at ``/api/v1`` for newsletter tools, and oEmbed for pasted links.
+
+Every API call needs a key (``Authorization: Bearer bk_...``); only its SHA-256 is
+stored. Each key (or, before a key is known, each client address) has a token bucket:
+every response says how much is left (``RateLimit-*``) and an empty bucket answers 429
+with ``Retry-After``. Errors are ``application/problem+json`` (RFC 9457) with per-field
+``errors``. Creating a briefing reuses :func:`web.briefings.brief` (the form's path):
+the text pipeline runs in the request, the audio is queued, and a webhook (see
+:mod:`web.webhooks`) reports when it is done. The OpenAPI document is built in
+:mod:`web.openapi`; tests keep it true.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import math
+import re
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from flask import Blueprint, Flask, Response, current_app, g, jsonify, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
+
+from briefing.errors import BriefingError
+
+from .store import BriefingRecord, Store, utc_now
+
+API_PREFIX = "/api/v1"
+KEY_PREFIX = "bk_"
+SECRET_PREFIX = "whsec_"
+PROBLEM_TYPE = "application/problem+json"
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+IDEMPOTENCY_KEY_MAX = 255
+TEXT_FIELDS = ("text", "html", "url")
+REWRITERS = ("rules", "llm")
+MAX_POINTS = 12
+
+bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
+oembed_bp = Blueprint("oembed", __name__)
+
+# Endpoints under /api/v1 that document the API rather than use it: no key needed.
+PUBLIC_ENDPOINTS = frozenset({"api.openapi", "api.docs"})
+
+
+# -- problems (RFC 9457) ----------------------------------------------------------------
+
+
+class Problem(Exception):
+    """An API error, answered as ``application/problem+json``."""
+
+    def __init__(self, status: int, title: str, detail: str, *, kind: str | None = None,
+                 errors: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.kind = kind
+        self.errors = errors
+        self.headers = headers or {}
+
+
+def problem_response(status: int, title: str, detail: str, *, kind: str | None = None,
+                     errors: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> Response:
+    """A problem document; ``kind`` names a section of the API docs (the problem's type)."""
+    body: dict[str, Any] = {
+        "type": f"{API_PREFIX}/docs#problem-{kind}" if kind else "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = errors
+    response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_TYPE)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _handle_problem(exc: Problem) -> Response:
+    return problem_response(exc.status, exc.title, exc.detail, kind=exc.kind, errors=exc.errors, headers=exc.headers)
+
+
+def _is_api_request() -> bool:
+    return request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/")
+
+
+# -- keys -------------------------------------------------------------------------------
+
+
+def hash_key(token: str) -> str:
+    """The stored form of an API key: its SHA-256, hex.
+
+    >>> hash_key("bk_x") == hashlib.sha256(b"bk_x").hexdigest()
+    True
+    """
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_key(store: Store, name: str) -> dict[str, str]:
+    """Make a key called ``name``: returns its id, the key itself and its webhook signing
+    secret. The key is shown this once; only its hash is kept."""
+    name = (name or "").strip()
+    if not name:
+        raise BriefingError("Give the key a name, e.g. `briefing keys create --name newsletter`.")
+    key_id = "key_" + secrets.token_hex(4)
+    token = KEY_PREFIX + secrets.token_urlsafe(32)
+    secret = SECRET_PREFIX + secrets.token_urlsafe(32)
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO api_keys (id, name, key_hash, webhook_secret, created_at) VALUES (?,?,?,?,?)",
+            (key_id, name, hash_key(token), secret, utc_now()),
+        )
+    return {"id": key_id, "name": name, "key": token, "webhook_secret": secret}
+
+
+def list_keys(store: Store) -> list[dict[str, Any]]:
+    """Every key (never the key itself), oldest first."""
+    rows = store.db.execute(
+        "SELECT id, name, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at, id"
+    ).fetchall()
+    return [dict(row) for row in rows]
+
+
+def revoke_key(store: Store, key_id: str) -> bool:
+    """Revoke a key at once; False when no such key is active."""
+    with store.transaction() as db:
+        return db.execute(
+            "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", (utc_now(), key_id)
+        ).rowcount > 0
+
+
+def key_for_token(store: Store, token: str) -> dict[str, Any] | None:
+    """The active key whose hash matches ``token``, or None."""
+    if not token.startswith(KEY_PREFIX) or len(token) > 200:
+        return None
+    row = store.db.execute(
+        "SELECT id, name, webhook_secret FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL", (hash_key(token),)
+    ).fetchone()
+    return dict(row) if row else None
+
+
+# -- rate limit -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """What a token bucket said about one request."""
+
+    allowed: bool
+    limit: int
+    remaining: int
+    reset: int  # seconds until the bucket is full again
+    retry_after: int  # seconds until one request is allowed (0 when allowed)
+
+
+class RateLimiter:
+    """In-process token buckets: ``limit`` requests per ``window`` seconds, refilled
+    smoothly, so a burst of ``limit`` is allowed and then one every ``window/limit`` s.
+
+    >>> limiter = RateLimiter(2, 60)
+    >>> [limiter.take("k", now=0).allowed for _ in range(3)]
+    [True, True, False]
+    >>> limiter.take("k", now=30).allowed
+    True
+    """
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit = max(int(limit), 1)
+        self.rate = self.limit / max(float(window), 1e-9)
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key: str, now: float | None = None) -> Allowance:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, stamp = self._buckets.get(key, (float(self.limit), now))
+            tokens = min(float(self.limit), tokens + (now - stamp) * self.rate)
+            allowed = tokens >= 1.0
+            if allowed:
+                tokens -= 1.0
+            self._buckets[key] = (tokens, now)
+        reset = math.ceil((self.limit - tokens) / self.rate)
+        retry_after = 0 if allowed else max(1, math.ceil((1.0 - tokens) / self.rate))
+        return Allowance(allowed, self.limit, int(tokens), reset, retry_after)
+
+
+def _rate_headers(allowance: Allowance, window: float) -> dict[str, str]:
+    return {
+        "RateLimit-Limit": str(allowance.limit),
+        "RateLimit-Remaining": str(allowance.remaining),
+        "RateLimit-Reset": str(allowance.reset),
+        "RateLimit-Policy": f"{allowance.limit};w={int(window)}",
+    }
+
+
+def _authenticate() -> None:
+    """Before every API request: find the key, spend a token, refuse when either fails."""
+    if not _is_api_request() or request.endpoint in PUBLIC_ENDPOINTS:
+        return
+    from . import get_store
+
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    key = key_for_token(get_store(), token.strip()) if scheme.lower() == "bearer" and token.strip() else None
+    bucket = f"key:{key['id']}" if key else f"addr:{request.remote_addr}"
+    limiter: RateLimiter = current_app.extensions["briefing.api_limiter"]
+    allowance = limiter.take(bucket)
+    g.api_allowance = allowance
+    if not allowance.allowed:
+        raise Problem(
+            429, "Too many requests",
+            f"This key may make {allowance.limit} requests every {int(current_app.config['API_RATE_WINDOW'])} seconds. "
+            f"Wait {allowance.retry_after} s (see Retry-After), then try again.",
+            kind="rate-limited", headers={"Retry-After": str(allowance.retry_after)},
+        )
+    if key is None:
+        detail = (
+            "Send an API key as `Authorization: Bearer bk_...`. Make one with `briefing keys create --name NAME`."
+            if not header else "The API key is unknown or was revoked. Make a new one with `briefing keys create --name NAME`."
+        )
+        raise Problem(401, "Authentication needed", detail, kind="unauthorized",
+                      headers={"WWW-Authenticate": 'Bearer realm="briefing"'})
+    g.api_key = key
+    _touch(key["id"])
+
+
+def _touch(key_id: str) -> None:
+    """Record when a key was last used, at most once a minute (a write per GET would be waste)."""
+    from . import get_store
+
+    touched: dict[str, float] = current_app.extensions.setdefault("briefing.api_touched", {})
+    now = time.monotonic()
+    if now - touched.get(key_id, -1e9) < 60:
+        return
+    touched[key_id] = now
+    with get_store().transaction() as db:
+        db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?", (utc_now(), key_id))
+
+
+def _add_rate_headers(response: Response) -> Response:
+    allowance = g.get("api_allowance")
+    if allowance is not None and _is_api_request():
+        for name, value in _rate_headers(allowance, float(current_app.config["API_RATE_WINDOW"])).items():
+            response.headers[name] = value
+        response.cache_control.no_store = True
+    return response
+
+
+# -- representations --------------------------------------------------------------------
+
+
+def base_url() -> str:
+    """The site's public address, ending in "/" (``PUBLIC_BASE_URL``, else this request's host)."""
+    configured = current_app.config.get("PUBLIC_BASE_URL")
+    return (configured.rstrip("/") + "/") if configured else request.host_url
+
+
+def absolute(path: str | None) -> str | None:
+    return urljoin(base_url(), path) if path else None
+
+
+def briefing_resource(record: BriefingRecord) -> dict[str, Any]:
+    """A briefing as the API shows it (absolute URLs; media and ``email_html`` once done)."""
+    from .email import email_html
+    from .pages import briefing_data
+
+    data = briefing_data(record)
+    key_points = []
+    for point in data["key_points"]:
+        attribution = point.get("attribution") or None
+        key_points.append(
+            {
+                "text": point["key_point"],
+                "plain": point["text"],
+                "attribution": (
+                    {k: attribution.get(k) for k in ("source", "cue", "quote", "resolved_from")} if attribution else None
+                ),
+                "sentence_ids": list(point.get("sentence_ids") or []),
+            }
+        )
+    links = data.get("audio")
+    done = record.status == "done" and links is not None
+    resource: dict[str, Any] = {
+        "id": record.id,
+        "status": record.status,
+        "error": record.error,
+        "created_at": record.created_at,
+        "updated_at": record.updated_at,
+        "title": record.title,
+        "source_url": data.get("source_url"),
+        "page_url": absolute(data["url"]),
+        "url": absolute(url_for("api.get_briefing", briefing_id=record.id)),
+        "key_points": key_points,
+        "readability": data.get("readability"),
+        "audio": None,
+        "transcript": None,
+        "chapters": None,
+        "email_html": None,
+    }
+    if done:
+        resource["audio"] = {
+            "url": absolute(links["url"]),
+            "bytes": links.get("bytes"),
+            "duration": links.get("duration"),
+            "type": links.get("type") or "audio/mpeg",
+        }
+        resource["transcript"] = {
+            "vtt": absolute(links["captions_url"]),
+            "html": absolute(links["transcript_html_url"]),
+            "text": absolute(links["transcript_url"]),
+        }
+        resource["chapters"] = data.get("chapters") or []
+        resource["email_html"] = email_html(resource)
+    return resource
+
+
+def _summary(row: Any) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "status": row["status"],
+        "title": row["title"],
+        "source_url": row["source_url"],
+        "created_at": row["created_at"],
+        "page_url": absolute(url_for("pages.briefing", briefing_id=row["id"])),
+        "url": absolute(url_for("api.get_briefing", briefing_id=row["id"])),
+    }
+
+
+# -- creating briefings -----------------------------------------------------------------
+
+
+def _json_body() -> dict[str, Any]:
+    if not request.is_json:
+        raise Problem(415, "Send JSON", "Send the briefing as a JSON object with `Content-Type: application/json`.",
+                      kind="unsupported-media-type")
+    body = request.get_json(silent=True)
+    if body is None:
+        raise Problem(400, "The body is not valid JSON", "Send a JSON object, e.g. {\"text\": \"...\"}.", kind="malformed")
+    if not isinstance(body, dict):
+        raise Problem(422, "The body must be a JSON object", "Send a JSON object, e.g. {\"text\": \"...\"}.",
+                      kind="invalid-request")
+    return body
+
+
+def validate_create(body: dict[str, Any], upload_max: int, voice: str) -> dict[str, Any]:
+    """The checked fields of a POST body, or :class:`Problem` (422) listing each bad field."""
+    errors: dict[str, str] = {}
+    allowed = {*TEXT_FIELDS, "title", "points", "voice", "rewriter", "webhook_url"}
+    for name in sorted(set(body) - allowed):
+        errors[name] = f"Unknown field. Known fields: {', '.join(sorted(allowed))}."
+    given = [f for f in TEXT_FIELDS if f in body]
+    if not given:
+        errors["text"] = "Give the article as one of `text`, `html` or `url`."
+    elif len(given) > 1:
+        for f in given:
+            errors[f] = f"Give only one of `text`, `html` or `url`; you gave {', '.join(given)}."
+    for name in (*TEXT_FIELDS, "title", "webhook_url", "voice", "rewriter"):
+        if name in body and not isinstance(body[name], str):
+            errors[name] = "Must be a string."
+    for name in ("text", "html"):
+        value = body.get(name)
+        if isinstance(value, str):
+            if not value.strip():
+                errors[name] = "Must not be empty."
+            elif len(value.encode("utf-8")) > upload_max:
+                errors[name] = f"Must be at most {upload_max} bytes."
+    for name in ("url", "webhook_url"):
+        value = body.get(name)
+        if isinstance(value, str) and not re.match(r"^https?://[^\s/?#]+[^\s]*$", value, re.I):
+            errors[name] = "Must be an http:// or https:// address."
+        elif isinstance(value, str) and len(value) > 2048:
+            errors[name] = "Must be at most 2048 characters."
+    title = body.get("title")
+    if isinstance(title, str) and (not title.strip() or len(title) > 300):
+        errors["title"] = "Must be 1 to 300 characters."
+    if "points" in body:
+        points = body["points"]
+        if not isinstance(points, int) or isinstance(points, bool) or not 1 <= points <= MAX_POINTS:
+            errors["points"] = f"Must be a whole number from 1 to {MAX_POINTS}."
+    if isinstance(body.get("rewriter"), str) and body["rewriter"] not in REWRITERS:
+        errors["rewriter"] = f"Must be one of: {', '.join(REWRITERS)}."
+    if isinstance(body.get("voice"), str) and body["voice"] != voice:
+        errors["voice"] = f"This server speaks with the {voice!r} voice only."
+    if errors:
+        raise Problem(422, "The briefing request is not valid", "Correct the fields listed in `errors`.",
+                      kind="invalid-request", errors=errors)
+    return body
+
+
+def _body_hash(body: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _idempotency_key() -> str | None:
+    value = request.headers.get("Idempotency-Key")
+    if value is None:
+        return None
+    if not 1 <= len(value) <= IDEMPOTENCY_KEY_MAX or not value.isprintable():
+        raise Problem(422, "The Idempotency-Key is not valid",
+                      f"Send 1 to {IDEMPOTENCY_KEY_MAX} printable characters, e.g. a UUID.", kind="invalid-request",
+                      errors={"Idempotency-Key": f"Must be 1 to {IDEMPOTENCY_KEY_MAX} printable characters."})
+    return value
+
+
+def _accepted(record: BriefingRecord, replayed: bool = False) -> Response:
+    response = jsonify(briefing_resource(record))
+    response.status_code = 202
+    response.headers["Location"] = url_for("api.get_briefing", briefing_id=record.id)
+    if replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    return response
+
+
+@bp.route("/briefings", methods=("POST",))
+def create_briefing():
+    """Brief an article now and queue its audio: 202 with Location."""
+    from briefing.extract import Source, source_from_text
+
+    from . import get_store
+    from .briefings import brief
+    from .media import briefing_config
+    from .webhooks import check_webhook_url, register_webhook
+
+    store = get_store()
+    key = g.api_key
+    idem = _idempotency_key()
+    body = _json_body()
+    if idem is not None:
+        row = store.db.execute(
+            "SELECT body_hash, briefing_id FROM api_idempotency WHERE key_id = ? AND idempotency_key = ?",
+            (key["id"], idem),
+        ).fetchone()
+        if row is not None:
+            if row["body_hash"] != _body_hash(body):
+                raise Problem(422, "Idempotency-Key used with another request",
+                              "This Idempotency-Key was sent before with a different body. Use a new key for a new request.",
+                              kind="idempotency-mismatch")
+            record = store.get_briefing(row["briefing_id"])
+            if record is not None:
+                return _accepted(record, replayed=True)
+    fields = validate_create(body, int(current_app.config["UPLOAD_MAX_BYTES"]), current_app.config["VOICE"])
+    options: dict[str, Any] = {}
+    if "points" in fields:
+        options["points"] = fields["points"]
+    if fields.get("rewriter", "rules") != "rules":
+        options["rewriter"] = fields["rewriter"]
+    config = briefing_config(current_app, options)
+    if fields.get("webhook_url"):
+        try:
+            check_webhook_url(fields["webhook_url"], config)
+        except BriefingError as exc:
+            raise Problem(422, "The webhook_url cannot be used", str(exc), kind="invalid-request",
+                          errors={"webhook_url": str(exc)}) from None
+    field = next(f for f in TEXT_FIELDS if f in fields)
+    try:
+        if field == "url":
+            source = Source("url", fields["url"], fields["url"])
+        else:
+            source = source_from_text(fields[field], config, name=f"API {field}")
+            if field == "html" and source.kind != "html":
+                source = Source("html", fields[field], source.name)
+        outcome = brief(current_app, source, options)
+    except BriefingError as exc:
+        raise Problem(422, "The article cannot be briefed", str(exc), kind="unbriefable", errors={field: str(exc)}) from None
+    record = outcome.record
+    if fields.get("title") and fields["title"].strip() != record.title:
+        with store.transaction() as db:
+            db.execute("UPDATE briefings SET title = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
+                       (fields["title"].strip(), utc_now(), record.id))
+    if fields.get("webhook_url"):
+        register_webhook(current_app, record.id, key["id"], fields["webhook_url"], base_url())
+    if idem is not None:
+        with store.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO api_idempotency (key_id, idempotency_key, body_hash, briefing_id, created_at)"
+                " VALUES (?,?,?,?,?)",
+                (key["id"], idem, _body_hash(body), record.id, utc_now()),
+            )
+    return _accepted(store.get_briefing(record.id) or record)
+
+
+# -- reading and deleting ---------------------------------------------------------------
+
+
+def _record_or_404(briefing_id: str) -> BriefingRecord:
+    from . import get_store
+
+    record = get_store().get_briefing(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
+    if record is None:
+        raise Problem(404, "No such briefing", f"There is no briefing {briefing_id!r}; it may have been deleted.",
+                      kind="not-found")
+    return record
+
+
+@bp.route("/briefings/<briefing_id>", methods=("GET",))
+def get_briefing(briefing_id: str):
+    """A briefing: its status, and everything made so far."""
+    return jsonify(briefing_resource(_record_or_404(briefing_id)))
+
+
+@bp.route("/briefings/<briefing_id>", methods=("DELETE",))
+def delete_briefing(briefing_id: str):
+    """Delete a briefing (its page, jobs and webhooks); 204."""
+    from . import get_store
+
+    _record_or_404(briefing_id)
+    get_store().delete_briefing(briefing_id)
+    return Response(status=204)
+
+
+def encode_cursor(created_at: str, briefing_id: str) -> str:
+    """An opaque cursor for the briefing after which a page starts.
+
+    >>> decode_cursor(encode_cursor("2026-01-01T00:00:00Z", "abc"))
+    ('2026-01-01T00:00:00Z', 'abc')
+    """
+    raw = json.dumps([created_at, briefing_id], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    """The (created_at, id) in a cursor, or :class:`Problem` (400)."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        created_at, briefing_id = json.loads(raw.decode("utf-8"))
+        if isinstance(created_at, str) and isinstance(briefing_id, str):
+            return created_at, briefing_id
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        pass
+    raise Problem(400, "The cursor is not valid", "Use the `next_cursor` of the previous page, unchanged.",
+                  kind="invalid-request", errors={"cursor": "Not a cursor this API made."})
+
+
+@bp.route("/briefings", methods=("GET",))
+def list_briefings():
+    """Briefings, newest first, a page at a time (``limit``, ``cursor``)."""
+    from . import get_store
+
+    raw_limit = request.args.get("limit")
+    limit = int(current_app.config["API_PAGE_SIZE"])
+    if raw_limit is not None:
+        if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 100:
+            raise Problem(400, "The limit is not valid", "Give `limit` as a whole number from 1 to 100.",
+                          kind="invalid-request", errors={"limit": "Must be a whole number from 1 to 100."})
+        limit = int(raw_limit)
+    cursor = request.args.get("cursor")
+    sql = "SELECT id, created_at, title, source_url, status FROM briefings"
+    params: list[Any] = []
+    if cursor is not None:
+        created_at, after_id = decode_cursor(cursor)
+        sql += " WHERE (created_at, id) < (?, ?)"
+        params += [created_at, after_id]
+    sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
+    rows = get_store().db.execute(sql, (*params, limit + 1)).fetchall()
+    page, more = rows[:limit], len(rows) > limit
+    next_cursor = encode_cursor(page[-1]["created_at"], page[-1]["id"]) if more and page else None
+    response = jsonify({"data": [_summary(r) for r in page], "next_cursor": next_cursor})
+    if next_cursor:
+        response.headers["Link"] = f'<{url_for("api.list_briefings", limit=limit, cursor=next_cursor)}>; rel="next"'
+    return response
+
+
+# -- documentation ----------------------------------------------------------------------
+
+
+@bp.route("/openapi.json", methods=("GET",))
+def openapi():
+    """The OpenAPI 3.1 document of this API."""
+    from .openapi import build_spec
+
+    response = jsonify(build_spec(current_app))
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.route("/docs", methods=("GET",))
+def docs():
+    """The API's documentation, readable (built from the OpenAPI document)."""
+    from .openapi import build_spec, operations
+
+    spec = build_spec(current_app)
+    return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url().rstrip("/"))
+
+
+# -- oEmbed -----------------------------------------------------------------------------
+
+
+@oembed_bp.route("/oembed", methods=("GET",))
+def oembed():
+    """oEmbed (JSON) for a briefing page, so a pasted link unfurls into a player card."""
+    from flask import abort
+
+    from . import get_store
+
+    url = request.args.get("url", "")
+    if request.args.get("format", "json") != "json":
+        abort(501, description="Only format=json is offered.")
+    match = re.fullmatch(r"/briefings/([A-Za-z0-9_-]{1,64})/?", urlsplit(url).path or "")
+    record = get_store().get_briefing(match.group(1)) if match else None
+    if record is None:
+        abort(404, description="Give the address of a briefing page on this site as `url`.")
+    resource = briefing_resource(record)
+    width = _bounded(request.args.get("maxwidth"), 480)
+    out: dict[str, Any] = {
+        "version": "1.0",
+        "type": "link",
+        "title": record.title,
+        "provider_name": "Briefing",
+        "provider_url": base_url(),
+        "cache_age": 3600,
+    }
+    audio = resource.get("audio")
+    if audio:
+        from html import escape
+
+        out.update(
+            type="rich",
+            width=width,
+            height=96,
+            html=(
+                f'<figure style="margin:0;max-width:{width}px"><figcaption><a href="{escape(resource["page_url"])}">'
+                f"{escape(record.title)}</a></figcaption>"
+                f'<audio controls preload="none" style="width:100%" src="{escape(audio["url"])}"></audio></figure>'
+            ),
+        )
+    return jsonify(out)
+
+
+def _bounded(value: str | None, default: int) -> int:
+    return min(int(value), default) if value and value.isdigit() and int(value) > 0 else default
+
+
+# -- app wiring -------------------------------------------------------------------------
+
+
+def init_app(app: Flask) -> None:
+    """Register the API and oEmbed, their hooks, and the webhook job (wrapping ``render``)."""
+    from . import errors, webhooks
+
+    app.extensions["briefing.api_limiter"] = RateLimiter(app.config["API_RATE_LIMIT"], app.config["API_RATE_WINDOW"])
+    app.extensions["briefing.csrf_exempt"].add("api")
+    app.register_blueprint(bp)
+    app.register_blueprint(oembed_bp)
+    app.before_request(_authenticate)
+    app.after_request(_add_rate_headers)
+    app.register_error_handler(Problem, _handle_problem)
+
+    # Errors under /api/v1 (including unknown paths and methods, which no view sees)
+    # are problem documents; everywhere else the site's handler answers as before.
+    def handle_http(exc: HTTPException) -> Response:
+        if _is_api_request() and exc.code and exc.code >= 400:
+            return problem_response(exc.code, errors.ERROR_TEXTS.get(exc.code, (exc.name, ""))[0],
+                                    exc.description or exc.name,
+                                    headers={k: v for k, v in exc.get_response().headers.items() if k in ("Allow", "Retry-After")})
+        return errors.handle_http(exc)
+
+    def handle_exception(exc: Exception) -> Response:
+        if isinstance(exc, HTTPException):
+            return handle_http(exc)
+        if _is_api_request():
+            errors.log.error("Unhandled error on %s %s", request.method, request.path, exc_info=exc)
+            return problem_response(500, "Something went wrong on our side",
+                                    "Try again in a moment. If it happens again, the problem is ours.")
+        return errors.handle_exception(exc)
+
+    app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(Exception, handle_exception)
+    webhooks.init_app(app)

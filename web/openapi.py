@@ -1,0 +1,299 @@
+"""The OpenAPI 3.1 document of the API at ``/api/v1``, built from one dict.
+
+Tests validate it with openapi-spec-validator and run schemathesis against the served
+app, so every status code, header and body shape written here is what the API sends.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from flask import Flask
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+
+RATE_HEADERS = {
+    "RateLimit-Limit": {"$ref": "#/components/headers/RateLimit-Limit"},
+    "RateLimit-Remaining": {"$ref": "#/components/headers/RateLimit-Remaining"},
+    "RateLimit-Reset": {"$ref": "#/components/headers/RateLimit-Reset"},
+}
+
+
+def _problem(description: str, extra_headers: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "description": description,
+        "headers": {**RATE_HEADERS, **(extra_headers or {})},
+        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+def _json(description: str, schema_ref: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "description": description,
+        "headers": {**RATE_HEADERS, **(headers or {})},
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_ref}"}}},
+    }
+
+
+COMMON_ERRORS = {
+    "401": _problem(
+        "No API key, or an unknown or revoked one.",
+        {"WWW-Authenticate": {"schema": {"type": "string"}, "description": "Bearer"}},
+    ),
+    "429": _problem(
+        "The key's rate limit is spent.",
+        {"Retry-After": {"required": True, "schema": {"type": "string", "pattern": "^[0-9]+$"},
+                         "description": "Seconds to wait."}},
+    ),
+}
+
+BRIEFING_ID = {
+    "name": "briefing_id",
+    "in": "path",
+    "required": True,
+    "description": "The briefing's id.",
+    "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
+}
+
+SCHEMAS: dict[str, Any] = {
+    "Problem": {
+        "type": "object",
+        "description": "An error (RFC 9457). `errors` maps a field (or header) to what is wrong with it.",
+        "required": ["type", "title", "status", "detail"],
+        "properties": {
+            "type": {"type": "string"},
+            "title": {"type": "string"},
+            "status": {"type": "integer"},
+            "detail": {"type": "string"},
+            "errors": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    },
+    "NewBriefing": {
+        "type": "object",
+        "description": "Exactly one of `text`, `html` or `url`, and optional settings.",
+        "additionalProperties": False,
+        "properties": {
+            "text": {"type": "string", "minLength": 1, "description": "The article as plain text (first line: title)."},
+            "html": {"type": "string", "minLength": 1, "description": "The article's web page, as HTML."},
+            "url": {"type": "string", "pattern": "^https?://[^\\s/?#]+[^\\s]*$", "maxLength": 2048,
+                    "description": "A public http(s) address of the article; fetched by the server."},
+            "title": {"type": "string", "minLength": 1, "maxLength": 300,
+                      "description": "Title to use instead of the article's own."},
+            "points": {"type": "integer", "minimum": 1, "maximum": 12, "description": "How many key points (default: 3 to 7 by length)."},
+            "voice": {"type": "string", "description": "The voice; this server offers only its configured voice."},
+            "rewriter": {"type": "string", "enum": ["rules", "llm"], "description": "Plain-language rewriter (default rules)."},
+            "webhook_url": {"type": "string", "pattern": "^https?://[^\\s/?#]+[^\\s]*$", "maxLength": 2048,
+                            "description": "Public http(s) address to POST `briefing.completed` or `briefing.failed` to."},
+        },
+        "oneOf": [{"required": ["text"]}, {"required": ["html"]}, {"required": ["url"]}],
+    },
+    "Attribution": {
+        "type": ["object", "null"],
+        "properties": {
+            "source": {"type": "string"},
+            "cue": NULLABLE_STRING,
+            "quote": NULLABLE_STRING,
+            "resolved_from": NULLABLE_STRING,
+        },
+    },
+    "KeyPoint": {
+        "type": "object",
+        "required": ["text", "plain", "attribution", "sentence_ids"],
+        "properties": {
+            "text": {"type": "string", "description": "The key point as the article put it."},
+            "plain": {"type": "string", "description": "The same point in plain language (may equal `text`)."},
+            "attribution": {"$ref": "#/components/schemas/Attribution"},
+            "sentence_ids": {"type": "array", "items": {"type": "integer"}},
+        },
+    },
+    "Briefing": {
+        "type": "object",
+        "required": ["id", "status", "error", "created_at", "title", "page_url", "url", "key_points",
+                     "audio", "transcript", "chapters", "email_html"],
+        "properties": {
+            "id": {"type": "string"},
+            "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+            "error": {**NULLABLE_STRING, "description": "Why the audio failed (or why it is being tried again)."},
+            "created_at": {"type": "string"},
+            "updated_at": {"type": "string"},
+            "title": {"type": "string"},
+            "source_url": NULLABLE_STRING,
+            "page_url": {"type": "string", "description": "The accessible briefing page."},
+            "url": {"type": "string", "description": "This resource."},
+            "key_points": {"type": "array", "items": {"$ref": "#/components/schemas/KeyPoint"}},
+            "readability": {"type": ["object", "null"]},
+            "audio": {
+                "type": ["object", "null"],
+                "description": "Once done: the MP3.",
+                "required": ["url", "bytes", "duration", "type"],
+                "properties": {
+                    "url": {"type": "string"},
+                    "bytes": {"type": ["integer", "null"]},
+                    "duration": {"type": ["number", "null"]},
+                    "type": {"type": "string"},
+                },
+            },
+            "transcript": {
+                "type": ["object", "null"],
+                "description": "Once done: addresses of the captions (WebVTT), HTML and plain-text transcripts.",
+                "required": ["vtt", "html", "text"],
+                "properties": {"vtt": {"type": "string"}, "html": {"type": "string"}, "text": {"type": "string"}},
+            },
+            "chapters": {
+                "type": ["array", "null"],
+                "items": {
+                    "type": "object",
+                    "required": ["title", "start", "end"],
+                    "properties": {"title": {"type": "string"}, "start": {"type": "number"}, "end": {"type": "number"}},
+                },
+            },
+            "email_html": {**NULLABLE_STRING, "description": "Once done: an email-safe HTML snippet."},
+        },
+    },
+    "BriefingSummary": {
+        "type": "object",
+        "required": ["id", "status", "title", "created_at", "page_url", "url"],
+        "properties": {
+            "id": {"type": "string"},
+            "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+            "title": {"type": "string"},
+            "source_url": NULLABLE_STRING,
+            "created_at": {"type": "string"},
+            "page_url": {"type": "string"},
+            "url": {"type": "string"},
+        },
+    },
+    "BriefingPage": {
+        "type": "object",
+        "required": ["data", "next_cursor"],
+        "properties": {
+            "data": {"type": "array", "items": {"$ref": "#/components/schemas/BriefingSummary"}},
+            "next_cursor": {**NULLABLE_STRING, "description": "Pass as `cursor` for the next page; null on the last."},
+        },
+    },
+}
+
+PATHS: dict[str, Any] = {
+    "/briefings": {
+        "post": {
+            "operationId": "createBriefing",
+            "summary": "Brief an article",
+            "description": (
+                "Makes the key points now and queues the audio. Answers 202 with `Location`. "
+                "Send `Idempotency-Key` to make a retry safe: the same key and body return the same briefing; "
+                "the same key with another body is refused with 422."
+            ),
+            "parameters": [
+                {"name": "Idempotency-Key", "in": "header", "required": False,
+                 "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[\\x20-\\x7e]+$"}},
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewBriefing"}}},
+            },
+            "responses": {
+                "202": _json("Accepted: key points made, audio queued (or already made).", "Briefing",
+                             {"Location": {"required": True, "schema": {"type": "string"}}}),
+                "400": _problem("The body is not JSON."),
+                "413": _problem("The body is too large."),
+                "415": _problem("The body is not sent as application/json."),
+                "422": _problem("A field is wrong, the article cannot be briefed, or the Idempotency-Key was used with another body."),
+                **COMMON_ERRORS,
+            },
+        },
+        "get": {
+            "operationId": "listBriefings",
+            "summary": "List briefings, newest first",
+            "parameters": [
+                {"name": "limit", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+                {"name": "cursor", "in": "query", "required": False, "schema": {"type": "string"},
+                 "description": "`next_cursor` of the previous page."},
+            ],
+            "responses": {
+                "200": _json("A page of briefings.", "BriefingPage",
+                             {"Link": {"schema": {"type": "string"}, "description": "rel=\"next\" when there is a next page."}}),
+                "400": _problem("`limit` or `cursor` is not valid."),
+                **COMMON_ERRORS,
+            },
+        },
+    },
+    "/briefings/{briefing_id}": {
+        "parameters": [BRIEFING_ID],
+        "get": {
+            "operationId": "getBriefing",
+            "summary": "Get a briefing and its status",
+            "description": "Poll until `status` is `done` (audio, transcript, chapters, email_html filled in) or `failed` (see `error`).",
+            "responses": {
+                "200": _json("The briefing.", "Briefing"),
+                "404": _problem("No such briefing."),
+                **COMMON_ERRORS,
+            },
+        },
+        "delete": {
+            "operationId": "deleteBriefing",
+            "summary": "Delete a briefing",
+            "responses": {
+                "204": {"description": "Deleted.", "headers": RATE_HEADERS},
+                "404": _problem("No such briefing."),
+                **COMMON_ERRORS,
+            },
+        },
+    },
+}
+
+
+def build_spec(app: Flask | None = None) -> dict[str, Any]:
+    """The OpenAPI document (a fresh copy: callers may change it)."""
+    limit = int(app.config["API_RATE_LIMIT"]) if app else 120
+    window = int(app.config["API_RATE_WINDOW"]) if app else 60
+    header = {"schema": {"type": "string", "pattern": "^[0-9]+$"}, "required": True}
+    return copy.deepcopy(
+        {
+            "openapi": "3.1.0",
+            "info": {
+                "title": "Briefing API",
+                "version": "1.0.0",
+                "description": (
+                    "Send news articles in; get plain key points with their sources, audio, a transcript and an "
+                    "email snippet back. Every call needs an API key (`Authorization: Bearer bk_...`; make one with "
+                    f"`briefing keys create --name NAME`). Each key may make {limit} requests every {window} seconds."
+                ),
+            },
+            "servers": [{"url": "/api/v1"}],
+            "security": [{"bearer": []}],
+            "paths": PATHS,
+            "components": {
+                "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "An API key, bk_..."}},
+                "headers": {
+                    "RateLimit-Limit": {**header, "description": "Requests allowed per window."},
+                    "RateLimit-Remaining": {**header, "description": "Requests left now."},
+                    "RateLimit-Reset": {**header, "description": "Seconds until the allowance is full again."},
+                },
+                "schemas": SCHEMAS,
+            },
+        }
+    )
+
+
+def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The operations of ``spec`` in order, flattened for the docs page."""
+    out = []
+    for path, item in spec["paths"].items():
+        for method in ("post", "get", "delete"):
+            op = item.get(method)
+            if op is None:
+                continue
+            out.append(
+                {
+                    "id": op["operationId"],
+                    "method": method.upper(),
+                    "path": spec["servers"][0]["url"] + path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "parameters": item.get("parameters", []) + op.get("parameters", []),
+                    "body": op.get("requestBody"),
+                    "responses": [(code, r["description"]) for code, r in op["responses"].items()],
+                }
+            )
+    return out

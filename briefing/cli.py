@@ -25,9 +25,10 @@ def _format_text(b: Briefing) -> str:
     lines.append("")
     for i, p in enumerate(b.key_points, 1):
         plain = _plain(b, i - 1)
-        lines.append(f"{i}. {plain.text if plain else p.text}")
-        if plain and plain.changed:
-            lines.append(f"   Original: {p.text}")
+        shown = plain.text if plain else p.text
+        lines.append(f"{i}. {shown}")
+        if shown != p.original:  # the article's own words, before naming and plain language
+            lines.append(f"   Original: {p.original}")
         if p.attribution:
             a = p.attribution
             src = f"   Source: {a.source}"
@@ -47,12 +48,13 @@ def _format_markdown(b: Briefing) -> str:
         lines += [f"Source: <{b.article.source_url}>", ""]
     for i, p in enumerate(b.key_points):
         plain = _plain(b, i)
-        line = f"- {plain.text if plain else p.text}"
+        shown = plain.text if plain else p.text
+        line = f"- {shown}"
         if p.attribution:
             line += f" — *{p.attribution.source}*"
         lines.append(line)
-        if plain and plain.changed:
-            lines.append(f"  - Original: {p.text}")
+        if shown != p.original:
+            lines.append(f"  - Original: {p.original}")
     for note in b.notes:
         lines += ["", f"> Note: {note}"]
     return "\n".join(lines)

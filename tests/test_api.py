@@ -278,3 +278,27 @@ def test_last_use_of_a_key_is_recorded(client, store, key, auth):
     assert client.get("/api/v1/briefings", headers=auth).status_code == 200
     row = store.db.execute("SELECT last_used_at FROM api_keys WHERE id = ?", (key["id"],)).fetchone()
     assert row["last_used_at"]
+
+
+def test_a_briefing_can_ask_for_another_voice(app, client, auth, store):
+    from briefing.speak import get_voice
+
+    if not get_voice("espeak").available()[0]:
+        pytest.skip("espeak-ng is not installed (make test installs it)")
+    created = post(client, auth, {"text": SHORT, "voice": "espeak"})
+    assert created.status_code == 202, created.json
+    app.extensions["briefing.jobs"].run_until_idle()
+    record = store.get_briefing(created.json["id"])
+    assert record.status == "done" and record.options["voice"] == "espeak"
+    assert record.audio["voice"] == "espeak"
+    # The same text with the default voice is another briefing, with its own audio.
+    default = post(client, auth, {"text": SHORT}).json
+    assert default["id"] != created.json["id"]
+
+
+def test_the_spec_lists_every_voice(client):
+    from briefing.speak import VOICES
+
+    spec = client.get("/api/v1/openapi.json").json
+    schemas = json.dumps(spec)
+    assert all(f'"{name}"' in schemas for name in VOICES)

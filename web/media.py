@@ -8,7 +8,6 @@ only answers for content-hash folders, which appear complete or not at all.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import json
 import os
@@ -71,6 +70,7 @@ def briefing_config(app: Flask, options: dict[str, Any] | None = None):
 
     values = dict(app.config.get("BRIEFING") or {})
     values.update(options or {})
+    values.pop("voice", None)  # a rendering option, not a pipeline one
     if isinstance(values.get("allowed_hosts"), list):
         values["allowed_hosts"] = tuple(values["allowed_hosts"])
     return BriefingConfig(**values)
@@ -101,6 +101,7 @@ def render_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     article = article_from_dict(store.get_article(record.id) or {})
     briefing = summarize_article(article, briefing_config(app, record.options))
 
+    voice = record.options.get("voice") or app.config["VOICE"]
     root = media_root(app)
     # The pid in the name lets a restarted server remove what a killed worker left.
     staging = root / STAGING / f"job{job.id}.{os.getpid()}.{secrets.token_hex(4)}"
@@ -114,22 +115,12 @@ def render_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
             heartbeat()
 
     try:
-        rendition = render_function(app)(briefing, staging, voice=app.config["VOICE"], progress=progress)
+        rendition = render_function(app)(briefing, staging, voice=voice, progress=progress)
         folder = publish(staging, root, rendition.content_hash)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        release_memory()
-    audio = audio_record(rendition, folder, app.config["VOICE"])
+    audio = audio_record(rendition, folder, voice)
     store.finish(job.id, on_done=lambda db: Store.write_status(db, record.id, "done", None, audio))
-
-
-def release_memory() -> None:
-    """Give the memory a render freed back to the system (glibc keeps it otherwise), so
-    the long-running server's resident size returns to its baseline after each job."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # not glibc: nothing to do
 
 
 def publish(staging: Path, root: Path, content_hash: str) -> Path:

@@ -81,7 +81,7 @@ SCHEMAS: dict[str, Any] = {
             "title": {"type": "string", "minLength": 1, "maxLength": 300,
                       "description": "Title to use instead of the article's own."},
             "points": {"type": "integer", "minimum": 1, "maximum": 12, "description": "How many key points (default: 3 to 7 by length)."},
-            "voice": {"type": "string", "description": "The voice; this server offers only its configured voice."},
+            "voice": {"type": "string", "enum": ["piper", "espeak", "gtts"], "description": "The voice (default: the server's configured voice); a voice that cannot speak on this server (espeak-ng missing, no internet for gtts) makes the briefing fail, with the reason in `error`."},
             "rewriter": {"type": "string", "enum": ["rules", "llm"], "description": "Plain-language rewriter (default rules)."},
             "webhook_url": {"type": "string", "pattern": "^https?://[^\\s/?#]+[^\\s]*$", "maxLength": 2048,
                             "description": "Public http(s) address to POST `briefing.completed` or `briefing.failed` to."},

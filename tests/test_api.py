@@ -302,3 +302,9 @@ def test_the_spec_lists_every_voice(client):
     spec = client.get("/api/v1/openapi.json").json
     schemas = json.dumps(spec)
     assert all(f'"{name}"' in schemas for name in VOICES)
+
+
+def test_methods_the_api_does_not_have_answer_405(client, auth):
+    for method in ("put", "patch"):
+        response = getattr(client, method)("/api/v1/briefings", json={}, headers=auth)
+        assert response.status_code == 405, (method, response.status_code)

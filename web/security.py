@@ -57,6 +57,8 @@ def csrf_token() -> str:
 
 def check_csrf() -> None:
     """Refuse an unsafe request to a non-exempt blueprint without the session's token."""
+    if request.routing_exception is not None:
+        return  # no view will run (404, 405): let routing answer, not a CSRF error
     if request.method not in UNSAFE_METHODS or request.blueprint in current_app.extensions["briefing.csrf_exempt"]:
         return
     try:

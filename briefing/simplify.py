@@ -1161,16 +1161,22 @@ def _clause_end(s: str, start: int) -> int:
         return comma
 
 
-def _rule_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+def _split_each(sentences: list[str], split: Callable[[str], list[str] | None],
+                name: str) -> tuple[list[str], list[str]]:
+    """Apply ``split`` to every sentence; each split that fires is traced as ``name``."""
     out, trace = [], []
     for s in sentences:
-        new = _split_appositive(s)
+        new = split(s)
         if new:
-            trace.append("appositive")
+            trace.append(name)
             out.extend(new)
         else:
             out.append(s)
     return out, trace
+
+
+def _rule_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    return _split_each(sentences, _split_appositive, "appositive")
 
 
 def _split_appositive(s: str) -> list[str] | None:
@@ -1245,15 +1251,7 @@ def _appositive_predicate(appositive: str) -> str | None:
 
 
 def _rule_inner_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    out, trace = [], []
-    for s in sentences:
-        new = _split_inner_appositive(s)
-        if new:
-            trace.append("appositive")
-            out.extend(new)
-        else:
-            out.append(s)
-    return out, trace
+    return _split_each(sentences, _split_inner_appositive, "appositive")
 
 
 def _split_inner_appositive(s: str) -> list[str] | None:

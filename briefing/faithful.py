@@ -37,7 +37,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
-from .nlp import punkt_parameters
+from .nlp import punkt_parameters, zipf_frequency
 
 __all__ = ["Verdict", "check", "protected_spans", "quotations", "numbers", "negations", "STOP_WORDS", "ALIASES"]
 
@@ -142,11 +142,9 @@ def _is_common_word(lower: str) -> bool:
     flags = _ortho_context().get(lower)
     if flags is not None:
         return bool(flags & _ORTHO_LOWERCASE)
-    from wordfreq import zipf_frequency
-
     # Unknown to Punkt's (older) corpus: very frequent words are ordinary, the rest are
     # treated as names, which errs on the side of keeping them.
-    return zipf_frequency(lower, "en") >= 5.0
+    return zipf_frequency(lower) >= 5.0
 
 
 def _strip_possessive(word: str) -> str:

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Sequence
 from . import inflect
 from .faithful import STOP_WORDS, check, negations, protected_spans, quotations
 from .models import Briefing, KeyPoint, PlainPoint
-from .nlp import sentence_tokenizer
+from .nlp import sentence_tokenizer, zipf_frequency
 
 __all__ = [
     "REWRITES", "Rule", "Rewrite", "LexiconEntry", "lexicon", "lexicon_header",
@@ -318,14 +318,12 @@ def _index() -> dict[str, list[_Surface]]:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    best = zipf_frequency(word, "en")
+    best = zipf_frequency(word)
     # British spellings are rarer in wordfreq's mostly American data: judge a word by
     # its commoner spelling, so "criticised" is as easy as "criticized".
     for uk, us in (("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("ises", "izes"), ("our", "or")):
         if word.endswith(uk):
-            best = max(best, zipf_frequency(word[: -len(uk)] + us, "en"))
+            best = max(best, zipf_frequency(word[: -len(uk)] + us))
     return best
 
 

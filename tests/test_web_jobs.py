@@ -265,3 +265,13 @@ def test_progress_renews_the_lease(app_factory, monkeypatch):
     app.extensions["briefing.jobs"].run_once()
     assert len(beats) == 3  # the lease was renewed while rendering
     assert re.match(r".+:\d+:", beats[0][1])
+
+
+def test_malloc_arenas_are_limited_in_a_fresh_process_unless_the_environment_says_otherwise():
+    # In a child process, so this test process keeps glibc's defaults.
+    code = "from web.jobs import limit_malloc_arenas; print(limit_malloc_arenas())"
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == ("True" if sys.platform.startswith("linux") else "False")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**env, "MALLOC_ARENA_MAX": "4"}, check=True)
+    assert done.stdout.strip() == "False"

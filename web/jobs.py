@@ -34,6 +34,27 @@ HOST = socket.gethostname()
 Handler = Callable[["Flask", Job, Callable[[], None]], None]
 
 
+# glibc's mallopt() parameter for the number of malloc arenas.
+_M_ARENA_MAX = -8
+
+
+def limit_malloc_arenas(arenas: int = 2) -> bool:
+    """Let glibc keep at most ``arenas`` malloc arenas in this process; True when applied.
+
+    glibc gives each busy thread its own arena (up to 8 per core), and each one keeps its
+    own freed memory: with waitress's request threads and the job workers the server sat
+    about 60 MB higher between jobs (bench.web: 365 MB with the default, 307 MB with two
+    arenas), at no measurable cost in requests per second. Called once at start-up, before
+    the threads start; an explicit ``MALLOC_ARENA_MAX`` in the environment wins.
+    """
+    if os.environ.get("MALLOC_ARENA_MAX"):
+        return False
+    try:
+        return bool(ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, arenas))
+    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to limit
+        return False
+
+
 def release_memory() -> None:
     """Hand the memory a finished job freed back to the system.
 

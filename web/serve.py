@@ -54,6 +54,9 @@ def serve(
 
     from . import create_app, get_queue
     from .briefings import brief_directory
+    from .jobs import limit_malloc_arenas
+
+    limit_malloc_arenas()  # before any thread starts
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings: dict[str, Any] = dict(config or {})

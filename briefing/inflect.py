@@ -84,6 +84,8 @@ _STRESSED_LAST = frozenset(
     "admit commit omit permit submit transmit emit refer prefer confer defer deter occur incur recur "
     "compel expel propel repel control patrol regret forget begin upset equip acquit rebel extol "
     "abet allot annul befit outwit".split()
+    # Stressed first but doubled in British and (mostly) American usage alike.
+    + "kidnap worship handicap".split()
 )
 
 
@@ -102,6 +104,8 @@ def _doubles(word: str) -> bool:
 
     >>> _doubles("stop"), _doubles("visit"), _doubles("admit"), _doubles("slam"), _doubles("open")
     (True, False, True, True, False)
+    >>> _doubles("kidnap")
+    True
     """
     if len(word) < 3 or word[-1] in _VOWELS or word[-1] in _NO_DOUBLE:
         return False

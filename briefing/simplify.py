@@ -257,6 +257,7 @@ class LexiconEntry:
     replacement: str
     pos: str
     source: str
+    not_before: frozenset[str] = frozenset()  # next words that mean another sense
 
 
 @dataclass(frozen=True)
@@ -292,8 +293,11 @@ def lexicon() -> tuple[LexiconEntry, ...]:
             cells = line.rstrip("\n").split("\t")
             if cells[0] == "phrase":
                 continue  # the column header
-            phrase, replacement, pos, source = (cells + ["", "", "", ""])[:4]
-            entries.append(LexiconEntry(phrase.strip().lower(), replacement.strip(), pos.strip(), source.strip()))
+            phrase, replacement, pos, source, not_before = (cells + [""] * 5)[:5]
+            entries.append(LexiconEntry(
+                phrase.strip().lower(), replacement.strip(), pos.strip(), source.strip(),
+                frozenset(w.strip().lower() for w in not_before.split("|") if w.strip()),
+            ))
     return tuple(entries)
 
 
@@ -410,6 +414,8 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
             return None
         return next(iter(sorted(tags)))
     if pos == "adj":
+        if prev in MODALS or prev in PRONOUNS:
+            return None  # "to obscure the word", "they obscure it": a verb
         if following in ("to", "of", "from", "than"):
             return None  # "superior to", "the key to"
         if after_determiner and not following:
@@ -482,6 +488,8 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
                 continue
             if _overlaps(start, end, protected):
                 continue
+            if i + n < len(tokens) and tokens[i + n].group().lower() in surface.entry.not_before:
+                continue  # "operated on", "surrendered to": another sense
             tag = _pick_tag(surface, tokens, i)
             if tag is None:
                 continue

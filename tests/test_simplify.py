@@ -93,6 +93,32 @@ def test_noun_use_of_a_verb_entry_is_left_alone():
     assert simplify_sentence("They will purchase the land.").text == "They will buy the land."
 
 
+# Words whose other sense the plain word would misstate: the sentence must keep its meaning.
+OTHER_SENSES = [
+    "Surgeons operated on the boy for six hours at the hospital in Leeds.",
+    "The company operates in 40 countries and employs 3,000 people.",
+    "Hundreds of people were exposed to the virus at the church in Fargo last month.",
+    "Firefighters struggled to contain the fire for most of Tuesday.",
+    "Muslims across the country observe Ramadan with their families.",
+    "The suspect surrendered to police on Tuesday morning after a long standoff.",
+    "The funeral was attended by more than 500 people from across the county.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SENSES)
+def test_another_sense_of_a_lexicon_word_is_left_alone(text):
+    assert simplify_sentence(text).text == text
+
+
+def test_a_lexicon_word_in_its_own_sense_is_still_replaced():
+    assert simplify_sentence("The company operates 40 stores in the north of England.").text == (
+        "The company runs 40 stores in the north of England."
+    )
+    assert simplify_sentence("The report prompted an inquiry by the Federal Aviation Administration.").text.startswith(
+        "The report caused"
+    )
+
+
 PROTECTED = [
     "Musk said the claims were “the hideous lie behind the most fatal act” and left Israel on October 7.",
     "The Center for Countering Digital Hate (CCDH) found 200 posts which were deemed antisemitic.",

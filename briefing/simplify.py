@@ -936,10 +936,19 @@ def _again(subject: str) -> str:
 
 # "..., the Australian Red Cross said Saturday." / "..., according to officials.": a
 # sentence that ends with its attribution is not split, or the first part would lose it.
+# The cue may be followed only by a short adjunct (when, where, to whom: "said on Monday",
+# "told CNN"); a cue with a clause after it ("..., but experts say it will take months")
+# is the last clause's own verb, and the sentence may still be split before it.
+_TIME_OR_PLACE = (
+    r"(?:on|in|at|to|during|after|before|late|early|earlier|later|last|this|yesterday|today|tonight|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b"
+)
 _ATTRIBUTION_TAIL_RE = re.compile(
-    r",\s+(?:according to [^,]+|(?:[^,]{1,80}\s)?(?:said|says|say|told|tells|reported|reports|added|adds|"
-    r"claimed|claims|stated|states|wrote|writes|posted|announced|confirmed|insisted|warned|explained)"
-    r"(?:\s[^,]{0,60})?)[.!?]?[”\"]?$"
+    r",\s+(?:according to [^,]+|(?:[^,]{1,80}\s)?(?:"
+    r"(?:told|tells)(?:\s[^,]{1,50})?"
+    r"|(?:said|says|say|reported|reports|added|adds|claimed|claims|stated|states|wrote|writes|posted|"
+    r"announced|confirmed|insisted|warned|explained)(?:\s(?i:" + _TIME_OR_PLACE + r")[^,]{0,50})?"
+    r"))[.!?]?[”\"]?$"
 )
 
 

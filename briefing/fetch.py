@@ -295,6 +295,36 @@ def _request(target: Target, config: BriefingConfig, extra: dict[str, str] | Non
     raise last_error or FetchError(f"Cannot fetch {target.url}: no address to connect to.")
 
 
+def post_url(url: str, config: BriefingConfig, data: bytes, headers: dict[str, str], timeout: float) -> requests.Response:
+    """POST ``data`` to ``url`` (a webhook) under the same address rules as :func:`fetch_url`.
+
+    The connection goes to an address that was checked, not to whatever the name resolves
+    to a moment later: a name that answers with a public address for the check and a
+    private one for the request (DNS rebinding) cannot reach the private network. No
+    redirects are followed. Raises RefusedURLError or FetchError for a refused address,
+    and requests' own exceptions for network failures.
+    """
+    target = check_url(url, config)
+    last_error: Exception | None = None
+    for address in target.addresses:
+        session = _session(target)
+        try:
+            return session.post(
+                _pinned_url(target, address),
+                data=data,
+                headers={"Host": _host_header(target), **headers},
+                timeout=(config.connect_timeout, timeout),
+                allow_redirects=False,
+            )
+        except (requests.exceptions.ConnectionError, requests.exceptions.ConnectTimeout) as exc:
+            if isinstance(exc, requests.exceptions.ReadTimeout):
+                raise
+            last_error = exc  # try the next checked address
+        finally:
+            session.close()
+    raise last_error or FetchError(f"Cannot post to {target.url}: no address to connect to.")
+
+
 def _read(
     response: requests.Response,
     target: Target,

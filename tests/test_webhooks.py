@@ -114,3 +114,45 @@ def test_no_webhook_after_the_briefing_is_deleted(app, receiver):
     assert client.delete(f"/api/v1/briefings/{created['id']}", headers={"Authorization": f"Bearer {key['key']}"}).status_code == 204
     app.extensions["briefing.jobs"].run_until_idle()
     assert receiver["received"] == []
+
+
+def test_a_webhook_goes_to_the_address_that_was_checked(app, receiver, monkeypatch):
+    # "hooks.example" resolves only through this stub: were the request to look the name
+    # up again itself, it would fail (no network); it reaches the receiver instead.
+    import briefing.fetch
+
+    port = receiver["url"].split(":")[2].split("/")[0]
+    lookups = []
+
+    def resolve(host, port_):
+        lookups.append(host)
+        return ("127.0.0.1",) if host == "hooks.example" else real_resolve(host, port_)
+
+    real_resolve = briefing.fetch.resolve
+    monkeypatch.setattr(briefing.fetch, "resolve", resolve)
+    key = create_key(app.extensions["briefing.store"], "hooks")
+    _post(app, key, {"text": SHORT, "webhook_url": f"http://hooks.example:{port}/hook"})
+    app.extensions["briefing.jobs"].run_until_idle()
+    assert len(receiver["received"]) == 1
+    assert receiver["received"][0]["headers"]["Host"] == f"hooks.example:{port}"
+    assert lookups.count("hooks.example") == 2  # checked when given, and again when sent
+
+
+def test_a_webhook_name_that_turns_private_is_not_sent(app_factory, receiver, monkeypatch):
+    import briefing.fetch
+
+    app = app_factory(BRIEFING={"allow_private_urls": False}, WEBHOOK_MAX_ATTEMPTS=1)
+    port = receiver["url"].split(":")[2].split("/")[0]
+    lookups = []
+
+    def resolve(host, port_):  # public when given, private when sent
+        lookups.append(host)
+        return ("93.184.216.34",) if len(lookups) == 1 else ("127.0.0.1",)
+
+    monkeypatch.setattr(briefing.fetch, "resolve", resolve)
+    key = create_key(app.extensions["briefing.store"], "hooks")
+    created = _post(app, key, {"text": SHORT, "webhook_url": f"http://rebind.example:{port}/hook"})
+    app.extensions["briefing.jobs"].run_until_idle()
+    assert receiver["received"] == []
+    jobs = [j for j in app.extensions["briefing.store"].jobs(created["id"]) if j.kind == "webhook"]
+    assert jobs and jobs[0].status == "failed" and "127.0.0.1" in jobs[0].last_error

@@ -6,7 +6,9 @@ across restarts. The body is signed with the key's webhook secret:
 ``Briefing-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">``; receivers
 check it with :func:`verify_signature` (or the same few lines in their language) and
 reject old timestamps. Webhook URLs follow the same private-address rules as article
-URLs (:func:`briefing.fetch.check_url`), checked when given and again when sent.
+URLs (:func:`briefing.fetch.check_url`), checked when given and again when sent, and a
+delivery connects to the address that was checked (:func:`briefing.fetch.post_url`), so a
+name that turns private between the check and the request (DNS rebinding) gets nothing.
 """
 
 from __future__ import annotations
@@ -117,6 +119,8 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     """Job ``webhook``: POST the event, signed; a non-2xx answer raises, so it is retried."""
     import requests
 
+    from briefing.fetch import post_url
+
     from . import get_store
     from .api import briefing_resource
     from .media import briefing_config
@@ -138,7 +142,6 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8")
-    check_webhook_url(row["url"], briefing_config(app))
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "Briefing-Webhooks/1",
@@ -146,10 +149,9 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
         SIGNATURE_HEADER: sign(row["webhook_secret"], int(time.time()), body),
     }
     try:
-        with requests.Session() as session:
-            session.trust_env = False  # a proxy would connect to an address we never checked
-            response = session.post(row["url"], data=body, headers=headers, allow_redirects=False,
-                                    timeout=float(app.config["WEBHOOK_TIMEOUT"]))
+        # Checked again now (the name may point elsewhere than when it was given) and sent
+        # to the address that was checked.
+        response = post_url(row["url"], briefing_config(app), body, headers, float(app.config["WEBHOOK_TIMEOUT"]))
     except requests.RequestException as exc:
         raise WebhookError(f"Could not reach the webhook at {row['url']}: {type(exc).__name__}. It will be tried again.") from exc
     if not 200 <= response.status_code < 300:

@@ -338,6 +338,12 @@ def _add_feeds_commands(sub) -> None:
     r.add_argument("--no-audio", action="store_true",
                    help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
     r.set_defaults(func=cmd_refresh)
+    d = sub.add_parser("digest", help="Make the daily digest: one episode of a day's briefings, a chapter per story.")
+    d.add_argument("--day", metavar="YYYY-MM-DD", help="The day (UTC) whose briefings to join (default: yesterday).")
+    d.add_argument("--instance", metavar="DIR", help=instance_help)
+    d.add_argument("--no-audio", action="store_true",
+                   help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
+    d.set_defaults(func=cmd_digest)
 
 
 def _feeds_app(args: argparse.Namespace):
@@ -403,6 +409,24 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         print(f"Made the audio of {ran} briefing(s).")
     app.extensions["briefing.store"].close()
     return 1 if failed else 0
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    from web import digest
+
+    app = _feeds_app(args)
+    day = digest.parse_day(args.day) if args.day else digest.yesterday()
+    outcome = digest.make_digest(app, day)
+    record = outcome.record
+    stories = len((record.briefing.get("digest") or {}).get("stories") or ())
+    state = "made" if outcome.created else f"already made (audio {record.status})"
+    print(f"Daily digest of {day.isoformat()}: {stories} stories, {state} -> /briefings/{record.id}")
+    if not args.no_audio:
+        app.extensions["briefing.jobs"].run_until_idle(limit=10_000)
+        record = app.extensions["briefing.store"].get_briefing(record.id)
+        print(f"Audio: {record.status}" + (f" ({record.error})" if record.error else ""))
+    app.extensions["briefing.store"].close()
+    return 0 if record.status != "failed" else 1
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -359,10 +359,11 @@ _NOT_TITLE = re.compile(r"""[.,;:]$|^By\s|\[|\]|\{|%%|https?://|@|^(?:Published|
 def _title_from_lines(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """A headline on the first line of plain text, and the remaining paragraphs.
 
-    Only a short line with no closing punctuation, followed by at least two paragraphs
-    of which the first ends a sentence, counts as a headline.
+    Only a short line with no closing punctuation, followed by a longer paragraph that
+    ends a sentence, counts as a headline (a headline over a one-paragraph story is
+    still a headline, not a key point).
     """
-    if len(paragraphs) < 3:
+    if len(paragraphs) < 2:
         return "", paragraphs
     first, second = paragraphs[0], paragraphs[1]
     if (

@@ -62,10 +62,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     media.init_app(app)
     pages.init_app(app)
-    from . import feed, feeds_in
+    from . import digest, feed, feeds_in
 
     feed.init_app(app)
     feeds_in.init_app(app)
+    digest.init_app(app)
     from . import api
 
     api.init_app(app)  # after media: it wraps the render job to send webhooks

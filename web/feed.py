@@ -148,7 +148,14 @@ def description_html(record: BriefingRecord, page_url: str, limit: int = DESCRIP
     b = record.briefing
     plain = b.get("plain_points") or []
     items = []
-    for n, kp in enumerate(b.get("key_points") or ()):
+    # A daily digest lists its stories, each linked to its own briefing.
+    for story in (b.get("digest") or {}).get("stories") or ():
+        story_url = absolute(url_for("pages.briefing", briefing_id=story["id"]))
+        line = f'<a href="{html.escape(story_url)}">{html.escape(story.get("title") or "Untitled story")}</a>'
+        if story.get("site_name"):
+            line += f" <em>({html.escape(story['site_name'])})</em>"
+        items.append(f"<li>{line}</li>")
+    for n, kp in enumerate(() if items else b.get("key_points") or ()):
         text = plain[n]["text"] if n < len(plain) and plain[n] else kp.get("text", "")
         source = (kp.get("attribution") or {}).get("source")
         line = html.escape(text)

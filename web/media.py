@@ -89,7 +89,8 @@ def article_from_dict(data: dict[str, Any]):
 
 def render_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     """Job ``render``: run the text pipeline again on the stored article (it is
-    deterministic), speak it, publish the media folder and mark the briefing done."""
+    deterministic), speak it, publish the media folder and mark the briefing done. A
+    daily digest (``source_kind`` "digest") speaks its stories instead (web/digest.py)."""
     from briefing.pipeline import summarize_article
 
     from . import get_store
@@ -98,9 +99,6 @@ def render_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     record = store.get_briefing(job.briefing_id) if job.briefing_id else None
     if record is None:
         return  # deleted while queued: nothing to do
-    article = article_from_dict(store.get_article(record.id) or {})
-    briefing = summarize_article(article, briefing_config(app, record.options))
-
     voice = record.options.get("voice") or app.config["VOICE"]
     root = media_root(app)
     # The pid in the name lets a restarted server remove what a killed worker left.
@@ -115,7 +113,14 @@ def render_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
             heartbeat()
 
     try:
-        rendition = render_function(app)(briefing, staging, voice=voice, progress=progress)
+        if record.source_kind == "digest":
+            from .digest import render_digest
+
+            rendition = render_digest(app, record, staging, voice=voice, progress=progress)
+        else:
+            article = article_from_dict(store.get_article(record.id) or {})
+            briefing = summarize_article(article, briefing_config(app, record.options))
+            rendition = render_function(app)(briefing, staging, voice=voice, progress=progress)
         folder = publish(staging, root, rendition.content_hash)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -294,6 +294,20 @@ def briefing_data(record: BriefingRecord) -> dict[str, Any]:
             "transcript_html_url": media("transcript_html", "transcript.html"),
             "voice": audio.get("voice"),
         }
+    # A daily digest (web/digest.py) groups its points by story.
+    stories = []
+    for story in (b.get("digest") or {}).get("stories") or ():
+        first, count = int(story.get("first_point") or 0), int(story.get("points") or 0)
+        stories.append(
+            {
+                "id": story["id"],
+                "title": story.get("title") or "Untitled story",
+                "url": url_for("pages.briefing", briefing_id=story["id"]),
+                "site_name": story.get("site_name"),
+                "source_url": fmt.safe_link(story.get("source_url")),
+                "key_points": points[first : first + count],
+            }
+        )
     return {
         "id": record.id,
         "url": url_for("pages.briefing", briefing_id=record.id),
@@ -311,6 +325,7 @@ def briefing_data(record: BriefingRecord) -> dict[str, Any]:
         "reading_level": fmt.reading_level(b.get("readability")),
         "readability": b.get("readability"),
         "key_points": points,
+        "stories": stories,
         "notes": b.get("notes") or [],
         "audio": audio_links,
         "chapters": (audio or {}).get("chapters") or [],

@@ -1,7 +1,8 @@
 """Helpers for tests and benchmarks: a quick stand-in for the voice, and a real server
 on 127.0.0.1 in a thread.
 
-``fake_render`` has the signature of :func:`briefing.render.render_briefing` and writes
+``fake_render`` has the signature of :func:`briefing.render.render_briefing` (and
+``fake_render_script`` that of :func:`briefing.render.render_script`) and writes
 small but real files (a valid MP3 of a quiet tone, WebVTT, chapters, transcripts) in
 milliseconds, so page and queue tests need not wait for speech synthesis. At least one
 end-to-end test uses the real voice.
@@ -64,38 +65,50 @@ def tone_mp3(seconds: float = 0.5, sample_rate: int = 22050) -> bytes:
 def fake_render(briefing: Any, out_dir: Path, *, voice: str = "fake", progress: Any = None) -> FakeRendition:
     """Write a rendition of ``briefing`` into ``out_dir`` without a voice: one second
     per chapter (intro, each point, outro), captions and transcripts of the real words."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     title = briefing.article.title or "Untitled article"
     plain = list(getattr(briefing, "plain_points", ()) or ())
     texts = [p.text for p in plain] if plain else [k.text for k in briefing.key_points]
-    sections = [("Introduction", f"Briefing: {title}.")]
-    sections += [(f"Point {n}", text) for n, text in enumerate(texts, 1)]
-    sections.append(("Sources", "This briefing was summarised automatically."))
-    chapters = tuple(FakeChapter(name, float(i), float(i + 1)) for i, (name, _) in enumerate(sections))
+    sections = [("intro", "Introduction", f"Briefing: {title}.")]
+    sections += [("point", f"Point {n}", text) for n, text in enumerate(texts, 1)]
+    sections.append(("outro", "Sources", "This briefing was summarised automatically."))
+    return _write_fake(Path(out_dir), title, sections, voice, progress)
+
+
+def fake_render_script(
+    script: Any, out_dir: Path, *, info: Any, voice: str = "fake", progress: Any = None, document: Any = None
+) -> FakeRendition:
+    """:func:`briefing.render.render_script` without a voice (daily digests in tests): one
+    second per section of ``script``, with its real words."""
+    sections = [(s.kind, s.title, " ".join(line.text for line in s.lines)) for s in script.sections]
+    return _write_fake(Path(out_dir), info.title, sections, voice, progress)
+
+
+def _write_fake(out_dir: Path, title: str, sections: list[tuple[str, str, str]], voice: str, progress: Any) -> FakeRendition:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    chapters = tuple(FakeChapter(name, float(i), float(i + 1)) for i, (_, name, _) in enumerate(sections))
     duration = float(len(sections))
     mp3 = tone_mp3(duration)
     (out_dir / FILES["mp3"]).write_bytes(mp3)
     cues = ["WEBVTT", ""]
-    for (_, text), chapter in zip(sections, chapters):
+    for (_, _, text), chapter in zip(sections, chapters):
         cues += [f"{_vtt_time(chapter.start)} --> {_vtt_time(chapter.end)}", text, ""]
     (out_dir / FILES["vtt"]).write_text("\n".join(cues), encoding="utf-8")
     (out_dir / FILES["chapters"]).write_text(
         json.dumps({"version": "1.2.0", "chapters": [{"startTime": c.start, "title": c.title} for c in chapters]}),
         encoding="utf-8",
     )
-    transcript = "\n\n".join(text for _, text in sections)
+    transcript = "\n\n".join(text for _, _, text in sections)
     (out_dir / FILES["transcript_txt"]).write_text(transcript + "\n", encoding="utf-8")
     (out_dir / FILES["transcript_html"]).write_text("<!doctype html><title>Transcript</title><p>fake</p>", encoding="utf-8")
     script = {
         "sections": [
             {
-                "kind": "intro" if n == 0 else "outro" if n == len(sections) - 1 else "point",
+                "kind": kind,
                 "title": name,
                 "point_index": n - 1 if 0 < n < len(sections) - 1 else None,
                 "lines": [{"text": text, "spoken": text}],
             }
-            for n, (name, text) in enumerate(sections)
+            for n, (kind, name, text) in enumerate(sections)
         ]
     }
     (out_dir / FILES["json"]).write_text(json.dumps({"title": title, "script": script}), encoding="utf-8")

@@ -20,7 +20,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 ALWAYS_FAIL_IF_INCOMPLETE = {"no-autoplay-audio"}
 SCHEMES = ("light", "dark")
 # The ready briefing comes last: its audio is made by the real voice while the others run.
-PAGES = ("home", "statement", "not-found", "form-errors", "pending", "failed", "ready")
+PAGES = ("home", "statement", "not-found", "form-errors", "pending", "failed", "ready", "digest")
 
 
 def open_page(page, site, name: str, wait_until_done) -> None:
@@ -45,7 +45,25 @@ def open_page(page, site, name: str, wait_until_done) -> None:
         page.goto(f"{base}/briefings/{site['ready']}")
         page.wait_for_selector("audio")
         page.wait_for_function("() => document.querySelector('.chapter-button') !== null")  # JS ran
+    elif name == "digest":
+        wait_until_done(site, site["ready"])
+        digest_id = _digest_of_the_ready_briefing(site)
+        wait_until_done(site, digest_id, timeout=120)
+        page.goto(f"{base}/briefings/{digest_id}")
+        page.wait_for_selector("audio")
+        page.wait_for_function("() => document.querySelector('.chapter-button') !== null")
     page.wait_for_load_state("load")
+
+
+def _digest_of_the_ready_briefing(site) -> str:
+    """The daily digest of the day the ready briefing was made (made once, then reused)."""
+    from datetime import date
+
+    from web.digest import make_digest
+
+    app = site["app"]
+    day = date.fromisoformat(app.extensions["briefing.store"].get_briefing(site["ready"]).created_at[:10])
+    return make_digest(app, day).record.id
 
 
 def watch(page, problems: list[str]) -> None:

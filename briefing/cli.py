@@ -334,16 +334,14 @@ def _add_feeds_commands(sub) -> None:
     s.set_defaults(func=cmd_sources)
     r = sub.add_parser("refresh", help="Fetch the followed news feeds and brief their new stories.")
     r.add_argument("source", nargs="*", help="Only these feeds (numbers or addresses); default all.")
-    r.add_argument("--instance", metavar="DIR", help=instance_help)
-    r.add_argument("--no-audio", action="store_true",
-                   help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
     r.set_defaults(func=cmd_refresh)
     d = sub.add_parser("digest", help="Make the daily digest: one episode of a day's briefings, a chapter per story.")
     d.add_argument("--day", metavar="YYYY-MM-DD", help="The day (UTC) whose briefings to join (default: yesterday).")
-    d.add_argument("--instance", metavar="DIR", help=instance_help)
-    d.add_argument("--no-audio", action="store_true",
-                   help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
     d.set_defaults(func=cmd_digest)
+    for p in (r, d):
+        p.add_argument("--instance", metavar="DIR", help=instance_help)
+        p.add_argument("--no-audio", action="store_true",
+                       help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
 
 
 def _feeds_app(args: argparse.Namespace):

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from flask import Flask
-from werkzeug.utils import import_string
 
 from briefing.errors import BriefingError
 
@@ -107,19 +106,6 @@ def make_digest(app: Flask, day: date) -> Created:
     return Created(store.get_briefing(digest_id), True)
 
 
-def render_script_function(app: Flask) -> Callable[..., Any]:
-    """The configured script renderer (``RENDER_SCRIPT``), by default
-    :func:`briefing.render.render_script`."""
-    render = app.config.get("RENDER_SCRIPT")
-    if render is None:
-        from briefing.render import render_script
-
-        return render_script
-    if isinstance(render, str):
-        return import_string(render.replace(":", "."))
-    return render
-
-
 def render_digest(app: Flask, record: BriefingRecord, out_dir: Path, *, voice: str, progress: Any) -> Any:
     """Speak the digest ``record`` into ``out_dir``; returns the rendition.
 
@@ -132,7 +118,7 @@ def render_digest(app: Flask, record: BriefingRecord, out_dir: Path, *, voice: s
     from briefing.pipeline import summarize_article
 
     from . import get_store
-    from .media import RenderError, article_from_dict, briefing_config
+    from .media import RenderError, article_from_dict, briefing_config, configured_function
 
     store = get_store(app)
     info = record.briefing.get("digest") or {}
@@ -148,9 +134,8 @@ def render_digest(app: Flask, record: BriefingRecord, out_dir: Path, *, voice: s
         raise RenderError("Every story of this digest has been deleted: there is nothing to speak.")
     script = digest_script(day, stories)
     track = TrackInfo(title=record.title, site="Briefing", date=day.isoformat())
-    return render_script_function(app)(
-        script, out_dir, info=track, voice=voice, progress=progress, document=record.briefing
-    )
+    render = configured_function(app, "RENDER_SCRIPT", "briefing.render.render_script")
+    return render(script, out_dir, info=track, voice=voice, progress=progress, document=record.briefing)
 
 
 # -- the server's schedule -----------------------------------------------------------------
@@ -161,19 +146,14 @@ def schedule(app: Flask, now: bool = False, clock: datetime | None = None) -> in
     the next UTC midnight. Nothing when ``DIGEST`` is off or a check is queued already."""
     if not app.config.get("DIGEST"):
         return None
-    from . import get_queue, get_store
+    from . import get_queue
 
-    pending = get_store(app).db.execute(
-        "SELECT id FROM jobs WHERE kind = ? AND status = 'queued' LIMIT 1", (JOB_KIND,)
-    ).fetchone()
-    if pending is not None:
-        return pending["id"]
     delay = 0.0
     if not now:
         current = (clock or datetime.now(timezone.utc)).astimezone(timezone.utc)
         next_run = datetime.combine(current.date() + timedelta(days=1), time(0, 5), timezone.utc)
         delay = (next_run - current).total_seconds()
-    return get_queue(app).enqueue(JOB_KIND, delay=delay, max_attempts=1)
+    return get_queue(app).enqueue_once(JOB_KIND, delay=delay)
 
 
 def schedule_job(app: Flask, job: Any, heartbeat: Callable[[], None]) -> None:

@@ -311,12 +311,7 @@ def schedule(app: Flask, now: bool = False) -> int | None:
     minutes = float(app.config.get("FEEDS_REFRESH_MINUTES") or 0)
     if minutes <= 0:
         return None
-    pending = _store(app).db.execute(
-        "SELECT id FROM jobs WHERE kind = ? AND status = 'queued' LIMIT 1", (JOB_KIND,)
-    ).fetchone()
-    if pending is not None:
-        return pending["id"]
-    return app.extensions["briefing.jobs"].enqueue(JOB_KIND, delay=0 if now else minutes * 60, max_attempts=1)
+    return app.extensions["briefing.jobs"].enqueue_once(JOB_KIND, delay=0 if now else minutes * 60)
 
 
 def init_app(app: Flask) -> None:

@@ -138,6 +138,16 @@ class JobQueue:
             self._wake.notify()
         return job_id
 
+    def enqueue_once(self, kind: str, delay: float = 0.0) -> int:
+        """Queue a periodic job of ``kind`` (tried once) unless one is queued already;
+        returns the queued job's id."""
+        pending = self.store.db.execute(
+            "SELECT id FROM jobs WHERE kind = ? AND status = 'queued' LIMIT 1", (kind,)
+        ).fetchone()
+        if pending is not None:
+            return pending["id"]
+        return self.enqueue(kind, delay=delay, max_attempts=1)
+
     # -- consuming -------------------------------------------------------------------
 
     def recover(self) -> list[int]:

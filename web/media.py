@@ -51,17 +51,19 @@ def media_root(app: Flask | None = None) -> Path:
     return Path((app or current_app).config["MEDIA_DIR"])
 
 
-def render_function(app: Flask) -> Callable[..., Any]:
-    """The configured render function (``RENDER``: a callable or ``"module:name"``),
-    by default :func:`briefing.render.render_briefing`, imported only when needed."""
-    render = app.config.get("RENDER")
-    if render is None:
-        from briefing.render import render_briefing
+def configured_function(app: Flask, setting: str, default: str) -> Callable[..., Any]:
+    """The function a setting names (a callable, or ``"module:name"``), else ``default``
+    (a dotted path), imported only when needed."""
+    chosen = app.config.get(setting) or default
+    if isinstance(chosen, str):
+        return import_string(chosen.replace(":", "."))
+    return chosen
 
-        return render_briefing
-    if isinstance(render, str):
-        return import_string(render.replace(":", "."))
-    return render
+
+def render_function(app: Flask) -> Callable[..., Any]:
+    """The configured render function (``RENDER``), by default
+    :func:`briefing.render.render_briefing`."""
+    return configured_function(app, "RENDER", "briefing.render.render_briefing")
 
 
 def briefing_config(app: Flask, options: dict[str, Any] | None = None):

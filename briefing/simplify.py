@@ -952,9 +952,107 @@ _ATTRIBUTION_TAIL_RE = re.compile(
 )
 
 
+# ", said Mark Giuliano." / ", said the minister.": the cue before its source.
+_INVERTED_TAIL_RE = re.compile(
+    r",\s+(?P<cue>said|says|added|adds|told)\s(?P<src>(?:[A-Z][\w.’'-]*)(?:\s[A-Z][\w.’'-]*){0,4}|the [a-z][^,]{0,40})"
+    r"[.!?]?$"
+)
+_TAIL_PARTS_RE = re.compile(
+    r",\s+(?:according to (?P<asrc>[^,]+?)|(?P<src>[^,]{1,80}?)\s(?P<cue>told|tells|said|says|say|reported|reports|"
+    r"added|adds|claimed|claims|stated|states|wrote|writes|posted|announced|confirmed|insisted|warned|explained)"
+    r"(?P<adj>\s[^,]{1,50})?)[.!?]?$"
+)
+# Words that show a "source" is really a clause ("..., which is what he said.").
+_NOT_SOURCE_WORDS = frozenset("which who what that when where if as because while so and but or it there".split())
+# The longest source repeated word for word in each part of a split.
+REPEAT_SOURCE_WORDS = 6
+
+
+def _tail(s: str) -> tuple[int, str] | None:
+    """Where an attribution at the end of ``s`` starts, and how to repeat it briefly
+    (source and cue, no time): (start, repeat), or None.
+
+    >>> s = "Two bodies were found, and two more are missing, the Guard said Thursday."
+    >>> _tail(s)
+    (47, 'the Guard said')
+    >>> _tail("The storm hit the coast, said Mark Giuliano.")
+    (23, 'Mark Giuliano said')
+    >>> _tail("It is over, which is what he said.") is None
+    True
+    """
+    m = _ATTRIBUTION_TAIL_RE.search(s)
+    if m:
+        parts = _TAIL_PARTS_RE.fullmatch(s, m.start())
+        if not parts:
+            return None
+        if parts.group("asrc"):
+            src, cue = parts.group("asrc"), None
+        else:
+            src, cue = parts.group("src"), parts.group("cue")
+    else:
+        m = _INVERTED_TAIL_RE.search(s)
+        if not m:
+            return None
+        src, cue = m.group("src").rstrip(".!?"), m.group("cue")
+        parts = None
+    words = src.split()
+    if not words or any(w.lower() in _NOT_SOURCE_WORDS for w in words) or any(ch in src for ch in "“”\"()"):
+        return None
+    if len(words) > REPEAT_SOURCE_WORDS:
+        return None
+    if cue is None:
+        return m.start(), f"according to {src}"
+    if cue in ("told", "tells"):
+        # The hearer is part of the cue ("told CNN"); a time after it is not.
+        hearer = []
+        for w in (parts.group("adj") or "").split() if parts else []:
+            if re.fullmatch(_TIME_OR_PLACE, w, re.IGNORECASE) or len(hearer) == 3:
+                break
+            hearer.append(w)
+        if not hearer:
+            return None
+        cue = f"{cue} {' '.join(hearer)}"
+    return m.start(), f"{src} {cue}"
+
+
+def _split_attributed(s: str, trace: list[str], split: Callable[[str, list[str]], list[str]]) -> list[str] | None:
+    """"A, and B, police said." -> "A, police said. B, police said.": a sentence that
+    ends with its attribution is split before the attribution, which every part keeps
+    (the first as written, the others as source and cue only). None when the sentence
+    has no such tail, its source is long, or ``split`` does not split the rest.
+
+    >>> _split_attributed("Two bodies were recovered Thursday, and the remains of two others "
+    ...                   "are believed to be in the wreckage, the Guard said.", [], _split_conjunctions)
+    ['Two bodies were recovered Thursday, the Guard said.', 'The remains of two others are believed to be in the wreckage, the Guard said.']
+    """
+    found = _tail(s)
+    if not found:
+        return None
+    start, repeat = found
+    if _inside_quote(start, s):
+        return None
+    body = s[:start].rstrip()
+    if not body or body[-1] in "”\"’'?!":
+        return None  # a quote or question just before the attribution: keep as written
+    inner: list[str] = []
+    parts = split(_end_sentence(body), inner)
+    if len(parts) < 2 or any(p[-1:] != "." or p[-2:-1] in "”\"’'" for p in parts):
+        return None
+    tail = s[start:]
+    out = [parts[0][:-1] + tail] + [f"{p[:-1]}, {repeat}." for p in parts[1:]]
+    trace.extend(inner)
+    trace.append("split:attributed")
+    return out
+
+
+_SUBORDINATORS = r"\b(?:when|after|because|while|as|if|that|who|which|whom|where|since|until|before|although|though|whether|once)\b"
+
+
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
-    if not _long(s) or _ATTRIBUTION_TAIL_RE.search(s):
+    if not _long(s):
         return [s]
+    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+        return _split_attributed(s, trace, _split_conjunctions) or [s]
     # "Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."
     m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
     if m and _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(m.end(2), s):
@@ -973,6 +1071,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
                 continue
             if len(_words(s[: m.start()])) - len(_words(subject)) < 4:
                 continue
+            if re.search(_SUBORDINATORS, s[len(subject) : m.start()], re.IGNORECASE):
+                continue  # "... injured when a train collided with a car and derailed": not the subject's verb
             parts = _split_at(s, m.start(), len(" and "), _again(subject))
             if parts:
                 trace.append("split:conjunction:and")
@@ -983,6 +1083,11 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         before, rest = s[: m.start()], s[m.end() :]
         if not _is_clause(rest) or not _has_verb(before) or _inside_quote(m.start(), s):
             continue
+        if word == "though" and re.search(r"\b(?:even|as)$", before, re.IGNORECASE):
+            continue  # "even though" / "as though": one conjunction, not "even. But ..."
+        if word == "after" and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
+                                         r"shortly|soon|just|long|right|immediately)$", before, re.IGNORECASE):
+            continue  # "two weeks after X" measures from X: "This was after X" would lose the gap
         if word in ("although", "though", "whereas", "but"):
             lead = "But"
         else:
@@ -1265,6 +1370,12 @@ def _appositive_predicate(appositive: str) -> str | None:
     return None
 
 
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def _rule_inner_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     return _split_each(sentences, _split_inner_appositive, "appositive")
 
@@ -1287,6 +1398,8 @@ def _split_inner_appositive(s: str) -> list[str] | None:
         found = _antecedent(s, prev_b)
         if not found or not found[1][:1].isupper():
             continue
+        if found[1].split()[-1].lower() in _DATE_WORDS or re.fullmatch(r"\d{4}", found[1].split()[-1]):
+            continue  # "... in August, a shooting that ...": the appositive names the event, not the date
         if k >= 2 and found[0] == prev_a + 1 and _antecedent(s, segments[k - 2][1]):
             continue  # "Louisville, Kentucky, the hometown of ...": the appositive is the pair's
         np = found[1]

@@ -689,7 +689,10 @@ def _side_kind(segment: str, index: int, count: int) -> str | None:
     if lower in PREPOSITIONS and lower not in ("of", "than", "as", "like", "to") and len(words) >= 3:
         return "prep"
     if lower.endswith("ly") and lower not in ("only", "early", "family", "italy", "july", "reportedly",
-                                              "allegedly", "apparently", "reply", "supply", "rally"):
+                                              "allegedly", "apparently", "reply", "supply", "rally") \
+            and not (len(words) > 3 and index == count - 2):
+        # ", wildly successful phases of his career, when ...": a longer segment
+        # before the last is a noun phrase the adverb modifies, not an adverbial.
         return "adverbial"
     if lower in ("such", "especially", "particularly", "notably", "mainly", "mostly", "usually"):
         return "adverbial"
@@ -1045,6 +1048,12 @@ def _split_attributed(s: str, trace: list[str], split: Callable[[str, list[str]]
     return out
 
 
+# A reporting verb: what follows it is what someone said.
+_REPORTING_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|reported|reports|according|believes?|believed|thinks?|thought|claimed|"
+    r"claims?|stated|states|announced|added|adds|insisted|warned|explained|argued|confirmed|testified|alleged?|"
+    r"alleges|suggested|wrote|writes|tweeted|posted)\b"
+)
 _SUBORDINATORS = r"\b(?:when|after|because|while|as|if|that|who|which|whom|where|since|until|before|although|though|whether|once)\b"
 
 
@@ -1078,11 +1087,24 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
                 trace.append("split:conjunction:and")
                 return [parts[0], *_split_conjunctions(parts[1], trace)]
     # "A after B." -> "A. This was after B."; "A because B." -> "A. This is because B."
-    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but) (?=[A-Za-z])", s):
+    # "A when B." -> "A. This was when B." (past tense only, as for "after").
+    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
         word = m.group(1)
         before, rest = s[: m.start()], s[m.end() :]
         if not _is_clause(rest) or not _has_verb(before) or _inside_quote(m.start(), s):
             continue
+        if _REPORTING_RE.search(before):
+            continue  # "He said he left after ...": the second part would lose its attribution
+        if any(w.lower() in FINITE_VERBS for w in re.findall(r", (\w+)", rest)):
+            continue  # "The father of Lily, found after X, says ...": the main verb is still to come
+        if word == "when" and re.search(r"\b(?:time|times|day|days|moment|moments|year|years|week|month|night|"
+                                        r"morning|period|point|age|era|season|stage|case|cases|place|that|just|only)$",
+                                        before, re.IGNORECASE):
+            continue  # "at a time when ...": the clause picks out the time
+        if word == "when" and (re.match(r"it comes\b", rest) or re.search(
+                r"\b(?:unclear|clear|known|know|knew|sure|ask|asked|wonder|wondered|remember|decide|decided|see|"
+                r"determine|determined|explain|understand|unknown|certain|idea|question)$", before, re.IGNORECASE)):
+            continue  # "when it comes to"; "it was unclear when they were taken": a question, not a time
         if word == "though" and re.search(r"\b(?:even|as)$", before, re.IGNORECASE):
             continue  # "even though" / "as though": one conjunction, not "even. But ..."
         if word == "after" and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
@@ -1092,7 +1114,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             lead = "But"
         else:
             tense = _tense(before)
-            if tense is None or (word == "after" and tense != "was"):
+            if tense is None or (word in ("after", "when") and tense != "was"):
                 continue
             lead = f"This {tense} {word}"
         parts = _split_at(s, m.start(), m.end() - m.start(), lead)

@@ -388,8 +388,9 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
             if not (word.endswith("ly") or word in ("not", "n't", "never", "also", "just", "already")):
                 break
         if tags == {"VBZ"}:
-            if after_determiner or prev in PREPOSITIONS or following in FINITE_VERBS:
-                return None  # "the purchases", "UN monitors said"
+            if after_determiner or prev in PREPOSITIONS or following in FINITE_VERBS or prev in _NUMBER_WORDS \
+                    or following in ("that", "which", "who"):
+                return None  # "the purchases", "UN monitors said", "two blasts", "blasts that killed": nouns
             return "VBZ"
         if tags & {"VBD", "VBN", "VBG"} and after_determiner:
             return None  # "the alleged attacker", "the beginning": an adjective or a noun

@@ -683,7 +683,8 @@ def _side_kind(segment: str, index: int, count: int) -> str | None:
     if lower.endswith("ing") and len(lower) > 5 and lower not in _NOT_PARTICIPLES:
         return "participle"
     if len(words) >= 3 and (lower in inflect.PAST_OF_PARTICIPLE or (lower.endswith("ed") and len(lower) > 4)) \
-            and not _is_clause(segment):
+            and not _is_clause(segment) and not re.fullmatch(r"\s*\w+ (?:and|or) \w+[.!?]?\s*", segment):
+        # (", burned and abandoned,": a pair of participles is the fact itself, kept.)
         return "pastpart"
     if lower in ("which", "where"):
         return "relative"  # "who" clauses hold facts about people: split, never dropped
@@ -1143,6 +1144,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         rest = s[m.end() :]
         if re.search(r" (?:--|–|—) ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
             continue
+        if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):
+            continue  # "When X came out -- weeks after Y --": the first part would be a fragment
         parts = _split_at(s, m.start(), m.end() - m.start())
         if parts:
             trace.append("split:dash")

@@ -388,8 +388,9 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
             if not (word.endswith("ly") or word in ("not", "n't", "never", "also", "just", "already")):
                 break
         if tags == {"VBZ"}:
-            if after_determiner or prev in PREPOSITIONS or following in FINITE_VERBS:
-                return None  # "the purchases", "UN monitors said"
+            if after_determiner or prev in PREPOSITIONS or following in FINITE_VERBS or prev in _NUMBER_WORDS \
+                    or following in ("that", "which", "who"):
+                return None  # "the purchases", "UN monitors said", "two blasts", "blasts that killed": nouns
             return "VBZ"
         if tags & {"VBD", "VBN", "VBG"} and after_determiner:
             return None  # "the alleged attacker", "the beginning": an adjective or a noun
@@ -682,14 +683,18 @@ def _side_kind(segment: str, index: int, count: int) -> str | None:
     if lower.endswith("ing") and len(lower) > 5 and lower not in _NOT_PARTICIPLES:
         return "participle"
     if len(words) >= 3 and (lower in inflect.PAST_OF_PARTICIPLE or (lower.endswith("ed") and len(lower) > 4)) \
-            and not _is_clause(segment):
+            and not _is_clause(segment) and not re.fullmatch(r"\s*\w+ (?:and|or) \w+[.!?]?\s*", segment):
+        # (", burned and abandoned,": a pair of participles is the fact itself, kept.)
         return "pastpart"
     if lower in ("which", "where"):
         return "relative"  # "who" clauses hold facts about people: split, never dropped
     if lower in PREPOSITIONS and lower not in ("of", "than", "as", "like", "to") and len(words) >= 3:
         return "prep"
     if lower.endswith("ly") and lower not in ("only", "early", "family", "italy", "july", "reportedly",
-                                              "allegedly", "apparently", "reply", "supply", "rally"):
+                                              "allegedly", "apparently", "reply", "supply", "rally") \
+            and not (len(words) > 3 and index == count - 2):
+        # ", wildly successful phases of his career, when ...": a longer segment
+        # before the last is a noun phrase the adverb modifies, not an adverbial.
         return "adverbial"
     if lower in ("such", "especially", "particularly", "notably", "mainly", "mostly", "usually"):
         return "adverbial"
@@ -952,9 +957,113 @@ _ATTRIBUTION_TAIL_RE = re.compile(
 )
 
 
+# ", said Mark Giuliano." / ", said the minister.": the cue before its source.
+_INVERTED_TAIL_RE = re.compile(
+    r",\s+(?P<cue>said|says|added|adds|told)\s(?P<src>(?:[A-Z][\w.’'-]*)(?:\s[A-Z][\w.’'-]*){0,4}|the [a-z][^,]{0,40})"
+    r"[.!?]?$"
+)
+_TAIL_PARTS_RE = re.compile(
+    r",\s+(?:according to (?P<asrc>[^,]+?)|(?P<src>[^,]{1,80}?)\s(?P<cue>told|tells|said|says|say|reported|reports|"
+    r"added|adds|claimed|claims|stated|states|wrote|writes|posted|announced|confirmed|insisted|warned|explained)"
+    r"(?P<adj>\s[^,]{1,50})?)[.!?]?$"
+)
+# Words that show a "source" is really a clause ("..., which is what he said.").
+_NOT_SOURCE_WORDS = frozenset("which who what that when where if as because while so and but or it there".split())
+# The longest source repeated word for word in each part of a split.
+REPEAT_SOURCE_WORDS = 6
+
+
+def _tail(s: str) -> tuple[int, str] | None:
+    """Where an attribution at the end of ``s`` starts, and how to repeat it briefly
+    (source and cue, no time): (start, repeat), or None.
+
+    >>> s = "Two bodies were found, and two more are missing, the Guard said Thursday."
+    >>> _tail(s)
+    (47, 'the Guard said')
+    >>> _tail("The storm hit the coast, said Mark Giuliano.")
+    (23, 'Mark Giuliano said')
+    >>> _tail("It is over, which is what he said.") is None
+    True
+    """
+    m = _ATTRIBUTION_TAIL_RE.search(s)
+    if m:
+        parts = _TAIL_PARTS_RE.fullmatch(s, m.start())
+        if not parts:
+            return None
+        if parts.group("asrc"):
+            src, cue = parts.group("asrc"), None
+        else:
+            src, cue = parts.group("src"), parts.group("cue")
+    else:
+        m = _INVERTED_TAIL_RE.search(s)
+        if not m:
+            return None
+        src, cue = m.group("src").rstrip(".!?"), m.group("cue")
+        parts = None
+    words = src.split()
+    if not words or any(w.lower() in _NOT_SOURCE_WORDS for w in words) or any(ch in src for ch in "“”\"()"):
+        return None
+    if len(words) > REPEAT_SOURCE_WORDS:
+        return None
+    if cue is None:
+        return m.start(), f"according to {src}"
+    if cue in ("told", "tells"):
+        # The hearer is part of the cue ("told CNN"); a time after it is not.
+        hearer = []
+        for w in (parts.group("adj") or "").split() if parts else []:
+            if re.fullmatch(_TIME_OR_PLACE, w, re.IGNORECASE) or len(hearer) == 3:
+                break
+            hearer.append(w)
+        if not hearer:
+            return None
+        cue = f"{cue} {' '.join(hearer)}"
+    return m.start(), f"{src} {cue}"
+
+
+def _split_attributed(s: str, trace: list[str], split: Callable[[str, list[str]], list[str]]) -> list[str] | None:
+    """"A, and B, police said." -> "A, police said. B, police said.": a sentence that
+    ends with its attribution is split before the attribution, which every part keeps
+    (the first as written, the others as source and cue only). None when the sentence
+    has no such tail, its source is long, or ``split`` does not split the rest.
+
+    >>> _split_attributed("Two bodies were recovered Thursday, and the remains of two others "
+    ...                   "are believed to be in the wreckage, the Guard said.", [], _split_conjunctions)
+    ['Two bodies were recovered Thursday, the Guard said.', 'The remains of two others are believed to be in the wreckage, the Guard said.']
+    """
+    found = _tail(s)
+    if not found:
+        return None
+    start, repeat = found
+    if _inside_quote(start, s):
+        return None
+    body = s[:start].rstrip()
+    if not body or body[-1] in "”\"’'?!":
+        return None  # a quote or question just before the attribution: keep as written
+    inner: list[str] = []
+    parts = split(_end_sentence(body), inner)
+    if len(parts) < 2 or any(p[-1:] != "." or p[-2:-1] in "”\"’'" for p in parts):
+        return None
+    tail = s[start:]
+    out = [parts[0][:-1] + tail] + [f"{p[:-1]}, {repeat}." for p in parts[1:]]
+    trace.extend(inner)
+    trace.append("split:attributed")
+    return out
+
+
+# A reporting verb: what follows it is what someone said.
+_REPORTING_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|reported|reports|according|believes?|believed|thinks?|thought|claimed|"
+    r"claims?|stated|states|announced|added|adds|insisted|warned|explained|argued|confirmed|testified|alleged?|"
+    r"alleges|suggested|wrote|writes|tweeted|posted)\b"
+)
+_SUBORDINATORS = r"\b(?:when|after|because|while|as|if|that|who|which|whom|where|since|until|before|although|though|whether|once)\b"
+
+
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
-    if not _long(s) or _ATTRIBUTION_TAIL_RE.search(s):
+    if not _long(s):
         return [s]
+    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+        return _split_attributed(s, trace, _split_conjunctions) or [s]
     # "Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."
     m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
     if m and _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(m.end(2), s):
@@ -973,21 +1082,41 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
                 continue
             if len(_words(s[: m.start()])) - len(_words(subject)) < 4:
                 continue
+            if re.search(_SUBORDINATORS, s[len(subject) : m.start()], re.IGNORECASE):
+                continue  # "... injured when a train collided with a car and derailed": not the subject's verb
             parts = _split_at(s, m.start(), len(" and "), _again(subject))
             if parts:
                 trace.append("split:conjunction:and")
                 return [parts[0], *_split_conjunctions(parts[1], trace)]
     # "A after B." -> "A. This was after B."; "A because B." -> "A. This is because B."
-    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but) (?=[A-Za-z])", s):
+    # "A when B." -> "A. This was when B." (past tense only, as for "after").
+    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
         word = m.group(1)
         before, rest = s[: m.start()], s[m.end() :]
         if not _is_clause(rest) or not _has_verb(before) or _inside_quote(m.start(), s):
             continue
+        if _REPORTING_RE.search(before):
+            continue  # "He said he left after ...": the second part would lose its attribution
+        if any(w.lower() in FINITE_VERBS for w in re.findall(r", (\w+)", rest)):
+            continue  # "The father of Lily, found after X, says ...": the main verb is still to come
+        if word == "when" and re.search(r"\b(?:time|times|day|days|moment|moments|year|years|week|month|night|"
+                                        r"morning|period|point|age|era|season|stage|case|cases|place|that|just|only)$",
+                                        before, re.IGNORECASE):
+            continue  # "at a time when ...": the clause picks out the time
+        if word == "when" and (re.match(r"it comes\b", rest) or re.search(
+                r"\b(?:unclear|clear|known|know|knew|sure|ask|asked|wonder|wondered|remember|decide|decided|see|"
+                r"determine|determined|explain|understand|unknown|certain|idea|question)$", before, re.IGNORECASE)):
+            continue  # "when it comes to"; "it was unclear when they were taken": a question, not a time
+        if word == "though" and re.search(r"\b(?:even|as)$", before, re.IGNORECASE):
+            continue  # "even though" / "as though": one conjunction, not "even. But ..."
+        if word == "after" and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
+                                         r"shortly|soon|just|long|right|immediately)$", before, re.IGNORECASE):
+            continue  # "two weeks after X" measures from X: "This was after X" would lose the gap
         if word in ("although", "though", "whereas", "but"):
             lead = "But"
         else:
             tense = _tense(before)
-            if tense is None or (word == "after" and tense != "was"):
+            if tense is None or (word in ("after", "when") and tense != "was"):
                 continue
             lead = f"This {tense} {word}"
         parts = _split_at(s, m.start(), m.end() - m.start(), lead)
@@ -1015,6 +1144,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         rest = s[m.end() :]
         if re.search(r" (?:--|–|—) ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
             continue
+        if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):
+            continue  # "When X came out -- weeks after Y --": the first part would be a fragment
         parts = _split_at(s, m.start(), m.end() - m.start())
         if parts:
             trace.append("split:dash")
@@ -1158,6 +1289,100 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     return [s]
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands millions".split()
+)
+# "a group of trolls who ...": a quantity before "of" still makes the phrase indefinite.
+_QUANTITY_OF = frozenset("group number pair couple team band series handful crowd dozens hundreds thousands "
+                         "millions".split())
+_NEW_FINITE = frozenset("is are was were has have had will would can could 's 're".split())
+
+
+def _rule_restrictive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        if _tail(s):
+            out.extend(_split_attributed(s, trace, _split_restrictive) or [s])
+        else:
+            out.extend(_split_restrictive(s, trace))
+    return out, trace
+
+
+def _split_restrictive(s: str, trace: list[str]) -> list[str]:
+    """A "who" / "that" clause ending a long sentence, on an indefinite noun ("a", "an"
+    or a number), becomes a sentence about "The NOUN".
+
+    An indefinite noun is new to the reader, so the clause adds to it rather than
+    picks it out ("held 16 citizens who confessed" = "held 16 citizens; they confessed");
+    "the", "those" or "people who" pick out, and are left alone.
+
+    >>> _split_restrictive("Turkish officials have held 16 Indonesian citizens who confessed they were "
+    ...                    "planning to cross the border into Syria.", [])
+    ['Turkish officials have held 16 Indonesian citizens.', 'The Indonesian citizens confessed they were planning to cross the border into Syria.']
+    >>> _split_restrictive("Police said a man who stole a car was arrested in Texas on Monday.", [])
+    ['Police said a man who stole a car was arrested in Texas on Monday.']
+    >>> _split_restrictive("The group sent a letter to Iran that appeared aimed at scuttling the talks.", [])
+    ['The group sent a letter to Iran that appeared aimed at scuttling the talks.']
+    """
+    if not _long(s, 14):
+        return [s]
+    for m in re.finditer(r" (who|that) (?=[a-z])", s):
+        if _inside_quote(m.start(), s):
+            continue
+        before, clause = s[: m.start()], s[m.end() :]
+        tokens = _words(before)
+        # The antecedent: adjectives and nouns back to "a"/"an"/a number ("a group of").
+        k = len(tokens) - 1
+        while k >= 0 and tokens[k].lower() not in STOP_WORDS and tokens[k].lower() not in _NUMBER_WORDS \
+                and tokens[k].lower() not in FINITE_VERBS and k > len(tokens) - 5:
+            k -= 1
+        if k < 0 or k == len(tokens) - 1:
+            continue
+        det = tokens[k].lower()
+        np_words = tokens[k + 1 :]
+        if det == "of" and k >= 2 and tokens[k - 1].lower() in _QUANTITY_OF:
+            det = tokens[k - 2].lower() if tokens[k - 1].lower() not in _NUMBER_WORDS else "dozens"
+            k -= 2
+        elif k >= 1 and tokens[k - 1].lower() == "of":
+            continue  # "the arrest of a student that prompted protests": which noun the clause is about is unclear
+        np_start = before.rfind(tokens[k], 0, len(before) - len(" ".join(np_words)))
+        if re.search(r"(?:,|--|—|–)\s*$", before[:np_start]) or any(ch in before[np_start:] for ch in "\"“”"):
+            continue  # "..., a deal that lifted ...": an appositive; a quoted word is left as written
+        indefinite = det in ("a", "an") or det in _NUMBER_WORDS or re.search(r"\d\s+" + re.escape(tokens[k + 1]) + r"\b", before)
+        head = tokens[-1]
+        if not indefinite or not head.isalpha() or not head.islower() or head in STOP_WORDS or len(head) < 3:
+            continue
+        if before[-1:] in ",;:-—–" or not _has_verb(before) or _word_count(before) < 6:
+            continue
+        c_words = _words(clause)
+        if len(c_words) < 3:
+            continue
+        first = c_words[0].lower()
+        if first.endswith("ly") and len(c_words) > 3:
+            first = c_words[1].lower()
+        verb_like = first in FINITE_VERBS or (first.endswith("ed") and len(first) > 4) or (
+            first.endswith("s") and len(c_words) > 1
+            and (c_words[1].lower() in DETERMINERS or c_words[1].lower() in PREPOSITIONS or c_words[1][0].isdigit()))
+        if not verb_like or first in ("to", "do"):
+            continue
+        # One clause only: a later verb with a noun before it is the main verb
+        # ("a man who stole a car was arrested").
+        c_tokens = [w.lower() for w in c_words]
+        if any(w in _NEW_FINITE and c_tokens[j - 1] not in PRONOUNS | {"that", "who", "which", "and", "or", "there", "it"}
+               | _NEW_FINITE | {"not", "also", "never"} for j, w in enumerate(c_tokens) if j > 0):
+            continue
+        if re.search(r"[,;:]| -- | — | – ", clause.rstrip(".!?")) or not clause.rstrip().endswith("."):
+            continue
+        first_part = _end_sentence(before)
+        np = " ".join(w for w in np_words if w.lower() not in _NUMBER_WORDS)
+        second = _end_sentence(f"The {np} {clause.strip()}")
+        if _word_count(second) < MIN_PART_WORDS + 1:
+            continue
+        trace.append(f"split:restrictive:{m.group(1)}")
+        return [first_part, second]
+    return [s]
+
+
 def _clause_end(s: str, start: int) -> int:
     """Where a comma-delimited clause starting at ``start`` ends: its closing comma
     (outside quotations) or the end of the sentence."""
@@ -1265,6 +1490,12 @@ def _appositive_predicate(appositive: str) -> str | None:
     return None
 
 
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def _rule_inner_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     return _split_each(sentences, _split_inner_appositive, "appositive")
 
@@ -1287,6 +1518,8 @@ def _split_inner_appositive(s: str) -> list[str] | None:
         found = _antecedent(s, prev_b)
         if not found or not found[1][:1].isupper():
             continue
+        if found[1].split()[-1].lower() in _DATE_WORDS or re.fullmatch(r"\d{4}", found[1].split()[-1]):
+            continue  # "... in August, a shooting that ...": the appositive names the event, not the date
         if k >= 2 and found[0] == prev_a + 1 and _antecedent(s, segments[k - 2][1]):
             continue  # "Louisville, Kentucky, the hometown of ...": the appositive is the pair's
         np = found[1]
@@ -1389,6 +1622,8 @@ REWRITES: dict[str, Rule] = {
                              "'... met NAME, the ROLE, ...' -> '... met NAME, .... NAME is the ROLE.'"),
     "split:relative": Rule("split:relative", _rule_relative, "Non-restrictive ', who' / ', which' clauses become sentences."),
     "split:conjunction": Rule("split:conjunction", _rule_conjunction, "Split at ', but' / ', and' before a new clause."),
+    "split:restrictive": Rule("split:restrictive", _rule_restrictive,
+                              "'... held 16 citizens who confessed ...' -> '... held 16 citizens. The citizens confessed ...'"),
 }
 
 

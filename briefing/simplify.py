@@ -257,7 +257,7 @@ class LexiconEntry:
     replacement: str
     pos: str
     source: str
-    not_before: frozenset[str] = frozenset()  # next words that mean another sense
+    not_before: frozenset[str] = frozenset()  # next (or, written "<word", previous) words of another sense
 
 
 @dataclass(frozen=True)
@@ -459,6 +459,24 @@ def _match_case(original: str, replacement: str) -> str:
     return replacement
 
 
+def _after_excluded(sentence: str, start: int, not_before: frozenset[str]) -> bool:
+    """Whether the word right before ``start`` is one the entry lists as "<word" (or
+    "<#" for any number): the phrase then has another sense.
+
+    >>> _after_excluded("She is 44 points ahead of him.", 17, frozenset({"<points"}))
+    True
+    >>> _after_excluded("Talks resumed ahead of the vote.", 14, frozenset({"<points", "<#"}))
+    False
+    >>> _after_excluded("He was 4 ahead of the pack.", 9, frozenset({"<#"}))
+    True
+    """
+    previous = re.search(r"([\w’'.,-]+)\s+$", sentence[:start])
+    if not previous:
+        return False
+    word = previous.group(1).lower().strip(".,")
+    return f"<{word}" in not_before or ("<#" in not_before and bool(re.fullmatch(r"[\d.,]+", word)))
+
+
 def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
     index = _index()
     protected = _protected(sentence, ctx)
@@ -491,6 +509,8 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
                 continue
             if i + n < len(tokens) and tokens[i + n].group().lower() in surface.entry.not_before:
                 continue  # "operated on", "surrendered to": another sense
+            if surface.entry.not_before and _after_excluded(sentence, start, surface.entry.not_before):
+                continue  # "44 points ahead of": another sense
             tag = _pick_tag(surface, tokens, i)
             if tag is None:
                 continue

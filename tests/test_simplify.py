@@ -102,6 +102,8 @@ OTHER_SENSES = [
     "Muslims across the country observe Ramadan with their families.",
     "The suspect surrendered to police on Tuesday morning after a long standoff.",
     "The funeral was attended by more than 500 people from across the county.",
+    "Clinton is 44 points ahead of her nearest rival in the latest poll of Democrats.",
+    "The situation was dire enough that the government sent troops on Friday.",
 ]
 
 
@@ -114,6 +116,10 @@ def test_a_lexicon_word_in_its_own_sense_is_still_replaced():
     assert simplify_sentence("The company operates 40 stores in the north of England.").text == (
         "The company runs 40 stores in the north of England."
     )
+    assert simplify_sentence("Officials met on Tuesday ahead of the summit in Brussels.").text == (
+        "Officials met on Tuesday before the summit in Brussels."
+    )
+    assert "key" in simplify_sentence("This is key for the families of the victims in the town.").text
     assert simplify_sentence("The report prompted an inquiry by the Federal Aviation Administration.").text.startswith(
         "The report caused"
     )

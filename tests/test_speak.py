@@ -174,3 +174,13 @@ def test_voices_command_lists_each_voice_and_why(capsys, monkeypatch, tmp_path):
     assert "apt-get install espeak-ng" in lines[3]
     assert lines[4].startswith("gtts") and "works here: no" in lines[4]
     assert "needs the internet" in lines[5]
+
+
+def test_each_voice_is_given_its_own_spoken_form():
+    from briefing.speak import get_voice
+
+    text = "All 11 members aged 59 to 84 died on Oct. 7."
+    assert get_voice("piper").speech(text) == "All eleven members aged fifty nine to eighty four died on October seventh."
+    # espeak-ng reads digits itself, better than our number words (bench intelligibility).
+    assert get_voice("espeak").speech(text) == "All 11 members aged 59 to 84 died on October seventh."
+    assert get_voice("gtts").speech(text) == get_voice("piper").speech(text)

@@ -132,7 +132,9 @@ def render_digest(app: Flask, record: BriefingRecord, out_dir: Path, *, voice: s
         stories.append(Story(story.id, summarize_article(article, briefing_config(app, story.options))))
     if not stories:
         raise RenderError("Every story of this digest has been deleted: there is nothing to speak.")
-    script = digest_script(day, stories)
+    from briefing.speak import get_voice
+
+    script = digest_script(day, stories, speech=get_voice(voice).speech)
     track = TrackInfo(title=record.title, site="Briefing", date=day.isoformat())
     render = configured_function(app, "RENDER_SCRIPT", "briefing.render.render_script")
     return render(script, out_dir, info=track, voice=voice, progress=progress, document=record.briefing)

@@ -316,9 +316,7 @@ def post_url(url: str, config: BriefingConfig, data: bytes, headers: dict[str, s
                 timeout=(config.connect_timeout, timeout),
                 allow_redirects=False,
             )
-        except (requests.exceptions.ConnectionError, requests.exceptions.ConnectTimeout) as exc:
-            if isinstance(exc, requests.exceptions.ReadTimeout):
-                raise
+        except requests.exceptions.ConnectionError as exc:  # includes ConnectTimeout, not ReadTimeout
             last_error = exc  # try the next checked address
         finally:
             session.close()

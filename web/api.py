@@ -508,8 +508,22 @@ def _record_or_404(briefing_id: str) -> BriefingRecord:
 
 @bp.route("/briefings/<briefing_id>", methods=("GET",))
 def get_briefing(briefing_id: str):
-    """A briefing: its status, and everything made so far."""
-    return jsonify(briefing_resource(_record_or_404(briefing_id)))
+    """A briefing: its status, and everything made so far.
+
+    Newsletter tools poll this while the audio is made: the JSON of each revision (and
+    public address) is kept in the page cache, so a poll costs one small query.
+    """
+    from . import get_store
+    from .pages import page_cache
+
+    revision = get_store().revision(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
+    key = ("api", briefing_id, revision, current_app.config.get("PUBLIC_BASE_URL") or request.host_url)
+    body = page_cache().get(key) if revision is not None else None
+    if body is None:
+        record = _record_or_404(briefing_id)
+        body = jsonify(briefing_resource(record)).get_data()
+        page_cache().put(("api", briefing_id, record.revision, key[3]), body)
+    return Response(body, mimetype="application/json")
 
 
 @bp.route("/briefings/<briefing_id>", methods=("DELETE",))

@@ -38,7 +38,7 @@ SETTINGS: dict[str, Setting] = {
     "WARM_UP": Setting(True, "`briefing serve` loads the text pipeline in the background at start-up, so the first article is quick."),
     "START_WORKERS": Setting(True, "Start the worker threads with the app (tests turn this off and run jobs by hand)."),
     "RECENT_COUNT": Setting(12, "Briefings listed on the home page."),
-    "PAGE_CACHE_SIZE": Setting(512, "Rendered briefing pages kept in memory (0 turns the cache off)."),
+    "PAGE_CACHE_SIZE": Setting(512, "Rendered briefing pages and their API JSON kept in memory (0 turns the cache off)."),
     "STATUS_POLL_SECONDS": Setting(5, "How often a briefing page checks, with JavaScript, whether its audio is ready."),
     "PUBLIC_BASE_URL": Setting(None, "Public address of the site, e.g. https://news.example.org (feeds need absolute URLs)."),
     "FEED_TITLE": Setting("Briefing", "Title of the podcast feed (/feed.xml)."),

@@ -11,6 +11,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "samples" / "musk-israel-visit.txt"
 
+# A short article the web, API and webhook tests brief (`from conftest import SHORT`), and one in French.
+SHORT = (
+    "Harbour bridge to reopen on Monday\n\n"
+    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
+    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
+    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
+)
+FRENCH = (
+    "Le conseil municipal a voté mardi soir la fermeture de la vieille bibliothèque du centre-ville. "
+    "Les habitants ont manifesté devant la mairie pendant trois heures. Selon le maire, le bâtiment sera "
+    "vendu l'année prochaine pour financer la rénovation des écoles de la commune."
+)
+
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:

@@ -11,22 +11,9 @@ import pytest
 
 pytest.importorskip("flask")
 
+from conftest import FRENCH, SHORT  # noqa: E402
 from web.api import create_key, revoke_key  # noqa: E402
 from web.openapi import build_spec  # noqa: E402
-
-
-SHORT = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
-)
-
-FRENCH = (
-    "Le conseil municipal a voté mardi soir la fermeture de la vieille bibliothèque du centre-ville. "
-    "Les habitants ont manifesté devant la mairie pendant trois heures. Selon le maire, le bâtiment sera "
-    "vendu l'année prochaine pour financer la rénovation des écoles de la commune."
-)
 
 
 @pytest.fixture

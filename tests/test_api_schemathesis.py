@@ -14,15 +14,11 @@ import pytest
 pytest.importorskip("flask")
 schemathesis = pytest.importorskip("schemathesis")
 
+from conftest import SHORT  # noqa: E402
+
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 
 CASES_PER_MODE = 65  # (4 operations x 2 modes + 1) x 65 = 585 cases
-SHORT = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
-)
 
 
 @pytest.fixture(scope="module")

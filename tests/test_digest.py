@@ -14,13 +14,8 @@ from briefing.digest import Story, digest_script, digest_title
 from briefing.extract import source_from_text
 from briefing.pipeline import summarize
 from briefing.script import build_script
+from conftest import SHORT as BRIDGE
 
-BRIDGE = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
-)
 LIBRARY = (
     "Library opens late on Fridays\n\n"
     "The central library will stay open until 10pm on Fridays from next month, its director said on Tuesday. "

@@ -13,6 +13,7 @@ import pytest
 
 pytest.importorskip("flask")
 feedparser = pytest.importorskip("feedparser")
+from conftest import SHORT  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from web.feed import DESCRIPTION_MAX_BYTES, description_html, podcast_guid  # noqa: E402
@@ -26,10 +27,7 @@ NS = {
     "atom": "http://www.w3.org/2005/Atom",
 }
 ARTICLES = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez.",
+    SHORT,
     "Library extends opening hours\n\n"
     "The central library will stay open until nine in the evening from next week, the city said on Friday. "
     "Students had asked for longer hours during the exam season, according to the student union. "

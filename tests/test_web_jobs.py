@@ -17,15 +17,9 @@ pytest.importorskip("flask")
 from web.jobs import HOST, worker_is_dead  # noqa: E402
 from web.media import STAGING, clean_staging, publish, RenderError  # noqa: E402
 from web.testing import fake_render  # noqa: E402
+from conftest import SHORT  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-SHORT = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
-)
 
 
 def brief(app, text=SHORT) -> str:

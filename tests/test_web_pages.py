@@ -16,12 +16,8 @@ import pytest
 pytest.importorskip("flask")
 lxml_html = pytest.importorskip("lxml.html")
 
-SHORT = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
-)
+from conftest import FRENCH, SHORT  # noqa: E402
+
 
 PAYLOAD = (
     'Council vote <script>alert("title")</script> splits town\n\n'
@@ -140,11 +136,7 @@ def test_a_field_error_sets_aria_invalid_and_keeps_the_value(client):
 
 
 def test_library_errors_are_shown_on_the_field_used(client):
-    french = (
-        "Le conseil municipal a voté mardi soir la fermeture de la vieille bibliothèque du centre-ville. "
-        "Les habitants ont manifesté devant la mairie pendant trois heures. Selon le maire, le bâtiment sera "
-        "vendu l'année prochaine pour financer la rénovation des écoles de la commune."
-    )
+    french = FRENCH
     response = submit(client, text=french)
     assert response.status_code == 422
     doc = tree(response)

@@ -11,16 +11,10 @@ import pytest
 
 pytest.importorskip("flask")
 
+from conftest import SHORT  # noqa: E402
 from briefing.errors import BriefingError  # noqa: E402
 from web.api import create_key  # noqa: E402
 from web.webhooks import SIGNATURE_HEADER, sign, verify_signature  # noqa: E402
-
-SHORT = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
-)
 
 
 @pytest.fixture

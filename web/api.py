@@ -23,7 +23,7 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
@@ -31,6 +31,7 @@ from werkzeug.exceptions import HTTPException
 from briefing.errors import BriefingError
 
 from .store import BriefingRecord, Store, utc_now
+from .urls import absolute, base_url
 
 API_PREFIX = "/api/v1"
 KEY_PREFIX = "bk_"
@@ -254,16 +255,6 @@ def _add_rate_headers(response: Response) -> Response:
 
 
 # -- representations --------------------------------------------------------------------
-
-
-def base_url() -> str:
-    """The site's public address, ending in "/" (``PUBLIC_BASE_URL``, else this request's host)."""
-    configured = current_app.config.get("PUBLIC_BASE_URL")
-    return (configured.rstrip("/") + "/") if configured else request.host_url
-
-
-def absolute(path: str | None) -> str | None:
-    return urljoin(base_url(), path) if path else None
 
 
 def briefing_resource(record: BriefingRecord) -> dict[str, Any]:
@@ -517,7 +508,7 @@ def get_briefing(briefing_id: str):
     from .pages import page_cache
 
     revision = get_store().revision(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
-    key = ("api", briefing_id, revision, current_app.config.get("PUBLIC_BASE_URL") or request.host_url)
+    key = ("api", briefing_id, revision, base_url())
     body = page_cache().get(key) if revision is not None else None
     if body is None:
         record = _record_or_404(briefing_id)
@@ -607,7 +598,7 @@ def docs():
     from .openapi import build_spec, operations
 
     spec = build_spec(current_app)
-    return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url().rstrip("/"))
+    return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url())
 
 
 # -- oEmbed -----------------------------------------------------------------------------
@@ -634,7 +625,7 @@ def oembed():
         "type": "link",
         "title": record.title,
         "provider_name": "Briefing",
-        "provider_url": base_url(),
+        "provider_url": base_url() + "/",
         "cache_age": 3600,
     }
     audio = resource.get("audio")

@@ -23,6 +23,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, request, url_f
 from lxml import etree
 
 from .store import _BRIEFING_COLUMNS, BriefingRecord, _briefing
+from .urls import absolute
 
 bp = Blueprint("feed", __name__)
 
@@ -55,17 +56,6 @@ def episode_guid(briefing_id: str) -> str:
     True
     """
     return str(uuid.uuid5(EPISODE_GUID_NAMESPACE, briefing_id))
-
-
-def base_url() -> str:
-    """The site's public address without a trailing slash (``PUBLIC_BASE_URL`` or the request's)."""
-    configured = current_app.config.get("PUBLIC_BASE_URL")
-    return (configured or request.url_root).rstrip("/")
-
-
-def absolute(path: str) -> str:
-    """``path`` (site-relative) as an absolute URL under :func:`base_url`."""
-    return base_url() + "/" + path.lstrip("/")
 
 
 # -- the podcast namespace as a feedgen extension ---------------------------------------

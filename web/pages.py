@@ -420,7 +420,9 @@ def init_app(app: Flask) -> None:
     app.extensions["briefing.page_cache"] = PageCache(int(app.config["PAGE_CACHE_SIZE"]))
     app.register_blueprint(bp)
     app.after_request(_no_store_home)
-    app.jinja_env.globals.update(fmt=fmt, static_url=_static_url)
+    from .urls import base_url
+
+    app.jinja_env.globals.update(fmt=fmt, static_url=_static_url, base_url=base_url)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

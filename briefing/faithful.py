@@ -505,6 +505,7 @@ _MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS if m != "may"} | {"sept": "sep
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_DAYS = ("yesterday", "today", "tomorrow", "tonight")
 DATE_WORDS = frozenset(_MONTHS + _DAYS + _RELATIVE_DAYS) | frozenset(_MONTH_ABBREVIATIONS)
+CALENDAR_NAMES = frozenset(_MONTHS + _DAYS)  # month and weekday names, written out
 
 
 def _dates(words: tuple[_Word, ...], text: str) -> list[tuple[_Word, str]]:

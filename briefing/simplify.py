@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from . import inflect
-from .faithful import STOP_WORDS, check, negations, protected_spans, quotations
+from .faithful import CALENDAR_NAMES, STOP_WORDS, check, negations, protected_spans, quotations
 from .models import Briefing, KeyPoint, PlainPoint
 from .nlp import sentence_tokenizer, zipf_frequency
 
@@ -1510,12 +1510,6 @@ def _appositive_predicate(appositive: str) -> str | None:
     return None
 
 
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
-
-
 def _rule_inner_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     return _split_each(sentences, _split_inner_appositive, "appositive")
 
@@ -1538,7 +1532,7 @@ def _split_inner_appositive(s: str) -> list[str] | None:
         found = _antecedent(s, prev_b)
         if not found or not found[1][:1].isupper():
             continue
-        if found[1].split()[-1].lower() in _DATE_WORDS or re.fullmatch(r"\d{4}", found[1].split()[-1]):
+        if found[1].split()[-1].lower() in CALENDAR_NAMES or re.fullmatch(r"\d{4}", found[1].split()[-1]):
             continue  # "... in August, a shooting that ...": the appositive names the event, not the date
         if k >= 2 and found[0] == prev_a + 1 and _antecedent(s, segments[k - 2][1]):
             continue  # "Louisville, Kentucky, the hometown of ...": the appositive is the pair's

@@ -25,6 +25,7 @@ from flask import Flask
 
 from briefing.errors import BriefingError
 
+from . import get_store
 from .store import utc_now
 
 log = logging.getLogger(__name__)
@@ -101,10 +102,6 @@ class _Progress:
 # -- sources ---------------------------------------------------------------------------
 
 
-def _store(app: Flask):
-    return app.extensions["briefing.store"]
-
-
 def follow(app: Flask, url: str) -> dict[str, Any]:
     """Follow the feed at ``url``; returns its row. Checks the URL against the fetch rules
     now, so a refused address is reported at once."""
@@ -114,7 +111,7 @@ def follow(app: Flask, url: str) -> dict[str, Any]:
 
     url = url.strip()
     check_url(url, briefing_config(app))
-    store = _store(app)
+    store = get_store(app)
     with store.transaction() as db:
         if db.execute("SELECT 1 FROM sources WHERE url = ?", (url,)).fetchone():
             raise FeedsError(f"{url} is followed already. `briefing sources` lists the followed feeds.")
@@ -124,7 +121,7 @@ def follow(app: Flask, url: str) -> dict[str, Any]:
 
 def find_source(app: Flask, key: str | int) -> dict[str, Any]:
     """A followed source by its number or URL; FeedsError when there is none."""
-    db = _store(app).db
+    db = get_store(app).db
     text = str(key).strip()
     if text.isdigit():
         row = db.execute("SELECT * FROM sources WHERE id = ?", (int(text),)).fetchone()
@@ -138,14 +135,14 @@ def find_source(app: Flask, key: str | int) -> dict[str, Any]:
 def unfollow(app: Flask, key: str | int) -> dict[str, Any]:
     """Stop following a source (by number or URL); its briefings stay. Returns its row."""
     source = find_source(app, key)
-    with _store(app).transaction() as db:
+    with get_store(app).transaction() as db:
         db.execute("DELETE FROM sources WHERE id = ?", (source["id"],))
     return source
 
 
 def sources(app: Flask) -> list[dict[str, Any]]:
     """Every followed source with its last result, in the order they were followed."""
-    rows = _store(app).db.execute("SELECT * FROM sources ORDER BY id").fetchall()
+    rows = get_store(app).db.execute("SELECT * FROM sources ORDER BY id").fetchall()
     return [_source(r) for r in rows]
 
 
@@ -212,7 +209,7 @@ def refresh_source(app: Flask, source: dict[str, Any]) -> RefreshResult:
 
 def _record(app: Flask, source: dict[str, Any], result: RefreshResult, *, title: str | None = None,
             etag: str | None = None, modified: str | None = None) -> RefreshResult:
-    with _store(app).transaction() as db:
+    with get_store(app).transaction() as db:
         db.execute(
             "UPDATE sources SET checked_at = ?, last_result = ?, title = COALESCE(?, title),"
             " etag = COALESCE(?, etag), modified = COALESCE(?, modified) WHERE id = ?",
@@ -227,7 +224,7 @@ def _brief_entry(app: Flask, source_id: int, entry: Any, progress: _Progress) ->
     """Brief one feed item unless it was briefed before; records the outcome."""
     from .briefings import brief
 
-    store = _store(app)
+    store = get_store(app)
     guid = (entry.get("id") or "").strip() or None
     link = (entry.get("link") or "").strip() or None
     title = re.sub(r"\s+", " ", entry.get("title") or "").strip() or (link or "Untitled item")

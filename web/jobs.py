@@ -38,6 +38,14 @@ Handler = Callable[["Flask", Job, Callable[[], None]], None]
 _M_ARENA_MAX = -8
 
 
+def _glibc(function: str, *args: int) -> int | None:
+    """Call a glibc malloc function; None where the C library is not glibc (macOS, musl)."""
+    try:
+        return getattr(ctypes.CDLL("libc.so.6"), function)(*args)
+    except (OSError, AttributeError):
+        return None
+
+
 def limit_malloc_arenas(arenas: int = 2) -> bool:
     """Let glibc keep at most ``arenas`` malloc arenas in this process; True when applied.
 
@@ -49,10 +57,7 @@ def limit_malloc_arenas(arenas: int = 2) -> bool:
     """
     if os.environ.get("MALLOC_ARENA_MAX"):
         return False
-    try:
-        return bool(ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, arenas))
-    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to limit
-        return False
+    return bool(_glibc("mallopt", _M_ARENA_MAX, arenas))
 
 
 def release_memory() -> None:
@@ -63,10 +68,7 @@ def release_memory() -> None:
     jobs (measured: about 55 MB more after the seed briefing).
     """
     gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim
-        pass
+    _glibc("malloc_trim", 0)
 
 
 def worker_name(thread: str | None = None) -> str:

@@ -273,7 +273,7 @@ def cmd_simplify(args: argparse.Namespace) -> int:
 def _add_keys_command(sub) -> None:
     k = sub.add_parser("keys", help="Manage API keys for the JSON API (/api/v1).",
                        description="Create, list and revoke API keys. Only a hash of each key is stored.")
-    k.add_argument("--instance", metavar="DIR", help="Instance folder of the web app (default: ./instance).")
+    k.add_argument("--instance", metavar="DIR", help="Instance folder of the web app (default: $BRIEFING_INSTANCE or ./instance).")
     ks = k.add_subparsers(dest="keys_command", required=True)
     c = ks.add_parser("create", help="Make a key and print it once.")
     c.add_argument("--name", required=True, help="Who or what uses the key, e.g. newsletter.")
@@ -284,15 +284,10 @@ def _add_keys_command(sub) -> None:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    import os
+    app = _web_app(args)
+    from web import get_store
+    from web.api import create_key, list_keys, revoke_key
 
-    try:
-        from web import create_app, get_store
-        from web.api import create_key, list_keys, revoke_key
-    except ImportError as exc:
-        raise BriefingError(f"The web app is not installed: {exc}. Install it with `pip install -e .`.") from exc
-    instance = args.instance or os.environ.get("BRIEFING_INSTANCE") or "instance"
-    app = create_app({"INSTANCE_PATH": instance, "START_WORKERS": False})
     store = get_store(app)
     try:
         if args.keys_command == "create":
@@ -344,13 +339,15 @@ def _add_feeds_commands(sub) -> None:
                        help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
 
 
-def _feeds_app(args: argparse.Namespace):
+def _web_app(args: argparse.Namespace):
+    """The web app on ``--instance`` (else $BRIEFING_INSTANCE, else ./instance), workers off:
+    for the commands that work on its database (keys, feeds, digest)."""
     import os
 
     try:
         from web import create_app
     except ImportError as exc:
-        raise BriefingError(f"Following feeds needs the web app: {exc}. Install it with `pip install -e .`.") from exc
+        raise BriefingError(f"This command needs the web app: {exc}. Install it with `pip install -e .`.") from exc
     instance = getattr(args, "instance", None) or os.environ.get("BRIEFING_INSTANCE") or "instance"
     return create_app({"INSTANCE_PATH": instance, "START_WORKERS": False})
 
@@ -358,7 +355,7 @@ def _feeds_app(args: argparse.Namespace):
 def cmd_follow(args: argparse.Namespace) -> int:
     from web import feeds_in
 
-    source = feeds_in.follow(_feeds_app(args), args.url)
+    source = feeds_in.follow(_web_app(args), args.url)
     print(f"Following {source['url']} as source {source['id']}. Run `briefing refresh` to brief its stories.")
     return 0
 
@@ -366,7 +363,7 @@ def cmd_follow(args: argparse.Namespace) -> int:
 def cmd_unfollow(args: argparse.Namespace) -> int:
     from web import feeds_in
 
-    source = feeds_in.unfollow(_feeds_app(args), args.source)
+    source = feeds_in.unfollow(_web_app(args), args.source)
     print(f"No longer following {source['url']} (source {source['id']}); its briefings stay.")
     return 0
 
@@ -374,7 +371,7 @@ def cmd_unfollow(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     from web import feeds_in
 
-    found = feeds_in.sources(_feeds_app(args))
+    found = feeds_in.sources(_web_app(args))
     if not found:
         print("No news feeds are followed. Add one with `briefing follow FEED_URL`.")
     for source in found:
@@ -394,7 +391,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 def cmd_refresh(args: argparse.Namespace) -> int:
     from web import feeds_in
 
-    app = _feeds_app(args)
+    app = _web_app(args)
     results = feeds_in.refresh(app, args.source or None)
     failed = False
     for result in results:
@@ -412,7 +409,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 def cmd_digest(args: argparse.Namespace) -> int:
     from web import digest
 
-    app = _feeds_app(args)
+    app = _web_app(args)
     day = digest.parse_day(args.day) if args.day else digest.yesterday()
     outcome = digest.make_digest(app, day)
     record = outcome.record

@@ -516,14 +516,25 @@ def name_source(text: str, start: int, attribution: Attribution | None,
         return text
     if any(q_start < attribution.source_span[1] and attribution.source_span[0] < q_end for q_start, q_end in quote_spans):
         return text
-    name = attribution.source
-    if not text[:s_start].strip(" \"'“‘(["):  # at the start of the sentence
+    at_start = not text[:s_start].strip(" \"'“‘([")
+    return _put_name(text[:s_start], attribution.source, text[s_end:], at_start,
+                     written.strip().lower() in _POSSESSIVES, apostrophe)
+
+
+def _put_name(before: str, name: str, after: str, at_start: bool, possessive: bool, apostrophe: str) -> str:
+    """``before + name + after``, the name shaped for its place: capitalised at the start
+    of the sentence, "the ..." inside it, and with the apostrophe for a possessive.
+
+    >>> _put_name("But ", "The Met Police", " visit.", False, True, "’")
+    'But the Met Police’s visit.'
+    """
+    if at_start:
         name = name[:1].upper() + name[1:]
     elif name.startswith("The "):
         name = "the" + name[3:]
-    if written.strip().lower() in _POSSESSIVES:
+    if possessive:
         name += apostrophe if name.endswith("s") else apostrophe + "s"
-    return text[:s_start] + name + text[s_end:]
+    return before + name + after
 
 
 _LEADING_AND = re.compile(r"^And,?\s+$")
@@ -567,14 +578,8 @@ def name_subject(text: str, start: int, subject: SubjectResolution | None,
     before = text[:s_start]
     if _LEADING_AND.match(before):
         before = ""
-    name = subject.name
-    if not before.strip():
-        name = name[:1].upper() + name[1:]
-    elif name.startswith("The "):
-        name = "the" + name[3:]
-    if subject.words.lower() in _POSSESSIVES:
-        name += apostrophe if name.endswith("s") else apostrophe + "s"
-    return before + name + text[s_end:]
+    return _put_name(before, subject.name, text[s_end:], not before.strip(),
+                     subject.words.lower() in _POSSESSIVES, apostrophe)
 
 
 # ---------------------------------------------------------------------------------------

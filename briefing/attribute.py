@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -1671,15 +1670,14 @@ def attribute(article: Article, sentences: tuple[Sentence, ...]) -> tuple[tuple[
     (``"...," she said, adding ...``), the one outside any quotation first. Sentences
     that only continue a quotation carry over the attribution that introduced it.
     """
-    attributions, subjects = _read(article, sentences)
-    _remember_subjects(article, sentences, subjects)
-    return attributions
+    return attribute_with_subjects(article, sentences)[0]
 
 
-def _read(
+def attribute_with_subjects(
     article: Article, sentences: Sequence[Sentence]
 ) -> tuple[tuple[tuple[Attribution, ...], ...], tuple[SubjectResolution | None, ...]]:
-    """One pass over the article: every sentence's attributions and resolved subject."""
+    """:func:`attribute` and :func:`resolve_subjects` in one pass over the article (the
+    subjects need the same model, in the same state): the pipeline's way in."""
     ctx = _Article(article, sentences)
     result: list[list[Attribution]] = []
     subjects: list[SubjectResolution | None] = []
@@ -1746,26 +1744,6 @@ def _in_running_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
-# Subjects are found in attribute()'s pass (they need the same model, in the same
-# state); the last few articles' are kept so resolve_subjects() costs nothing after it.
-_SUBJECTS: dict[tuple[str, tuple[Span, ...]], tuple[SubjectResolution | None, ...]] = {}
-_SUBJECTS_KEPT = 16
-_SUBJECTS_LOCK = threading.Lock()
-
-
-def _subjects_key(article: Article, sentences: Sequence[Sentence]) -> tuple[str, tuple[Span, ...]]:
-    return article.text, tuple(s.span for s in sentences)
-
-
-def _remember_subjects(
-    article: Article, sentences: Sequence[Sentence], subjects: tuple[SubjectResolution | None, ...]
-) -> None:
-    with _SUBJECTS_LOCK:
-        _SUBJECTS[_subjects_key(article, sentences)] = subjects
-        while len(_SUBJECTS) > _SUBJECTS_KEPT:
-            del _SUBJECTS[next(iter(_SUBJECTS))]
-
-
 def resolve_subjects(article: Article, sentences: tuple[Sentence, ...]) -> tuple[SubjectResolution | None, ...]:
     """For every sentence, its opening subject resolved to a name, or None.
 
@@ -1774,16 +1752,9 @@ def resolve_subjects(article: Article, sentences: tuple[Sentence, ...]) -> tuple
     referent is the only person that fits nearby, a definite description the
     attribution rules resolve ("The tech boss", "the company", "The 52-year-old"), or
     an "it"/"they" already resolved to an organisation as a source. When unsure: None.
-    Computed during :func:`attribute` over the same article; cached, so calling both
-    costs one pass.
+    :func:`attribute_with_subjects` gives these and the attributions in one pass.
     """
-    key = _subjects_key(article, sentences)
-    with _SUBJECTS_LOCK:
-        found = _SUBJECTS.get(key)
-    if found is None:
-        found = _read(article, sentences)[1]
-        _remember_subjects(article, sentences, found)
-    return found
+    return attribute_with_subjects(article, sentences)[1]
 
 
 def _inside(sentence: Sentence, a: Attribution) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .attribute import attribute
+from .attribute import attribute_with_subjects
 from .clean import clean
 from .config import BriefingConfig
 from .extract import Source, extract
@@ -28,8 +28,8 @@ def summarize_article(article, config: BriefingConfig | None = None) -> Briefing
     """Split, attribute, rank and simplify an already extracted and cleaned :class:`Article`."""
     config = config or BriefingConfig()
     sentences = split(article)
-    attributions = attribute(article, sentences)
-    key_points, notes = rank(article, sentences, attributions, config)
+    attributions, subjects = attribute_with_subjects(article, sentences)
+    key_points, notes = rank(article, sentences, attributions, config, subjects)
     briefing = Briefing(
         article=article,
         sentences=sentences,

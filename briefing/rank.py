@@ -610,7 +610,8 @@ def point_count(sentence_count: int, requested: int | None = None) -> int:
 
 
 def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[tuple[Attribution, ...], ...],
-         config: BriefingConfig) -> tuple[tuple[KeyPoint, ...], tuple[str, ...]]:
+         config: BriefingConfig, subjects: Sequence[SubjectResolution | None] | None = None,
+         ) -> tuple[tuple[KeyPoint, ...], tuple[str, ...]]:
     """The key points of ``article`` in article order, and notes about the choice.
 
     ``config.ranker`` picks the ranker from :data:`RANKERS`; ``config.points`` the number
@@ -620,6 +621,8 @@ def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[
     A point whose attribution does not already name it names its opening subject, when
     that is a pronoun or description :func:`briefing.attribute.resolve_subjects`
     resolved (see :func:`name_subject`); ``original`` keeps the sentence as written.
+    ``subjects`` are those resolutions when the caller has them already
+    (:func:`briefing.attribute.attribute_with_subjects`).
     """
     try:
         ranker = RANKERS[config.ranker]
@@ -644,7 +647,8 @@ def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[
             notes.append(f"The article has only {len(sentences)} sentences, so it is given whole.")
         chosen = ranker(sentences, attributions, count)
     apostrophe = apostrophe_of(article.text)
-    subjects = resolve_subjects(article, sentences)
+    if subjects is None:
+        subjects = resolve_subjects(article, sentences)
     points = []
     for i, score in chosen:
         sentence = sentences[i]

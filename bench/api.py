@@ -8,9 +8,10 @@ Markdown table and writes ``bench/results/api.json``.
   thread and the real voice. The seed article is posted three times: first (paying for
   loading the models), again (the same article and options give the same briefing: a
   cached answer), and with ``points`` changed (new key points and new audio, warm).
-- The load generator is N keep-alive connections on threads of this process (so the
-  GIL is shared: the figures are a floor). Baseline in the same run: the briefing page's
-  JSON twin (``/briefings/{id}.json``, page-cached, no key check, no rate limit).
+- The load generator is :func:`bench.web.load`: wrk when installed, else N keep-alive
+  connections in two forked processes, after a warm-up. Baseline in the same run: the
+  briefing page's JSON twin (``/briefings/{id}.json``, page-cached, no key check, no
+  rate limit).
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import statistics
+import shutil
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from ._common import markdown_table, write_results
+from .web import load
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "musk-israel-visit.txt"
@@ -57,39 +58,6 @@ def post_to_done(port: int, auth: dict, body: dict, timeout: float = 300.0) -> t
     raise SystemExit("the audio was not made in time")
 
 
-def load(port: int, path: str, headers: dict, seconds: float, connections: int) -> dict[str, float]:
-    """Requests per second and latency percentiles of GET ``path`` over keep-alive connections."""
-    latencies: list[list[float]] = [[] for _ in range(connections)]
-    errors = [0] * connections
-    stop = time.perf_counter() + seconds
-
-    def worker(n: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while time.perf_counter() < stop:
-            t = time.perf_counter()
-            status, _, _ = _request(conn, "GET", path, headers)
-            latencies[n].append(time.perf_counter() - t)
-            if status != 200:
-                errors[n] += 1
-        conn.close()
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
-    flat = sorted(x for chunk in latencies for x in chunk)
-    return {
-        "requests": len(flat),
-        "rps": len(flat) / elapsed,
-        "p50_ms": statistics.median(flat) * 1000,
-        "p99_ms": flat[int(len(flat) * 0.99) - 1] * 1000,
-        "errors": sum(errors),
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.api", description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=5.0)
@@ -114,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
                 cold = post_to_done(server.port, auth, {"text": text})
                 repeat = post_to_done(server.port, auth, {"text": text})
                 warm = post_to_done(server.port, auth, {"text": text, "points": 3})
-                api = load(server.port, f"/api/v1/briefings/{cold[2]}", auth, args.seconds, args.connections)
-                twin = load(server.port, f"/briefings/{cold[2]}.json", {}, args.seconds, args.connections)
+                url, client = f"http://127.0.0.1:{server.port}", "wrk" if shutil.which("wrk") else "python"
+                api = load(url, f"/api/v1/briefings/{cold[2]}", connections=args.connections, seconds=args.seconds,
+                           accept="application/json", client=client, headers=auth)
+                twin = load(url, f"/briefings/{cold[2]}.json", connections=args.connections, seconds=args.seconds,
+                            accept="application/json", client=client)
         finally:
             get_queue(app).stop()
             app.extensions["briefing.store"].close()

@@ -236,11 +236,13 @@ def _wrk_ms(text: str) -> float:
     return round(float(value) * WRK_UNITS[unit], 3)
 
 
-def load_wrk(url: str, path: str, *, connections: int, seconds: float, accept: str) -> dict[str, float]:
+def load_wrk(url: str, path: str, *, connections: int, seconds: float, accept: str,
+             headers: dict[str, str] | None = None) -> dict[str, float]:
     """The same measure with wrk (C, two threads): the client takes less of the CPU."""
-    subprocess.run(["wrk", "-t1", "-c1", "-d1s", url + path], capture_output=True, check=False)  # warm-up
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
+    subprocess.run(["wrk", "-t1", "-c1", "-d1s", *extra, url + path], capture_output=True, check=False)  # warm-up
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-H", f"Accept: {accept}", url + path],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-H", f"Accept: {accept}", *extra, url + path],
         capture_output=True,
         text=True,
         check=True,
@@ -258,14 +260,16 @@ def load_wrk(url: str, path: str, *, connections: int, seconds: float, accept: s
     }
 
 
-def load(url: str, path: str, *, connections: int, seconds: float, accept: str = "text/html", client: str = "python") -> dict[str, float]:
-    """Requests per second and latency percentiles for GET ``path``."""
+def load(url: str, path: str, *, connections: int, seconds: float, accept: str = "text/html", client: str = "python",
+         headers: dict[str, str] | None = None) -> dict[str, float]:
+    """Requests per second and latency percentiles for GET ``path`` (``headers`` are added
+    to every request, e.g. an API key)."""
     if client == "wrk":
-        return load_wrk(url, path, connections=connections, seconds=seconds, accept=accept)
+        return load_wrk(url, path, connections=connections, seconds=seconds, accept=accept, headers=headers)
     host, port = url.removeprefix("http://").split(":")
     processes = 2
     per_process = max(1, connections // processes)
-    headers = {"Accept": accept, "Connection": "keep-alive"}
+    headers = {"Accept": accept, "Connection": "keep-alive", **(headers or {})}
     with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
         futures = [
             pool.submit(_client_process, host, int(port), path, headers, per_process, 1.0, seconds)

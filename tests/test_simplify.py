@@ -41,8 +41,30 @@ def test_every_case_passes_the_check(case):
 
 
 def test_rules_are_named_and_ordered():
-    assert list(REWRITES)[:3] == ["drop:parenthetical", "drop:side", "drop:filler"]
+    assert list(REWRITES)[:4] == ["drop:parenthetical", "move:dates", "drop:side", "drop:filler"]
     assert all(rule.name == name and rule.doc for name, rule in REWRITES.items())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jörg Heinrich (born December 6, 1969 in Rathenow) is a German football defender.",
+     "Jörg Heinrich is a German football defender. Jörg Heinrich was born December 6, 1969 in Rathenow."),
+    ("Marcel Junod (1904 - 1961), a physician from Geneva, was a famous delegate.",
+     "Marcel Junod was a famous delegate. Junod is a doctor from Geneva. Marcel Junod lived from 1904 to 1961."),
+])
+def test_bracketed_life_dates_get_their_own_sentence(text, expected):
+    r = simplify_sentence(text)
+    assert r.text == expected
+    assert r.rules[0].startswith("move:")
+    assert check(text, r.text).ok
+
+
+@pytest.mark.parametrize("text", [
+    "Operation Overlord (6 June 1944 – 30 August 1944) was the invasion of Normandy.",
+    "Fleetwood Mac (1967 – 1995) was a band from London.",
+    "Shares rose (from 1990 to 2000) by a third.",
+])
+def test_bracketed_dates_of_things_are_not_a_life(text):
+    assert not any(rule.startswith("move:") for rule in simplify_sentence(text).rules)
 
 
 def test_lexicon_size_and_sources():

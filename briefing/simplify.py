@@ -1370,6 +1370,33 @@ def _rule_relative(sentences: list[str], ctx: _Context) -> tuple[list[str], list
     return out, trace
 
 
+_PLACE_PREPOSITIONS = frozenset("in at near of from into across outside inside".split())
+# Adverbs that may stand between "which" and its verb ("which later became ...").
+_VERB_ADVERBS = frozenset("later now still also then today often usually eventually soon once never "
+                          "always sometimes again first".split())
+
+
+def _starts_predicate(words: list[str]) -> bool:
+    """Whether the words after ", who" / ", which" open with its verb (no tagger ships
+    offline: a known finite verb, a past form, a third-person "-s" form, or an adverb
+    before one), rather than a subject of its own ("which he said ...").
+
+    >>> _starts_predicate(["creates", "a", "field"]), _starts_predicate(["later", "became", "known"])
+    (True, True)
+    >>> _starts_predicate(["he", "said"]), _starts_predicate(["his", "father", "built"])
+    (False, False)
+    """
+    first = words[0].lower()
+    if first in FINITE_VERBS or first.endswith("ed") or first in _PAST_FORMS:
+        return True
+    if first.endswith("s") and not first.endswith(("ss", "us", "is", "ous")) and len(first) > 3 \
+            and first not in DETERMINERS and first not in PRONOUNS and words[1].lower() not in FINITE_VERBS:
+        return True  # "which means ...", "who owns ..."
+    if first.endswith("ly") or first in _VERB_ADVERBS:
+        return len(words) > 2 and _starts_predicate(words[1:])
+    return False
+
+
 def _split_relative(s: str, trace: list[str]) -> list[str]:
     """Non-restrictive ", who" / ", which" clauses become their own sentence.
 
@@ -1387,12 +1414,14 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         np_start, np = found
         if m.group(1) == "who" and not np[0].isupper() and np.split()[0].lower() not in DETERMINERS:
             continue
+        before = _words(s[:np_start])[-1:]
+        if m.group(1) == "which" and np[0].isupper() and before and before[0].lower() in _PLACE_PREPOSITIONS:
+            continue  # "a school in Hartford, which later became ...": the school or the town?
         rest_start = m.end()
         close = _clause_end(s, rest_start)
         clause = s[rest_start:close].strip()
         words = _words(clause)
-        if len(words) < 2 or not (words[0].lower() in FINITE_VERBS or words[0].lower().endswith("ed")
-                                  or (words[0].lower().endswith("ly") and len(words) > 1)):
+        if len(words) < 2 or not _starts_predicate(words):
             continue  # "which he said ...": an object relative, not a simple predicate
         if m.group(1) == "which" and np_start == 0 and close >= len(s.rstrip(".!? ")):
             continue

@@ -783,6 +783,31 @@ def _rule_parentheticals(sentences: list[str], ctx: _Context) -> tuple[list[str]
     return out, trace
 
 
+# A section heading run into its first sentence by a scraper: "History The town was ...".
+_HEADING_RE = re.compile(r"^(?P<head>[A-Z][a-z]+(?: [a-z]+)?) (?=(?:The|A|An|In|It|He|She|They|This|There|His|Her|Its|"
+                         r"After|During|On|At|By|From|Since|When|Some|Many|Most)\s)")
+
+
+def _rule_heading(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    """Drop a heading word left at the head of a sentence ("History The town ..." ->
+    "The town ..."). Only an ordinary English word counts as a heading: a name there
+    ("Nessler An early method ...") is left for the reader.
+
+    >>> _rule_heading(["History The town was founded in 1200.", "In The Hague it rained."], _Context())
+    (['The town was founded in 1200.', 'In The Hague it rained.'], ['drop:heading'])
+    """
+    out, trace = [], []
+    for s in sentences:
+        m = _HEADING_RE.match(s)
+        head = m.group("head").lower().split() if m else []
+        if head and head[0] not in STOP_WORDS and all(_zipf(w) >= 3.0 for w in head) \
+                and not _overlaps(0, m.end(), _protected(s, ctx)):
+            s = s[m.end():]
+            trace.append("drop:heading")
+        out.append(s)
+    return out, trace
+
+
 # A biography's dates in brackets: "(born 9 May 1950 in Rome)", "(9 September 1585 – 4 December
 # 1642)". Brackets are hard to read and awkward to hear, and these hold facts, so instead of
 # dropping them we give them a sentence of their own after the one they sat in.
@@ -1754,6 +1779,7 @@ def _active(s: str, ctx: _Context) -> str | None:
 # The rule registry
 
 REWRITES: dict[str, Rule] = {
+    "drop:heading": Rule("drop:heading", _rule_heading, "Remove a section heading run into the sentence."),
     "drop:parenthetical": Rule("drop:parenthetical", _rule_parentheticals,
                                "Remove brackets that hold no name, number, date or quotation."),
     "move:dates": Rule("move:dates", _rule_bracket_dates,

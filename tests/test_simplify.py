@@ -41,7 +41,7 @@ def test_every_case_passes_the_check(case):
 
 
 def test_rules_are_named_and_ordered():
-    assert list(REWRITES)[:4] == ["drop:parenthetical", "move:dates", "drop:side", "drop:filler"]
+    assert list(REWRITES)[:5] == ["drop:heading", "drop:parenthetical", "move:dates", "drop:side", "drop:filler"]
     assert all(rule.name == name and rule.doc for name, rule in REWRITES.items())
 
 

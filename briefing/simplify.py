@@ -1422,6 +1422,41 @@ def _starts_predicate(words: list[str]) -> bool:
     return False
 
 
+_PLACE_NOUNS = frozenset("city town village country area region state island river lake coast school college "
+                         "university house home hospital prison camp church village capital port valley".split())
+
+
+def _split_where(s: str, trace: list[str]) -> list[str] | None:
+    """"He moved to Paris, where he studied art." -> "He moved to Paris. There he studied
+    art." Only after a place: a name, or a noun for a place ("the town, where ...").
+
+    >>> _split_where("In 1990 the family moved to Paris, where the young Ana studied art for six years.", [])
+    ['In 1990 the family moved to Paris.', 'There the young Ana studied art for six years.']
+    >>> _split_where("The plan failed in the end, where the company lost money on every sale it made.", []) is None
+    True
+    """
+    for m in re.finditer(r",\s+where\s+", s):
+        if _inside_quote(m.start(), s):
+            continue
+        found = _antecedent(s, m.start())
+        if not found:
+            continue
+        noun = found[1].split()[-1]
+        if not (noun[0].isupper() or noun.lower() in _PLACE_NOUNS):
+            continue
+        close = _clause_end(s, m.end())
+        clause = s[m.end():close].strip()
+        if not _is_clause(clause) or close < len(s.rstrip(".!?…”\" ")):
+            continue  # only a clause that ends the sentence: nothing of the main clause is left after it
+        main = _end_sentence(s[: m.start()].strip())
+        new = _end_sentence(f"There {clause}")
+        if _word_count(main) < MIN_PART_WORDS or _word_count(new) < 4:
+            continue
+        trace.append("split:relative:where")
+        return [main, new]
+    return None
+
+
 def _split_relative(s: str, trace: list[str]) -> list[str]:
     """Non-restrictive ", who" / ", which" clauses become their own sentence.
 
@@ -1430,6 +1465,9 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     """
     if not _long(s):
         return [s]
+    where = _split_where(s, trace)
+    if where:
+        return [*_split_relative(where[0], trace), where[1]]
     for m in re.finditer(r",\s+(who|which)\s+", s):
         if _inside_quote(m.start(), s):
             continue

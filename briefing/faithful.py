@@ -68,14 +68,41 @@ def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
 
     >>> [q[2] for q in quotations('He said: “Go now.” Then "stop" and “more')]
     ['Go now.', 'stop', 'more']
+
+    Likewise a text that opens inside a quotation (the sentence goes on a quote begun in
+    the sentence before) is quoted from its start to the first closing mark:
+
+    >>> [q[2] for q in quotations('We will defeat terrorism, which threatens us." He left.')]
+    ['We will defeat terrorism, which threatens us.']
     """
     found = []
-    for m in _QUOTE_RE.finditer(text):
+    offset = _continued_quote_end(text)
+    if offset:
+        found.append((0, offset, text[: offset - 1]))
+    for m in _QUOTE_RE.finditer(text, offset):
         s = m.group()
         inner = s[1:-1] if len(s) > 1 and s[-1] in CLOSE_QUOTES + STRAIGHT + "“" else s[1:]
         if inner.strip():
             found.append((m.start(), m.end(), inner))
     return tuple(found)
+
+
+def _continued_quote_end(text: str) -> int:
+    """Where a quotation that began before ``text`` ends (just after its closing mark), or 0.
+
+    The first mark closes when it is a closing curly mark, or an unpaired straight mark
+    (an odd count) that ends a word, with a space or the end of the text after it.
+    """
+    first = next((i for i, ch in enumerate(text) if ch in "“”«»„" + STRAIGHT), None)
+    if first is None:
+        return 0
+    ch = text[first]
+    if ch in CLOSE_QUOTES:
+        return first + 1
+    if ch == STRAIGHT and text.count(STRAIGHT) % 2 == 1 and first > 0 and not text[first - 1].isspace() \
+            and (first + 1 == len(text) or text[first + 1].isspace()):
+        return first + 1
+    return 0
 
 
 def _quote_core(inner: str) -> str:

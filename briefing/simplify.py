@@ -589,6 +589,11 @@ KEEP_LY = frozenset(
 )
 
 
+# "-ally" words that only stress or sequence ("finally found", "dramatically rose").
+_EMPTY_ALLY = frozenset("finally typically dramatically drastically considerably substantially "
+                        "tremendously enormously hugely".split())
+
+
 def _is_filler(word: str) -> bool:
     """Whether a lowercase word is an empty modifier the rewriter may drop.
 
@@ -597,7 +602,11 @@ def _is_filler(word: str) -> bool:
     """
     if word in FILLERS:
         return True
-    return DROP_LY_ADVERBS and word.endswith("ly") and len(word) > 5 and word not in KEEP_LY
+    # "-ally" and "-ously" adverbs mostly say in what way or field ("sexually abused",
+    # "verbally abusing", "racially profiled", "reported anonymously"): dropping them
+    # changes the fact, so they stay.
+    return DROP_LY_ADVERBS and word.endswith("ly") and len(word) > 5 and word not in KEEP_LY \
+        and (not word.endswith(("ally", "ously")) or word in _EMPTY_ALLY)
 
 
 DROP_LY_ADVERBS = True
@@ -1231,6 +1240,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
                 continue
             if re.search(_SUBORDINATORS, s[len(subject) : m.start()], re.IGNORECASE):
                 continue  # "... injured when a train collided with a car and derailed": not the subject's verb
+            if _REPORTING_RE.search(s[len(subject) : m.start()]):
+                continue  # "X said a mob tried to attack them and shouted ...": the mob shouted, maybe
             parts = _split_at(s, m.start(), len(" and "), _again(subject))
             if parts:
                 trace.append("split:conjunction:and")
@@ -1372,6 +1383,9 @@ def _is_person_name(np: str) -> bool:
     )
 
 
+_SURNAME_PARTICLES = frozenset("Di De Da Del Della Van Von Le La Al El Mac Mc St. Ben Bin Abu Dos Das Du Des Ter Ten".split())
+
+
 def _second_mention(np: str) -> str:
     """How to name a noun phrase again: a person's surname, or the phrase with "the".
 
@@ -1380,6 +1394,10 @@ def _second_mention(np: str) -> str:
     """
     words = np.split()
     if _is_person_name(np):
+        if re.fullmatch(r"[IVX]+|Jr\.?|Sr\.?", words[-1].rstrip(",")):
+            return np  # "Richard III" is not "III"
+        if len(words) >= 2 and words[-2] in _SURNAME_PARTICLES:
+            return " ".join(words[-2:]).rstrip(",")  # "Angel Di Maria" -> "Di Maria"
         return words[-1].rstrip(",")
     if words[0].lower() in ("a", "an", "this", "that", "these", "those", "the"):
         return "The " + " ".join(words[1:])
@@ -1395,7 +1413,12 @@ def _rule_relative(sentences: list[str], ctx: _Context) -> tuple[list[str], list
     return out, trace
 
 
-_PLACE_PREPOSITIONS = frozenset("in at near of from into across outside inside".split())
+# Verbs whose "which" is mostly the whole event before it, not the last noun.
+_EVENT_VERBS = frozenset("led leads lead caused causes resulted results prompted prompts sparked sparks meant means "
+                         "forced forces brought brings triggered triggers made makes allowed allows gave gives "
+                         "left leaves angered angers drew draws raised raises".split())
+_TIME_NOUNS = CALENDAR_NAMES | frozenset("today yesterday tomorrow week weeks month months year years decade "
+                                          "decades day days night morning evening afternoon weekend".split())
 # Adverbs that may stand between "which" and its verb ("which later became ...").
 _VERB_ADVERBS = frozenset("later now still also then today often usually eventually soon once never "
                           "always sometimes again first".split())
@@ -1422,6 +1445,7 @@ def _starts_predicate(words: list[str]) -> bool:
     return False
 
 
+_TO_PLACE = frozenset("in at to into near from".split())
 _PLACE_NOUNS = frozenset("city town village country area region state island river lake coast school college "
                          "university house home hospital prison camp church village capital port valley".split())
 
@@ -1442,8 +1466,9 @@ def _split_where(s: str, trace: list[str]) -> list[str] | None:
         if not found:
             continue
         noun = found[1].split()[-1]
-        if not (noun[0].isupper() or noun.lower() in _PLACE_NOUNS):
-            continue
+        before = [w.lower() for w in _words(s[: found[0]])[-1:]]
+        if not (noun.lower() in _PLACE_NOUNS or (noun[0].isupper() and before and before[0] in _TO_PLACE)):
+            continue  # "a meeting with Judge Granville, where ...": a person is not a place
         close = _clause_end(s, m.end())
         clause = s[m.end():close].strip()
         if not _is_clause(clause) or close < len(s.rstrip(".!?…”\" ")):
@@ -1478,11 +1503,22 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         if m.group(1) == "who" and not np[0].isupper() and np.split()[0].lower() not in DETERMINERS:
             continue
         before = _words(s[:np_start])[-1:]
-        if m.group(1) == "which" and np[0].isupper() and before and before[0].lower() in _PLACE_PREPOSITIONS:
-            continue  # "a school in Hartford, which later became ...": the school or the town?
+        if before and (before[0].lower() in PREPOSITIONS or before[0].lower() in ("and", "or")):
+            # "a school in Hartford, which later became ...", "the video of the encounter
+            # Friday, which ...", "Huskins and her boyfriend Quinn, who ...": the clause may
+            # belong to the noun before; when unsure, keep the sentence.
+            continue
+        if s[:np_start].endswith(("#", "@")):
+            continue  # a hashtag or handle is not a noun phrase to name again
+        if s[:np_start].rstrip().endswith(","):
+            continue  # "the list of pilots, a handful over two decades, who ...": an appositive's noun
+        if np.split()[-1].lower() in _TIME_NOUNS:
+            continue  # "on Saturday, which could clear the way": the clause is about the event
         rest_start = m.end()
         close = _clause_end(s, rest_start)
         clause = s[rest_start:close].strip()
+        if re.search(r",[\"”]", clause):
+            continue  # 'who plays Draper on "Mad Men," has ...': the clause may end inside the quote
         words = _words(clause)
         if len(words) < 2 or not _starts_predicate(words):
             continue  # "which he said ...": an object relative, not a simple predicate
@@ -1490,10 +1526,31 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             continue
         tail = s[close:].lstrip(", ")
         if close < len(s.rstrip(".!?…”\" ")) and tail:
-            main = s[:m.start()] + " " + tail
+            tail_words = _words(tail)
+            if re.match(r"[A-Z][\w.'’-]*,", tail) or (not _has_verb(" " + tail) and not _tail(s)):
+                continue  # "in Vallejo, California, has been ...", "on Saturday, April 18.": the comma was the clause's own
+            # The main clause goes on with its verb ("The driver ... was trying") or, after
+            # an object, with more of the sentence, which keeps its comma ("held back the
+            # search, Cayman 27 reported").
+            glue = " " if np_start == 0 or _starts_predicate(tail_words or ["x"]) else ", "
+            main = s[:m.start()] + glue + tail
         else:
             main = s[:m.start()]
-        subject = _again(np) if m.group(1) == "which" else _second_mention(np)
+        if m.group(1) == "who" and (re.search(r"\band\b|&", np) or "and" in [w.lower() for w in _words(s[:np_start])[-3:]]):
+            continue  # "A and B, who led ...": both, or only B?
+        if m.group(1) == "which" and words[0].lower() in _EVENT_VERBS:
+            subject = "This"  # "grabbing the official, which led to his dismissal": the event, not the official
+        elif m.group(1) == "which" and np[0].isupper():
+            subject = np  # a name said again in full ("the Annual Induction Ceremony", not "Ceremony")
+        else:
+            subject = _again(np) if m.group(1) == "which" else _second_mention(np)
+        if subject in ("It", "They"):
+            # The clause's verb says which: "the series, which starts ..." is "It starts".
+            verb = words[1].lower() if words[0].lower() in _VERB_ADVERBS or words[0].endswith("ly") else words[0].lower()
+            if verb in ("is", "was", "has", "does") or (verb.endswith("s") and not verb.endswith("ss")):
+                subject = "It"
+            elif verb in ("are", "were", "have", "do"):
+                subject = "They"
         new = _end_sentence(f"{subject} {clause}")
         main = _end_sentence(main.strip())
         if _word_count(main) < MIN_PART_WORDS or _word_count(new) < 3:

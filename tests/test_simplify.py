@@ -362,3 +362,51 @@ def test_news_splits_left_alone(text):
     # (Each of these was split, wrongly, by a rule before its guard was added.)
     rewrite = simplify_sentence(text)
     assert not any(r.startswith(("split:restrictive", "split:subordinate", "split:attributed")) for r in rewrite.rules)
+
+
+# Splits that read a clause as belonging to the wrong noun invent a fact the check cannot
+# see ("Friday contradicted her son's claims"): when unsure, the sentence stays whole.
+@pytest.mark.parametrize("text, forbidden", [
+    ("The Glendale Police Department released dash cam video of the encounter Friday, which contradicted "
+     "her son's claims.", "Friday contradicted"),
+    ("Denise Huskins and her boyfriend Aaron Quinn, who reported the kidnapping Monday, are no longer "
+     "cooperating with police, Park said.", "Quinn reported"),
+    ('Clarkson, who fronts Top Gear, later said an angry mob tried to attack them with pickax handles and '
+     'shouted "burn their cars."', "Clarkson later shouted"),
+    ('Actor Jon Hamm, who plays hard-drinking Don Draper on the hit AMC show "Mad Men," has recently '
+     'completed a 30-day stint in rehab for alcohol abuse, TMZ reports.', "Hamm TMZ"),
+    ("Andreas Lubitz joins the short and infamous list of airline pilots, a handful over the past two "
+     "decades, who have used their airplanes to combine suicide with mass murder.", "decades have used"),
+    ("Denise Huskins, who was reported kidnapped two days ago in Vallejo, California, has been found safe "
+     "more than 400 miles away, authorities said.", "Huskins California"),
+    ("Sharper and his lawyer had a telephone meeting with Judge Warren Granville, where the former player "
+     "changed his plea.", "There the former player"),
+])
+def test_unsure_clause_splits_keep_the_sentence(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Di Maria was booked for simulation and took his protests too far by grabbing the official, which led "
+     "to his instant dismissal.", "This led to his instant dismissal."),
+    ("Executive producer Robert Kirkman announced Friday that the companion series, which starts as a "
+     "prequel to the original, will be titled \"Fear The Walking Dead.\"", "It starts as a prequel"),
+    ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
+     "Strong currents held back the search, Cayman 27 reported."),
+])
+def test_relative_clause_is_named_for_what_it_is_about(text, expected):
+    assert expected in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Melvin Novak was sexually abused by his scoutmaster for two years in a row.", "sexually abused"),
+    ("Fans can now report incidents anonymously by pressing a button in the app.", "anonymously"),
+])
+def test_adverbs_that_narrow_the_fact_stay(text, kept):
+    assert kept in simplify_sentence(text).text
+
+
+def test_a_point_that_opens_inside_a_quotation_keeps_its_words():
+    text = 'We will be able to defeat terrorism, which is threatening Tunisia and all the neighboring countries."'
+    point = KeyPoint(sentence_ids=(0,), text=text, original=text, spans=((0, len(text)),), score=1.0)
+    assert simplify_point(point).text == text

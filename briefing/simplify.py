@@ -849,9 +849,9 @@ def _bracket_dates(s: str) -> tuple[str, str, str] | None:
     """``(sentence without the brackets, the new sentence, the trace)`` for a biography's
     dates in brackets after a name, else None.
 
-    "Born" is a person's in any case; a bare span of dates is read as a life only at the
-    head of a sentence that goes on "was/is ..." and has a day or month in it (a span of
-    years alone may be a war's or a band's).
+    "Born" is a person's in any case; a span of dates is read as a life only where the
+    sentence calls the name a kind of person ("was an English poet", ", a physician",
+    "German hairdresser NAME"): an event or a band has dates too.
 
     >>> _bracket_dates("Mario Rossi (born 9 May 1950 in Rome) is an Italian painter.")[:2]
     ('Mario Rossi is an Italian painter.', 'Mario Rossi was born 9 May 1950 in Rome.')
@@ -1447,12 +1447,13 @@ def _starts_predicate(words: list[str]) -> bool:
 
 _TO_PLACE = frozenset("in at to into near from".split())
 _PLACE_NOUNS = frozenset("city town village country area region state island river lake coast school college "
-                         "university house home hospital prison camp church village capital port valley".split())
+                         "university house home hospital prison camp church capital port valley".split())
 
 
 def _split_where(s: str, trace: list[str]) -> list[str] | None:
     """"He moved to Paris, where he studied art." -> "He moved to Paris. There he studied
-    art." Only after a place: a name, or a noun for a place ("the town, where ...").
+    art." Only after a place: a noun for one ("the town, where ..."), or a name after
+    "in", "at", "to", "into", "near" or "from" (not "a meeting with Judge X, where ...").
 
     >>> _split_where("In 1990 the family moved to Paris, where the young Ana studied art for six years.", [])
     ['In 1990 the family moved to Paris.', 'There the young Ana studied art for six years.']
@@ -1540,7 +1541,7 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             continue  # "A and B, who led ...": both, or only B?
         if m.group(1) == "which" and words[0].lower() in _EVENT_VERBS:
             subject = "This"  # "grabbing the official, which led to his dismissal": the event, not the official
-        elif m.group(1) == "which" and np[0].isupper():
+        elif m.group(1) == "which" and any(w[:1].isupper() for w in np.split()[1:]):
             subject = np  # a name said again in full ("the Annual Induction Ceremony", not "Ceremony")
         else:
             subject = _again(np) if m.group(1) == "which" else _second_mention(np)

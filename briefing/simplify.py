@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from . import inflect
 from .faithful import CALENDAR_NAMES, STOP_WORDS, check, negations, protected_spans, quotations
@@ -910,8 +910,7 @@ def _rule_bracket_dates(sentences: list[str], ctx: _Context) -> tuple[list[str],
     out, trace = [], []
     for s in sentences:
         moved = _bracket_dates(s)
-        protected = _protected(s, ctx)
-        if moved is None or any(start < len(s) and "(" in s[start:end] for start, end in protected):
+        if moved is None or any("(" in s[start:end] for start, end in _protected(s, ctx)):
             out.append(s)
             continue
         out.extend(moved[:2])
@@ -1450,6 +1449,19 @@ _PLACE_NOUNS = frozenset("city town village country area region state island riv
                          "university house home hospital prison camp church capital port valley".split())
 
 
+def _relative_marks(s: str, words: str) -> Iterator[tuple[re.Match, int, str, str]]:
+    """Each ", WORD " (``words``: a regex alternation such as "who|which") outside a
+    quotation that has a noun phrase before it: the match, the phrase's start, the phrase,
+    and the lowercase word before the phrase ("" at the start)."""
+    for m in re.finditer(rf",\s+({words})\s+", s):
+        if _inside_quote(m.start(), s):
+            continue
+        found = _antecedent(s, m.start())
+        if found:
+            before = _words(s[: found[0]])[-1:]
+            yield m, found[0], found[1], before[0].lower() if before else ""
+
+
 def _split_where(s: str, trace: list[str]) -> list[str] | None:
     """"He moved to Paris, where he studied art." -> "He moved to Paris. There he studied
     art." Only after a place: a noun for one ("the town, where ..."), or a name after
@@ -1460,15 +1472,9 @@ def _split_where(s: str, trace: list[str]) -> list[str] | None:
     >>> _split_where("The plan failed in the end, where the company lost money on every sale it made.", []) is None
     True
     """
-    for m in re.finditer(r",\s+where\s+", s):
-        if _inside_quote(m.start(), s):
-            continue
-        found = _antecedent(s, m.start())
-        if not found:
-            continue
-        noun = found[1].split()[-1]
-        before = [w.lower() for w in _words(s[: found[0]])[-1:]]
-        if not (noun.lower() in _PLACE_NOUNS or (noun[0].isupper() and before and before[0] in _TO_PLACE)):
+    for m, _, np, before in _relative_marks(s, "where"):
+        noun = np.split()[-1]
+        if not (noun.lower() in _PLACE_NOUNS or (noun[0].isupper() and before in _TO_PLACE)):
             continue  # "a meeting with Judge Granville, where ...": a person is not a place
         close = _clause_end(s, m.end())
         clause = s[m.end():close].strip()
@@ -1494,17 +1500,10 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     where = _split_where(s, trace)
     if where:
         return [*_split_relative(where[0], trace), where[1]]
-    for m in re.finditer(r",\s+(who|which)\s+", s):
-        if _inside_quote(m.start(), s):
-            continue
-        found = _antecedent(s, m.start())
-        if not found:
-            continue
-        np_start, np = found
+    for m, np_start, np, before in _relative_marks(s, "who|which"):
         if m.group(1) == "who" and not np[0].isupper() and np.split()[0].lower() not in DETERMINERS:
             continue
-        before = _words(s[:np_start])[-1:]
-        if before and (before[0].lower() in PREPOSITIONS or before[0].lower() in ("and", "or")):
+        if before in PREPOSITIONS or before in ("and", "or"):
             # "a school in Hartford, which later became ...", "the video of the encounter
             # Friday, which ...", "Huskins and her boyfriend Quinn, who ...": the clause may
             # belong to the noun before; when unsure, keep the sentence.

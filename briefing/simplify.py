@@ -1430,14 +1430,15 @@ def _starts_predicate(words: list[str]) -> bool:
 
     >>> _starts_predicate(["creates", "a", "field"]), _starts_predicate(["later", "became", "known"])
     (True, True)
-    >>> _starts_predicate(["he", "said"]), _starts_predicate(["his", "father", "built"])
-    (False, False)
+    >>> _starts_predicate(["he", "said"]), _starts_predicate(["his", "father", "built"]), _starts_predicate(["creates"])
+    (False, False, False)
     """
     first = words[0].lower()
     if first in FINITE_VERBS or first.endswith("ed") or first in _PAST_FORMS:
         return True
     if first.endswith("s") and not first.endswith(("ss", "us", "is", "ous")) and len(first) > 3 \
-            and first not in DETERMINERS and first not in PRONOUNS and words[1].lower() not in FINITE_VERBS:
+            and first not in DETERMINERS and first not in PRONOUNS and words[1:2] != [] \
+            and words[1].lower() not in FINITE_VERBS:
         return True  # "which means ...", "who owns ..."
     if first.endswith("ly") or first in _VERB_ADVERBS:
         return len(words) > 2 and _starts_predicate(words[1:])
@@ -1532,7 +1533,7 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             # The main clause goes on with its verb ("The driver ... was trying") or, after
             # an object, with more of the sentence, which keeps its comma ("held back the
             # search, Cayman 27 reported").
-            glue = " " if np_start == 0 or _starts_predicate(tail_words or ["x"]) else ", "
+            glue = " " if np_start == 0 or (tail_words and _starts_predicate(tail_words)) else ", "
             main = s[:m.start()] + glue + tail
         else:
             main = s[:m.start()]

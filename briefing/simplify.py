@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from . import inflect
+from . import inflect, parse
 from .faithful import CALENDAR_NAMES, STOP_WORDS, check, negations, protected_spans, quotations
 from .models import Briefing, KeyPoint, PlainPoint
 from .nlp import sentence_tokenizer, zipf_frequency
@@ -710,6 +710,8 @@ def _side_kind(segment: str, index: int, count: int) -> str | None:
     if first[0].isupper() or lower in CONJUNCTIONS:
         return None
     if lower.endswith("ing") and len(lower) > 5 and lower not in _NOT_PARTICIPLES:
+        if _lemma_of_participle(lower) in _RESULT_VERBS | _REPORT_VERBS:
+            return None  # ", saying he was under duress", ", killing one": a fact; split:participle keeps it
         return "participle"
     if len(words) >= 3 and (lower in inflect.PAST_OF_PARTICIPLE or (lower.endswith("ed") and len(lower) > 4)) \
             and not _is_clause(segment) and not re.fullmatch(r"\s*\w+ (?:and|or) \w+[.!?]?\s*", segment):
@@ -1463,6 +1465,29 @@ def _relative_marks(s: str, words: str) -> Iterator[tuple[re.Match, int, str, st
             yield m, found[0], found[1], before[0].lower() if before else ""
 
 
+def _relative_clause_end(s: str, m: re.Match) -> int | None:
+    """Where the parser ends the relative clause opened by ``m`` (", who/which ..."),
+    as a character offset; None when the parser puts the clause on another noun than
+    the one just before the comma.
+
+    >>> s = "The video of the encounter Friday, which contradicted her son's claims, was released by police."
+    >>> _relative_clause_end(s, re.search(", (which) ", s)) is None
+    True
+    >>> s = "Rescuers found the child in the car, which had crashed into a cold river."
+    >>> s[_relative_clause_end(s, re.search(", (which) ", s)):]
+    '.'
+    """
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, m.start())
+    pronoun = parse.token_at(tokens, m.start(1))
+    if noun is None or pronoun is None:
+        return None
+    for t in tokens:
+        if t.dep == "relcl" and t.left == pronoun.i and t.head == noun.i:
+            return tokens[t.right].end
+    return None
+
+
 def _split_where(s: str, trace: list[str]) -> list[str] | None:
     """"He moved to Paris, where he studied art." -> "He moved to Paris. There he studied
     art." Only after a place: a noun for one ("the town, where ..."), or a name after
@@ -1504,19 +1529,23 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     for m, np_start, np, before in _relative_marks(s, "who|which"):
         if m.group(1) == "who" and not np[0].isupper() and np.split()[0].lower() not in DETERMINERS:
             continue
-        if before in PREPOSITIONS or before in ("and", "or"):
-            # "a school in Hartford, which later became ...", "the video of the encounter
-            # Friday, which ...", "Huskins and her boyfriend Quinn, who ...": the clause may
-            # belong to the noun before; when unsure, keep the sentence.
-            continue
         if s[:np_start].endswith(("#", "@")):
             continue  # a hashtag or handle is not a noun phrase to name again
-        if s[:np_start].rstrip().endswith(","):
-            continue  # "the list of pilots, a handful over two decades, who ...": an appositive's noun
         if np.split()[-1].lower() in _TIME_NOUNS:
             continue  # "on Saturday, which could clear the way": the clause is about the event
+        if s[:np_start].rstrip().endswith(","):
+            continue  # "the list of pilots, a handful over two decades, who ...": an appositive's noun
+        if before in ("and", "or"):
+            continue  # "Huskins and her boyfriend Quinn, who ...": both, or only Quinn?
+        if before in PREPOSITIONS and (any(w[0].isupper() for w in np.split()) or np.split()[0].lower() not in DETERMINERS):
+            continue  # "a school in Hartford, which later became ...": a place name after a
+            # preposition is most often where the earlier noun is, and the parser agrees too readily
         rest_start = m.end()
         close = _clause_end(s, rest_start)
+        if _relative_clause_end(s, m) != close:
+            # "the video of the encounter Friday, which ...": the parser gives the clause to
+            # another noun; "..., which was made up of Bengal, Bihar and ...": or another end.
+            continue
         clause = s[rest_start:close].strip()
         if re.search(r",[\"”]", clause):
             continue  # 'who plays Draper on "Mad Men," has ...': the clause may end inside the quote
@@ -1526,7 +1555,15 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         if m.group(1) == "which" and np_start == 0 and close >= len(s.rstrip(".!? ")):
             continue
         tail = s[close:].lstrip(", ")
-        if close < len(s.rstrip(".!?…”\" ")) and tail:
+        after: list[str] = []  # sentences that come after the clause's own
+        coordinated = re.match(r"(and|but)\s+(.+)$", tail)
+        if coordinated and _is_clause(coordinated.group(2)):
+            # "..., which left a million dead, and he appeared unable ...": the clause's
+            # sentence goes before the next clause, so "This" still points to the event.
+            lead = "But " if coordinated.group(1) == "but" else ""
+            after = [_capitalise(lead + coordinated.group(2))]
+            main = s[:m.start()]
+        elif close < len(s.rstrip(".!?…”\" ")) and tail:
             tail_words = _words(tail)
             if re.match(r"[A-Z][\w.'’-]*,", tail) or (not _has_verb(" " + tail) and not _tail(s)):
                 continue  # "in Vallejo, California, has been ...", "on Saturday, April 18.": the comma was the clause's own
@@ -1557,7 +1594,7 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         if _word_count(main) < MIN_PART_WORDS or _word_count(new) < 3:
             continue
         trace.append(f"split:relative:{m.group(1)}")
-        return [*_split_relative(_capitalise(main), trace), new]
+        return [*_split_relative(_capitalise(main), trace), new, *(p for a in after for p in _split_relative(a, trace))]
     return [s]
 
 
@@ -1871,6 +1908,150 @@ def _active(s: str, ctx: _Context) -> str | None:
     return _capitalise(f"{agent} {adverb}{active_verb} {obj}{m.group('rest')}")
 
 
+# Participle clauses after the main clause, by whose action they are. A result names
+# what the main clause's event caused: "..., killing seven people" -> "This killed seven
+# people." A report is the subject's own: "..., saying he was sorry" -> "He said he was
+# sorry." Other participles are left as they are: "hitching rides", "waving a flag" may
+# belong to the subject or to the object, and only a person's action is safe to assign.
+_RESULT_VERBS = frozenset("kill injure wound leave prompt cause force spark trigger send bring raise end mark "
+                          "make give push lift hand earn".split())
+_REPORT_VERBS = frozenset("say add tell note explain claim insist warn argue describe write urge ask "
+                          "accuse blame call".split())
+
+
+def _lemma_of_participle(word: str) -> str | None:
+    """The base form of an "-ing" participle, by undoing the spelling rules and taking
+    the most common candidate.
+
+    >>> [_lemma_of_participle(w) for w in ("killing", "making", "leaving", "dying", "putting", "saying")]
+    ['kill', 'make', 'leave', 'die', 'put', 'say']
+    """
+    if not word.endswith("ing") or len(word) < 5:
+        return None
+    stem = word[:-3]
+    candidates = {stem, stem + "e", stem[:-1], stem[:-1] + "ie" if stem.endswith("y") else stem}
+    fits = [c for c in candidates if c and inflect.gerund(c) == word]
+    return max(fits, key=zipf_frequency, default=None)
+
+
+def _clause_tense(tokens: tuple, head) -> str | None:
+    """"past" or "present" for a parsed verb and its auxiliaries; None when it has a
+    modal or a perfect ("has killed"), whose tense a new sentence would misstate."""
+    if head.tag == "VBD":
+        return "past"
+    if head.tag in ("VBZ", "VBP"):
+        return "present"
+    for t in parse.children(tokens, head):
+        if t.dep in ("aux", "auxpass"):
+            if t.tag == "MD" or t.text.lower() in ("has", "have", "had"):
+                return None
+            if t.tag == "VBD":
+                return "past"
+            if t.tag in ("VBZ", "VBP"):
+                return "present"
+    return None
+
+
+def _rule_participle(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        out.extend(_split_participle(s, trace))
+    return out, trace
+
+
+def _split_participle(s: str, trace: list[str]) -> list[str]:
+    """A participle clause that ends the sentence becomes a sentence of its own, when the
+    parser ties it to the main verb and its verb says whose action it is.
+
+    >>> _split_participle("A suicide attacker detonated a car bomb near a police station on Tuesday, "
+    ...                   "killing seven people and injuring 23 others.", [])
+    ['A suicide attacker detonated a car bomb near a police station on Tuesday.', 'This killed seven people and injured 23 others.']
+    >>> _split_participle("The mayor spoke to reporters outside the court on Monday, saying the city would appeal.", [])
+    ['The mayor spoke to reporters outside the court on Monday.', 'The mayor said the city would appeal.']
+    >>> _split_participle("Farah fled the civil war in Syria with her husband, hitching rides on trucks.", [])
+    ['Farah fled the civil war in Syria with her husband, hitching rides on trucks.']
+    """
+    if not _long(s):
+        return [s]
+    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+        return _split_attributed(s, trace, _split_participle) or [s]
+    tokens = parse.parse(s)
+    main = parse.root(tokens)
+    if main is None or sum(t.dep == "ROOT" for t in tokens) != 1:
+        return [s]
+    tense = _clause_tense(tokens, main)
+    if tense is None or any(x.dep in ("ccomp", "parataxis") and x.head == main.i for x in tokens[:main.i]):
+        return [s]  # "America needs to realize that ... Silicon Valley is erasing them": a clause
+        # before the main verb that frames it; a split would state as fact what it frames
+    for t in parse.children(tokens, main):
+        if t.dep != "advcl" or t.tag != "VBG" or t.i < main.i:
+            continue
+        lead = tokens[t.left]
+        if not (lead.i == t.i or (lead.i == t.i - 1 and lead.tag == "RB")):
+            continue  # "..., while ...ing", "..., by ...ing": the clause has a word of its own before the verb
+        if lead.i == 0 or tokens[lead.i - 1].text != "," or _inside_quote(lead.idx, s):
+            continue
+        if any(x.dep != "punct" for x in tokens[t.right + 1:]) or any(
+                x.dep in ("nsubj", "nsubjpass") for x in parse.children(tokens, t)):
+            continue  # the clause must end the sentence and have no subject of its own
+        if any(x.dep in ("relcl", "acl", "ccomp", "advcl", "conj") and x.tag.startswith("VB")
+               for x in tokens[main.i + 1:lead.i]):
+            continue  # "... the damage caused by storms that slashed across Oklahoma, killing one":
+            # the participle may be the inner verb's, whatever the parser says
+        lemma = _lemma_of_participle(t.text.lower())
+        if lemma == "make" and not (t.i + 1 < len(tokens) and tokens[t.i + 1].tag == "PRP"):
+            continue  # "making it the largest" is a result; "making landfall" is the cyclone's act
+        if lemma in _RESULT_VERBS:
+            subject = "This"
+        elif lemma in _REPORT_VERBS and tense == "past":
+            subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
+            if len(subjects) != 1 or subjects[0].tag == "EX":
+                continue
+            head = subjects[0]
+            # Named again by the head and what comes before it ("The primary suspect",
+            # not "... jailed in connection with ..."), a name by its own words only.
+            first = tokens[head.left]
+            if head.tag == "NNP":
+                start = head.i
+                while start > head.left and tokens[start - 1].tag == "NNP":
+                    start -= 1
+                if start > head.left and tokens[start - 1].text.lower() == "the":
+                    start -= 1  # "The Los Angeles County District Attorney"
+                first = tokens[start]
+            phrase = s[first.idx:head.end]
+            if _inside_quote(first.idx, s) or "," in phrase or any(ch in phrase for ch in "“”\"()"):
+                continue
+            # A speaker is a person or a body: never "it" ("The primary suspect said").
+            subject = _capitalise(phrase) if phrase.lower() in PRONOUNS else _second_mention(phrase)
+        else:
+            continue
+        # The participle and any participle joined to it ("killing ... and injuring ...")
+        # take the main clause's tense.
+        verbs = [t] + [x for x in tokens if x.dep == "conj" and x.head == t.i and x.tag == "VBG"]
+        pieces, at = [], lead.idx
+        for v in verbs:
+            base = _lemma_of_participle(v.text.lower())
+            if base is None:
+                break
+            if subject == "This" and tense == "present":
+                form = inflect.third_person(base)
+            else:
+                form = inflect.past(base)
+            pieces.append(s[at:v.idx])
+            pieces.append(form)
+            at = v.end
+        else:
+            pieces.append(s[at:])  # to the end, so a closing quotation mark stays
+            clause = "".join(pieces)
+            before = _end_sentence(s[:tokens[lead.i - 1].idx].rstrip())
+            new = _end_sentence(f"{subject} {clause}")
+            if _word_count(before) < MIN_PART_WORDS or _word_count(new) < 4:
+                continue
+            trace.append(f"split:participle:{lemma}")
+            return [before, new]
+    return [s]
+
+
 # ---------------------------------------------------------------------------
 # The rule registry
 
@@ -1891,6 +2072,8 @@ REWRITES: dict[str, Rule] = {
                              "'... met NAME, the ROLE, ...' -> '... met NAME, .... NAME is the ROLE.'"),
     "split:relative": Rule("split:relative", _rule_relative, "Non-restrictive ', who' / ', which' clauses become sentences."),
     "split:conjunction": Rule("split:conjunction", _rule_conjunction, "Split at ', but' / ', and' before a new clause."),
+    "split:participle": Rule("split:participle", _rule_participle,
+                             "'..., killing seven' -> '.... This killed seven.'; '..., saying X' -> '.... He said X.'"),
     "split:restrictive": Rule("split:restrictive", _rule_restrictive,
                               "'... held 16 citizens who confessed ...' -> '... held 16 citizens. The citizens confessed ...'"),
 }

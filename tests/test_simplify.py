@@ -410,3 +410,69 @@ def test_a_point_that_opens_inside_a_quotation_keeps_its_words():
     text = 'We will be able to defeat terrorism, which is threatening Tunisia and all the neighboring countries."'
     point = KeyPoint(sentence_ids=(0,), text=text, original=text, spans=((0, len(text)),), score=1.0)
     assert simplify_point(point).text == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The parser ties the clause to the noun before the comma, even behind a preposition.
+    ("Rescuers found the small child hanging upside down in the car, which had crashed into a very cold "
+     "Utah river a day before.", "in the car. It had crashed into a cold Utah river a day before."),
+    # The clause's sentence comes before the next clause, so "This" still means the genocide.
+    ("He was criticised for the failure to act during the genocide, which left over 1 million people dead, "
+     "and he appeared unable to muster support for intervention in the war.",
+     "genocide. This left over 1 million people dead. He appeared"),
+])
+def test_relative_clause_split_with_the_parser(text, expected):
+    assert expected in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    # A place name after a preposition: the school became known, not Hartford.
+    ("The two men raised money to found a school for deaf students in Hartford, which later became known as "
+     "the American School for the Deaf.", "Hartford later became"),
+    # The parser's clause runs past the first comma: "Bihar" must stay in the clause.
+    ("The armies were recruited from Muslims in the Bengal Presidency, which was made up of Bengal, Bihar and "
+     "Uttar Pradesh, and high caste Hindus recruited from the rural plains of Oudh.", "made up of Bengal."),
+])
+def test_relative_clause_the_parser_is_unsure_of_stays(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A suicide attacker detonated a car bomb near a police vehicle on Tuesday, killing seven people and "
+     "injuring 23 others, the province's deputy governor said.",
+     "This killed seven people and injured 23 others, the province's deputy governor said."),
+    ("Real Madrid fell to a lacklustre 1-0 defeat at the hands of Athletic Bilbao Saturday, potentially handing the "
+     "La Liga advantage to arch rival Barcelona.", "This potentially handed the La Liga advantage"),
+    ('Jeremy Clarkson later apologized, saying his efforts to obscure the offending word "weren\'t quite good '
+     'enough."', 'Clarkson said his efforts to obscure the offending word "weren\'t quite good enough."'),
+    ("Moscow — The primary suspect jailed in connection with the shooting death of Boris Nemtsov withdrew his "
+     "confession Wednesday, saying he had been under duress.", "The primary suspect said he had been"),
+])
+def test_participle_clause_becomes_a_sentence(text, expected):
+    result = simplify_sentence(text)
+    assert expected in result.text
+    assert any(rule.startswith("split:participle:") for rule in result.rules)
+
+
+@pytest.mark.parametrize("text", [
+    # The cyclone made landfall: "This made landfall" would be false.
+    "The cyclone continued tracking northwestward for days, making landfall near Fort Walton Beach, Florida.",
+    # The storms killed, not the cleanup crews: the participle may be the inner verb's.
+    "Cleanup crews on Thursday started assessing the damage caused by storms that slashed across Oklahoma on "
+    "Wednesday, killing one person and injuring about two dozen others across the state.",
+    # Whose action is "hitching"? Only results and reports are assigned.
+    "Farah fled the civil war in Syria with her husband in the middle of the night, hitching rides on trucks.",
+])
+def test_participle_clause_left_alone_when_unsure(text):
+    assert not any(rule.startswith("split:participle") for rule in simplify_sentence(text).rules)
+
+
+def test_parser_is_the_checked_model():
+    """The installed parser is the en_core_web_sm 3.8.0 whose scores Explosion published."""
+    from briefing import parse
+
+    meta = parse.model_meta()
+    assert meta["version"] == "3.8.0"
+    assert meta["performance"]["dep_uas"] == parse.EXPECTED_UAS
+    tokens = parse.parse("The car, which had crashed, was found.")
+    assert tokens is parse.parse("The car, which had crashed, was found.")  # cached

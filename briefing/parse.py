@@ -78,8 +78,9 @@ def parse(sentence: str) -> tuple[Token, ...]:
     """The tokens of ``sentence`` with tags and dependencies, as frozen data.
 
     >>> tokens = parse("The car, which had crashed, was found.")
-    >>> [t.text for t in tokens if t.dep == "relcl"], tokens[tokens[4].head].text
-    (['crashed'], 'car')
+    >>> clause = [t for t in tokens if t.dep == "relcl"][0]
+    >>> clause.text, tokens[clause.head].text
+    ('crashed', 'car')
     """
     doc = _nlp()(sentence)
     return tuple(

@@ -744,7 +744,8 @@ def _rule_side_clauses(sentences: list[str], ctx: _Context) -> tuple[list[str], 
         dropped = []
         for k, (a, b) in enumerate(segments):
             kind = _side_kind(s[a:b], k, len(segments))
-            if kind in SIDE_CLAUSE_KINDS and not _overlaps(a, b, protected) and not negations(s[a:b]):
+            if kind in SIDE_CLAUSE_KINDS and not _overlaps(a, b, protected) and not negations(s[a:b]) \
+                    and (k == 0 or _whole_phrase(s, a, b)):
                 dropped.append(kind)
                 continue
             keep.append((a, b))
@@ -769,6 +770,28 @@ def _rule_side_clauses(sentences: list[str], ctx: _Context) -> tuple[list[str], 
         out.append(new)
         trace.extend(f"drop:{kind}" for kind in dropped)
     return out, trace
+
+
+def _whole_phrase(s: str, a: int, b: int) -> bool:
+    """Whether the parser reads ``s[a:b]`` as one whole phrase: a comma inside a list
+    ("amid reports of manipulation, mismanagement and death") does not end one.
+
+    >>> s = "Congress, amid reports of fraud, mismanagement and death at the agency, passed a law."
+    >>> _whole_phrase(s, s.index("amid") - 1, s.index(", mis"))
+    False
+    >>> s = "The storm hit the coast on Monday, leaving the town without power."
+    >>> _whole_phrase(s, s.index(", leaving") + 1, len(s))
+    True
+    """
+    tokens = parse.parse(s)
+    inside = [t for t in tokens if a <= t.idx < b and t.dep != "punct"]
+    if not inside:
+        return False
+    top = inside[0]
+    while top.head != top.i and a <= tokens[top.head].idx < b:
+        top = tokens[top.head]
+    subtree = [t for t in tokens[top.left:top.right + 1] if t.dep != "punct"]
+    return all(a <= t.idx < b for t in subtree) and all(top.left <= t.i <= top.right for t in inside)
 
 
 _PAREN_RE = re.compile(r"\s*\(([^()]*)\)")
@@ -1316,7 +1339,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             verb = (_words(rest) or [""])[0].lower()
             subject = _subject(s)
             if subject and (verb in AUXILIARIES or verb in FINITE_VERBS) and verb not in ("to", "do"):
-                lead = ("But " if word == "but" else "") + _again(subject)
+                lead = _after_but(_again(subject)) if word == "but" else _again(subject)
                 parts = _split_at(s, m.start(), m.end() - m.start(), lead)
                 if parts:
                     trace.append(f"split:conjunction:{word}")
@@ -1908,6 +1931,122 @@ def _active(s: str, ctx: _Context) -> str | None:
     return _capitalise(f"{agent} {adverb}{active_verb} {obj}{m.group('rest')}")
 
 
+def _subject_again(s: str, tokens: tuple, head) -> str | None:
+    """How to name the subject ``head`` again in a new sentence: a pronoun as it is, a
+    name by its own words ("Boren", "The Los Angeles County District Attorney"), a thing
+    or person by its determiner and noun ("The former pitcher" -> "The pitcher"). Never
+    "it": the subject of a report or an action may be a person. None when unsure.
+
+    >>> s = "The former Major League Baseball pitcher recently fired off a series of fastballs."
+    >>> tokens = parse.parse(s)
+    >>> _subject_again(s, tokens, tokens[5])
+    'The pitcher'
+    """
+    if head.tag in ("PRP",):
+        return _capitalise(head.text) if head.text.lower() in PRONOUNS and head.text.lower() != "it" else None
+    if head.tag == "EX" or _inside_quote(head.idx, s):
+        return None
+    if head.tag in ("NNP", "NNPS"):
+        start = head.i
+        while start > head.left and tokens[start - 1].tag in ("NNP", "NNPS"):
+            start -= 1
+        if start > head.left and tokens[start - 1].text.lower() == "the":
+            start -= 1  # "The Los Angeles County District Attorney"
+        phrase = s[tokens[start].idx:head.end]
+        if any(ch in phrase for ch in ",“”\"()"):
+            return None
+        return _second_mention(phrase)
+    if head.tag in ("NN", "NNS"):
+        start = head.i
+        while start > head.left and tokens[start - 1].dep in ("compound", "amod") \
+                and tokens[start - 1].head in range(start, head.i + 1):
+            start -= 1
+        first = tokens[head.left]
+        # "vice president" stays whole; "former" and "Major League Baseball" are left out.
+        nouns = [t.text for t in tokens[start:head.i] if t.dep == "compound" and t.text.islower()] + [head.text]
+        if first.i < start and first.tag == "PRP$":
+            return _capitalise(" ".join([first.text, *nouns]))  # "Her son"
+        if first.i < start and first.tag == "DT" and first.text.lower() in ("the", "a", "an", "this", "that"):
+            return " ".join(["The", *nouns])
+        if first.i == start and head.i - start < 4:
+            return _capitalise(s[first.idx:head.end])  # "Israeli officials"
+    return None
+
+
+def _after_but(subject: str) -> str:
+    """"But" before a subject named again: "The" and "A" lose their capital there.
+
+    >>> _after_but("The 42nd vice president"), _after_but("Musk")
+    ('But the 42nd vice president', 'But Musk')
+    """
+    if subject.startswith(("The ", "A ", "An ")):
+        subject = subject[0].lower() + subject[1:]
+    return f"But {subject}"
+
+
+def _rule_coordination(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out, trace = [], []
+    for s in sentences:
+        out.extend(_split_coordination(s, trace))
+    return out, trace
+
+
+def _split_coordination(s: str, trace: list[str]) -> list[str]:
+    """Two verbs that share a subject become two sentences, when the parser ties the
+    second to the main verb and each has its own tense.
+
+    >>> _split_coordination("The former Major League Baseball pitcher recently fired off a series of "
+    ...                     "fastballs and mowed down a group of Twitter trolls.", [])
+    ['The former Major League Baseball pitcher recently fired off a series of fastballs.', 'The pitcher mowed down a group of Twitter trolls.']
+    >>> _split_coordination("The suspect was arrested at his home in Ohio on Monday and charged with murder.", [])
+    ['The suspect was arrested at his home in Ohio on Monday and charged with murder.']
+    """
+    if not _long(s):
+        return [s]
+    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+        return _split_attributed(s, trace, _split_coordination) or [s]
+    tokens = parse.parse(s)
+    main = parse.root(tokens)
+    if main is None or sum(t.dep == "ROOT" for t in tokens) != 1 or not main.tag.startswith("VB"):
+        return [s]
+    if main.tag not in ("VBD", "VBZ", "VBP") or any(
+            x.dep in ("aux", "auxpass") for x in parse.children(tokens, main)):
+        return [s]  # "was arrested and charged": the second verb leans on the first one's auxiliary
+    if any(x.dep in ("ccomp", "parataxis") and x.head == main.i for x in tokens[:main.i]):
+        return [s]
+    subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
+    verbs = [x for x in parse.children(tokens, main) if x.dep == "conj" and x.tag.startswith("VB") and x.i > main.i]
+    if _REPORTING_RE.fullmatch(main.text) or any(x.dep == "ccomp" for x in parse.children(tokens, main)) \
+            or any(a < main.idx for a, _, _ in quotations(s)):
+        return [s]  # '"...," the band said on Facebook and tweeted out to ...': both verbs share the quote
+    if len(subjects) != 1 or len(verbs) != 1 or subjects[0].i > main.i:
+        return [s]
+    second = verbs[0]
+    if second.tag not in ("VBD", "VBZ", "VBP") or any(
+            x.dep in ("nsubj", "nsubjpass", "expl") or (x.dep == "conj" and x.tag.startswith("VB"))
+            for x in parse.children(tokens, second)):
+        return [s]  # its own subject (the conjunction rule's case), or a third verb
+    cc = tokens[second.left - 1] if second.left > 0 else None
+    if cc is None or cc.dep != "cc" or cc.head != main.i or cc.text.lower() not in ("and", "but"):
+        return [s]
+    if any(x.dep != "punct" for x in tokens[second.right + 1:]) or _inside_quote(cc.idx, s):
+        return [s]
+    if any(x.dep in ("relcl", "acl", "ccomp", "advcl", "conj", "xcomp") and x.tag.startswith("VB")
+           for x in tokens[main.i + 1:cc.i]):
+        return [s]  # "said a mob tried to attack them and shouted ...": whose is the second verb?
+    again = _subject_again(s, tokens, subjects[0])
+    if again is None:
+        return [s]
+    first_part = _end_sentence(s[:cc.idx].rstrip(" ,"))
+    if cc.text.lower() == "but":
+        again = _after_but(again)
+    second_part = _end_sentence(f"{again} {s[tokens[second.left].idx:]}")
+    if _word_count(first_part) < 5 or _word_count(second_part) - _word_count(again) < 3:
+        return [s]  # "... an entrance hall and pillared forecourt": a verb of two words is likely a misparse
+    trace.append(f"split:coordination:{cc.text.lower()}")
+    return [first_part, second_part]
+
+
 # Participle clauses after the main clause, by whose action they are. A result names
 # what the main clause's event caused: "..., killing seven people" -> "This killed seven
 # people." A report is the subject's own: "..., saying he was sorry" -> "He said he was
@@ -2007,22 +2146,10 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
             subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
             if len(subjects) != 1 or subjects[0].tag == "EX":
                 continue
-            head = subjects[0]
-            # Named again by the head and what comes before it ("The primary suspect",
-            # not "... jailed in connection with ..."), a name by its own words only.
-            first = tokens[head.left]
-            if head.tag == "NNP":
-                start = head.i
-                while start > head.left and tokens[start - 1].tag == "NNP":
-                    start -= 1
-                if start > head.left and tokens[start - 1].text.lower() == "the":
-                    start -= 1  # "The Los Angeles County District Attorney"
-                first = tokens[start]
-            phrase = s[first.idx:head.end]
-            if _inside_quote(first.idx, s) or "," in phrase or any(ch in phrase for ch in "“”\"()"):
+            again = _subject_again(s, tokens, subjects[0])
+            if again is None:
                 continue
-            # A speaker is a person or a body: never "it" ("The primary suspect said").
-            subject = _capitalise(phrase) if phrase.lower() in PRONOUNS else _second_mention(phrase)
+            subject = again
         else:
             continue
         # The participle and any participle joined to it ("killing ... and injuring ...")
@@ -2072,6 +2199,8 @@ REWRITES: dict[str, Rule] = {
                              "'... met NAME, the ROLE, ...' -> '... met NAME, .... NAME is the ROLE.'"),
     "split:relative": Rule("split:relative", _rule_relative, "Non-restrictive ', who' / ', which' clauses become sentences."),
     "split:conjunction": Rule("split:conjunction", _rule_conjunction, "Split at ', but' / ', and' before a new clause."),
+    "split:coordination": Rule("split:coordination", _rule_coordination,
+                               "'X fired ... and mowed down ...' -> 'X fired .... The pitcher mowed down ...'"),
     "split:participle": Rule("split:participle", _rule_participle,
                              "'..., killing seven' -> '.... This killed seven.'; '..., saying X' -> '.... He said X.'"),
     "split:restrictive": Rule("split:restrictive", _rule_restrictive,

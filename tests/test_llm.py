@@ -25,7 +25,8 @@ POINT = KeyPoint(
     score=1.0,
     attribution=Attribution(source="Israeli officials", cue="slammed"),
 )
-RULES_TEXT = "Israeli officials earlier slammed Musk for offering help to 200 aid groups, calling it “a disgrace”."
+RULES_TEXT = "Israeli officials earlier slammed Musk for offering help to 200 aid groups. Israeli officials called it “a disgrace”."
+RULES_APPLIED = ("lexicon:previously→earlier", "split:participle:call")
 
 ANSWERS = {
     "good": "Israeli officials slammed Musk. He offered help to 200 aid groups. They called it “a disgrace”.",
@@ -119,7 +120,7 @@ def test_unfaithful_answer_falls_back_to_the_rules(server, config, mode, reason)
     server.mode = mode
     plain = simplify_point(POINT, config)
     assert plain.text == RULES_TEXT
-    assert plain.rules_applied == ("lexicon:previously→earlier",)
+    assert plain.rules_applied == RULES_APPLIED
     assert plain.fallback_reason.startswith("llm: ")
     assert reason in plain.fallback_reason
 

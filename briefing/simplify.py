@@ -619,12 +619,34 @@ _THAT_RE = re.compile(r"\b(said|says|say|stated|states|claimed|claims|believed|b
                       r"revealed|reveals|showed|shows|suggested|suggests|noted|notes|explained|explains) that ")
 
 
+def _drop_reporting_that(s: str) -> str:
+    """"said that X" -> "said X", only where the parser reads "that" as the word that
+    opens the clause, not its subject ("says that doesn't bother him"), and never in a quotation.
+
+    >>> _drop_reporting_that("The parents said that his phone was out of power.")
+    'The parents said his phone was out of power.'
+    >>> _drop_reporting_that("Herzog says that doesn't bother him at all.")
+    "Herzog says that doesn't bother him at all."
+    """
+    tokens = parse.parse(s)
+    cuts = []
+    for m in _THAT_RE.finditer(s):
+        word = parse.token_at(tokens, m.end() - len("that "))
+        if word is not None and word.dep == "mark" and not _inside_quote(word.idx, s):
+            cuts.append(word.idx)
+    for at in reversed(cuts):
+        s = s[:at] + s[at + len("that "):]
+    return s
+
+
 def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     out, trace = [], []
     for s in sentences:
         if DROP_REPORTING_THAT and _THAT_RE.search(s) and not any(k and "that" in k for k in ctx.keep):
-            s = _THAT_RE.sub(lambda m: f"{m.group(1)} ", s)
-            trace.append("drop:that")
+            new = _drop_reporting_that(s)
+            if new != s:
+                s = new
+                trace.append("drop:that")
         protected = _protected(s, ctx)
         new = s
         for m in reversed(list(_TOKEN_RE.finditer(s))):
@@ -656,6 +678,10 @@ DISCOURSE_OPENERS = (
     "eventually", "subsequently", "likewise", "similarly", "instead", "still", "besides", "overall",
 )
 # Kinds of side clause that :func:`_rule_side_clauses` may drop (for ablation in tuning).
+# A participle phrase longer than this says something of its own (", incensed by serious
+# economic woes and a massive scandal ..."): it stays. Shorter ones (", receiving the
+# designation") go. Costs 0.1 SARI on ASSET valid; kept because it keeps facts.
+SIDE_PARTICIPLE_MAX_WORDS = 6
 SIDE_CLAUSE_KINDS = frozenset({"opener", "fronted", "participle", "pastpart", "prep", "adverbial"})
 _NOT_PARTICIPLES = frozenset(
     "including according following during nothing something anything everything thing things king morning "
@@ -745,6 +771,7 @@ def _rule_side_clauses(sentences: list[str], ctx: _Context) -> tuple[list[str], 
         for k, (a, b) in enumerate(segments):
             kind = _side_kind(s[a:b], k, len(segments))
             if kind in SIDE_CLAUSE_KINDS and not _overlaps(a, b, protected) and not negations(s[a:b]) \
+                    and (kind not in ("participle", "pastpart") or _word_count(s[a:b]) <= SIDE_PARTICIPLE_MAX_WORDS) \
                     and (k == 0 or _whole_phrase(s, a, b)):
                 dropped.append(kind)
                 continue
@@ -782,6 +809,9 @@ def _whole_phrase(s: str, a: int, b: int) -> bool:
     >>> s = "The storm hit the coast on Monday, leaving the town without power."
     >>> _whole_phrase(s, s.index(", leaving") + 1, len(s))
     True
+    >>> s = "Erich Nowsch Jr. faces charges of murder with a deadly weapon, attempted murder and firing a gun."
+    >>> _whole_phrase(s, s.index(", attempted") + 1, len(s))
+    False
     """
     tokens = parse.parse(s)
     inside = [t for t in tokens if a <= t.idx < b and t.dep != "punct"]
@@ -790,8 +820,15 @@ def _whole_phrase(s: str, a: int, b: int) -> bool:
     top = inside[0]
     while top.head != top.i and a <= tokens[top.head].idx < b:
         top = tokens[top.head]
+    if top.dep not in _ADJUNCT_DEPS:
+        return False  # ", attempted murder and firing a gun": a list item, not a side phrase
     subtree = [t for t in tokens[top.left:top.right + 1] if t.dep != "punct"]
     return all(a <= t.idx < b for t in subtree) and all(top.left <= t.i <= top.right for t in inside)
+
+
+# Dependencies of a phrase that only adds to its head: a preposition, a participle or
+# adverbial clause, an adverb. Not a subject, object, list item or the main verb.
+_ADJUNCT_DEPS = frozenset({"prep", "advcl", "acl", "advmod", "npadvmod"})
 
 
 _PAREN_RE = re.compile(r"\s*\(([^()]*)\)")

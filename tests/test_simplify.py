@@ -528,3 +528,17 @@ def test_side_clauses_are_whole_phrases(text, kept):
 ])
 def test_legal_terms_keep_their_words(text, expected):
     assert expected in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    # A list item after a comma is not a side clause: the charges all stay.
+    ("Erich Nowsch Jr. faces charges of murder with a deadly weapon, attempted murder and firing a gun from "
+     "within a car.", "attempted murder and firing a gun"),
+    # A long participle phrase says why: it stays.
+    ("Hundreds of thousands of protesters gathered in cities across Brazil this weekend, incensed by serious "
+     "economic woes and a massive scandal involving the country's oil company.", "angry about serious"),
+    # "that" is the subject here, not the word that opens the clause.
+    ("Herzog says that doesn't bother him at all.", "says that doesn't"),
+])
+def test_words_that_carry_the_fact_stay(text, kept):
+    assert kept in simplify_sentence(text).text

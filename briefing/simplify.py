@@ -1384,6 +1384,9 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             continue
         if not _is_clause(rest):
             continue
+        that = parse.token_at(parse.parse(s), m.end()) if rest.lower().startswith("that ") else None
+        if that is not None and that.dep == "mark":
+            continue  # "said the film would be his last, and that afterwards he would ...": still what he said
         lead = CONJUNCTION_LEADS[word]
         parts = _split_at(s, m.start(), m.end() - m.start(), lead)
         if parts:

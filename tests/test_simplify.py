@@ -542,3 +542,14 @@ def test_legal_terms_keep_their_words(text, expected):
 ])
 def test_words_that_carry_the_fact_stay(text, kept):
     assert kept in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1838 Thomas Icely asked that a village be established to service his estate.", "be set up to service"),
+    ("He was considered by many to be a saint.", "considered by many"),
+    ("Young established many professional pitching records in the majors.", "established many"),
+    ("Bergman stated that the film would be his last, and that afterwards he would focus on directing theatre.",
+     "his last, and that later he would focus"),
+])
+def test_lexicon_phrases_in_their_sense(text, expected):
+    assert expected in simplify_sentence(text).text

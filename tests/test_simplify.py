@@ -553,3 +553,14 @@ def test_words_that_carry_the_fact_stay(text, kept):
 ])
 def test_lexicon_phrases_in_their_sense(text, expected):
     assert expected in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    # Without "mainly", all 537 deaths would be in Haiti.
+    ("At least 537 deaths were blamed on Hurricane Hanna, mainly in Haiti.", "mainly in Haiti"),
+    # Without "especially", "Belarus, the genocide of the Jews" reads as an appositive: false.
+    ("He later claimed this was due to a breakdown connected with the ethnic cleansing in Belarus, especially "
+     "the genocide of the Jews.", "especially the genocide"),
+])
+def test_focus_adverb_after_a_comma_stays(text, kept):
+    assert kept in simplify_sentence(text).text

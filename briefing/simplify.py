@@ -1821,7 +1821,7 @@ def _split_appositive(s: str) -> list[str] | None:
     if " and " in f" {appositive} " and a_words[0][0].isupper():
         return None  # a list of names, not an appositive
     predicate = _appositive_predicate(appositive)
-    if predicate is None:
+    if predicate is None or not _is_appositive_of(s, first, first + 2, close):
         return None
     r_words = _words(rest)
     if not r_words:
@@ -1835,6 +1835,31 @@ def _split_appositive(s: str) -> list[str] | None:
     if _word_count(main) < MIN_PART_WORDS:
         return None
     return [main, second]
+
+
+def _is_appositive_of(s: str, noun_end: int, a: int, b: int) -> bool:
+    """Whether the parser reads ``s[a:b]`` as one appositive phrase of the noun that ends
+    at ``noun_end``: not a list item, not a place's state, not the next clause.
+
+    >>> s = "They include four Filipinos, an Austrian, a Czech and a Ghanaian."
+    >>> _is_appositive_of(s, s.index(","), s.index("an "), s.index(", a Czech"))
+    False
+    >>> s = "One man was killed, said Gabriel Toure, director of a local hospital."
+    >>> _is_appositive_of(s, s.index(", director"), s.index("director"), len(s) - 1)
+    True
+    """
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, noun_end)
+    inside = [t for t in tokens if a <= t.idx < b and t.dep != "punct"]
+    if noun is None or not inside:
+        return False
+    top = inside[0]
+    while top.head != top.i and a <= tokens[top.head].idx < b:
+        top = tokens[top.head]
+    if top.dep != "appos" or top.head != noun.i or noun.dep in ("appos", "conj"):
+        return False  # (the noun an appositive itself: "Louisville, Kentucky, the hometown of ...")
+    subtree = [t for t in tokens[top.left:top.right + 1] if t.dep != "punct"]
+    return all(a <= t.idx < b for t in subtree) and all(top.left <= t.i <= top.right for t in inside)
 
 
 def _appositive_predicate(appositive: str) -> str | None:
@@ -1897,7 +1922,12 @@ def _split_inner_appositive(s: str) -> list[str] | None:
         predicate = _appositive_predicate(appositive)
         if predicate is None or appositive[:1].isupper() and not predicate.startswith("the "):
             continue
+        if not _is_appositive_of(s, prev_b, a, b):
+            continue  # "four Filipinos, an Austrian, a Czech": a list; "Louisville, Kentucky, the hometown"
         rest = s[b:]
+        noun = parse.token_ending_at(parse.parse(s), prev_b)
+        if noun is not None and noun.dep in ("nsubj", "nsubjpass") and rest.startswith(","):
+            rest = " " + rest[1:].lstrip()  # "David Boren, president of ..., faced" -> "David Boren faced"
         main = _end_sentence(_tidy(s[:prev_b] + (rest if rest.strip(" .!?…") else "")))
         if len(np.split()) > 6 or _word_count(main) < MIN_PART_WORDS:
             continue

@@ -564,3 +564,25 @@ def test_lexicon_phrases_in_their_sense(text, expected):
 ])
 def test_focus_adverb_after_a_comma_stays(text, kept):
     assert kept in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    # A list of nationalities is not a name and its appositive.
+    ("They include four Filipinos, an Austrian, a Czech and a Ghanaian, according to the Philippine foreign "
+     "ministry.", "Filipinos is"),
+    # The hometown is Louisville's, not Kentucky's.
+    ("The first scheduled show will take place in Louisville, Kentucky, the hometown of 3rdEyeGirl drummer "
+     "Hannah Welton.", "Kentucky is"),
+    # "after all" is not a role.
+    ("Pichette, after all, did not practice work/life balance.", "is the after all"),
+    # The spokesman is Lai Mohammed's role; the party is the opposition party's name.
+    ('"There\'s been so much violence in Rivers state that it\'s just not tenable," said Lai Mohammed, '
+     'spokesman for the main opposition party, the All Peoples Congress.', "Mohammed, the All Peoples Congress"),
+])
+def test_appositive_split_only_where_the_parser_agrees(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text
+
+
+def test_appositive_of_a_subject_leaves_no_stray_comma():
+    text = "As most everyone knows by now, David Boren, president of the University of Oklahoma, faced this Monday."
+    assert "David Boren faced this Monday." in simplify_sentence(text).text

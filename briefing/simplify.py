@@ -619,6 +619,28 @@ _THAT_RE = re.compile(r"\b(said|says|say|stated|states|claimed|claims|believed|b
                       r"revealed|reveals|showed|shows|suggested|suggests|noted|notes|explained|explains) that ")
 
 
+# Adverbs that add only emphasis or time, even before an adjective ("extremely
+# controversial", "currently used"): they still go.
+_EMPTY_GRADES = frozenset("currently finally actually simply really ultimately consequently eventually particularly "
+                          "especially extremely truly certainly clearly definitely absolutely merely".split())
+
+
+def _grades_a_quality(s: str, at: int) -> bool:
+    """Whether the adverb at ``at`` modifies an adjective or a participle ("badly
+    injured", "warmly dressed") rather than an action ("quickly left").
+
+    >>> s = "He was badly injured when he quickly left the burning car."
+    >>> _grades_a_quality(s, s.index("badly")), _grades_a_quality(s, s.index("quickly"))
+    (True, False)
+    """
+    tokens = parse.parse(s)
+    adverb = parse.token_at(tokens, at)
+    if adverb is None:
+        return True  # unsure: keep it
+    head = tokens[adverb.head]
+    return head.tag in ("VBN", "JJ", "JJR", "JJS", "RB", "RBR", "CD") or head.dep == "amod"
+
+
 def _drop_reporting_that(s: str) -> str:
     """"said that X" -> "said X", only where the parser reads "that" as the word that
     opens the clause, not its subject ("says that doesn't bother him"), and never in a quotation.
@@ -659,6 +681,8 @@ def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
                 continue  # "not just obnoxious" is not "not obnoxious"
             if s[: m.start()].rstrip().endswith((",", "--", "—", "–")):
                 continue  # "in Belarus, especially the genocide": without it, an appositive that says something false
+            if word.endswith("ly") and word not in _EMPTY_GRADES and _grades_a_quality(s, m.start()):
+                continue  # "badly injured", "warmly dressed": the adverb is the fact's degree
             after = s[m.end() : m.end() + 1]
             # "very" before a noun phrase end ("the very man") or a comma-isolated
             # adverb is left alone: only modifiers inside a phrase go.

@@ -586,3 +586,12 @@ def test_appositive_split_only_where_the_parser_agrees(text, forbidden):
 def test_appositive_of_a_subject_leaves_no_stray_comma():
     text = "As most everyone knows by now, David Boren, president of the University of Oklahoma, faced this Monday."
     assert "David Boren faced this Monday." in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The video shows three warmly dressed females standing with luggage outside a car.", "warmly dressed"),
+    ("He was one of the first openly gay members of parliament in the country.", "openly gay"),
+    ("Chlamydia is easily treated with antibiotics in most patients.", "easily treated"),
+])
+def test_adverbs_that_grade_a_quality_stay(text, kept):
+    assert kept in simplify_sentence(text).text

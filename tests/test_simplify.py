@@ -87,7 +87,7 @@ def test_lexicon_size_and_sources():
     ("The senator slams the plan.", "The senator criticises the plan."),
     ("Officials slammed the plan.", "Officials criticised the plan."),
     ("Officials were slamming the plan.", "Officials were criticising the plan."),
-    ("The plan was widely slammed.", "The plan was criticised."),
+    ("The plan was widely slammed.", "The plan was widely criticised."),  # "widely": by many, a fact
     ("Amid the storm, Musk left.", "During the storm, Musk left."),
     ("Approximately 200 people came.", "About 200 people came."),
 ])

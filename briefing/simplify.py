@@ -625,6 +625,18 @@ _EMPTY_GRADES = frozenset("currently finally actually simply really ultimately c
                           "especially extremely truly certainly clearly definitely absolutely merely".split())
 
 
+def _is_adverb(s: str, at: int) -> bool:
+    """Whether the parser tags the word at ``at`` as an adverb ("cowardly" and
+    "elderly" end in -ly but are adjectives).
+
+    >>> s = "The cowardly and reprehensible shooting of two officers was quickly condemned."
+    >>> _is_adverb(s, s.index("cowardly")), _is_adverb(s, s.index("quickly"))
+    (False, True)
+    """
+    word = parse.token_at(parse.parse(s), at)
+    return word is not None and word.tag.startswith("RB")
+
+
 def _grades_a_quality(s: str, at: int) -> bool:
     """Whether the adverb at ``at`` modifies an adjective or a participle ("badly
     injured", "warmly dressed") rather than an action ("quickly left").
@@ -638,7 +650,9 @@ def _grades_a_quality(s: str, at: int) -> bool:
     if adverb is None:
         return True  # unsure: keep it
     head = tokens[adverb.head]
-    return head.tag in ("VBN", "JJ", "JJR", "JJS", "RB", "RBR", "CD") or head.dep == "amod"
+    # A noun head means the "-ly" word is really an adjective ("the cowardly shooting").
+    return head.tag in ("VBN", "JJ", "JJR", "JJS", "RB", "RBR", "CD", "NN", "NNS", "NNP", "NNPS") \
+        or head.dep == "amod"
 
 
 def _drop_reporting_that(s: str) -> str:
@@ -681,7 +695,8 @@ def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
                 continue  # "not just obnoxious" is not "not obnoxious"
             if s[: m.start()].rstrip().endswith((",", "--", "—", "–")):
                 continue  # "in Belarus, especially the genocide": without it, an appositive that says something false
-            if word.endswith("ly") and word not in _EMPTY_GRADES and _grades_a_quality(s, m.start()):
+            if word.endswith("ly") and (not _is_adverb(s, m.start())
+                                        or word not in _EMPTY_GRADES and _grades_a_quality(s, m.start())):
                 continue  # "badly injured", "warmly dressed": the adverb is the fact's degree
             after = s[m.end() : m.end() + 1]
             # "very" before a noun phrase end ("the very man") or a comma-isolated
@@ -1058,6 +1073,8 @@ def _split_at(text: str, pos: int, skip: int, lead: str = "") -> list[str] | Non
     first, second = text[:pos], text[pos + skip :].lstrip()
     if _word_count(first) < MIN_PART_WORDS or _word_count(second) < MIN_PART_WORDS:
         return None
+    if first.rstrip().endswith((',"', ",”")):
+        return None  # 'acknowledged "the days are ticking by,"': the quotation's comma cannot end a sentence
     second = (lead + " " + second) if lead else second
     return [_end_sentence(first.strip()), _capitalise(second.strip())]
 
@@ -1302,6 +1319,25 @@ _REPORTING_RE = re.compile(
 _SUBORDINATORS = r"\b(?:when|after|because|while|as|if|that|who|which|whom|where|since|until|before|although|though|whether|once)\b"
 
 
+def _opens_clause(s: str, at: int) -> bool:
+    """Whether the parser reads the word at ``at`` ("after", "when", "because") as the
+    opening of a clause of its own that runs to the end of the sentence.
+
+    >>> s = "A well-heeled employer goes back to his hotel after a long day's work and finds no dinner."
+    >>> _opens_clause(s, s.index("after"))
+    False
+    >>> s = "Busch was suspended after a court found that he probably committed domestic violence."
+    >>> _opens_clause(s, s.index("after"))
+    True
+    """
+    tokens = parse.parse(s)
+    word = parse.token_at(tokens, at)
+    if word is None or word.dep not in ("mark", "advmod"):
+        return False
+    clause = tokens[word.head]
+    return clause.dep == "advcl" and clause.left == word.i and all(t.dep == "punct" for t in tokens[clause.right + 1:])
+
+
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     if not _long(s):
         return [s]
@@ -1357,6 +1393,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         if word == "after" and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
                                          r"shortly|soon|just|long|right|immediately)$", before, re.IGNORECASE):
             continue  # "two weeks after X" measures from X: "This was after X" would lose the gap
+        if word != "but" and not _opens_clause(s, m.start(1)):
+            continue  # "after a hard day's work": a preposition, not the start of a clause
         if word in ("although", "though", "whereas", "but"):
             lead = "But"
         else:

@@ -595,3 +595,18 @@ def test_appositive_of_a_subject_leaves_no_stray_comma():
 ])
 def test_adverbs_that_grade_a_quality_stay(text, kept):
     assert kept in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    # "after a hard day's work" is a preposition's phrase, and "finds" is the employer's verb.
+    ("A well-heeled employer goes back to his hotel after a hard day's work and finds no hot dinner on the table.",
+     "This was after"),
+    # "cowardly" is an adjective, not a filler adverb.
+    ("The cowardly and reprehensible shooting Wednesday night of two police officers came in a tumultuous "
+     "seven days for the Missouri town.", "The and"),
+    # A quotation's comma cannot end a sentence.
+    ('John Kerry acknowledged "the days are ticking by," but that doesn\'t mean there\'s an urgent rush to '
+     'reach an agreement.', ',".'),
+])
+def test_splits_and_drops_the_parser_rules_out(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text

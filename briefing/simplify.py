@@ -123,7 +123,11 @@ ORG_WORDS = frozenset(
     "court committee council ministry department league organisation organization university college "
     "school hospital channel tv radio union foundation institute church army navy police force forces "
     "government house senate congress parliament commission office board club fc united city county "
-    "state states kingdom republic airlines airways service services network press journal".split()
+    "state states kingdom republic airlines airways service services network press journal "
+    # places and buildings: "Victoria Island" is not "Island" the second time
+    "island islands river lake mountain mountains mount valley bay sea ocean coast peninsula province region "
+    "district street park arboretum garden gardens stadium bridge airport station hall museum castle palace "
+    "tower cathedral abbey temple square desert forest falls canal harbour harbor".split()
 )
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
@@ -394,6 +398,10 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
             return "VBZ"
         if tags & {"VBD", "VBN", "VBG"} and after_determiner:
             return None  # "the alleged attacker", "the beginning": an adjective or a noun
+        if tags & {"VBD", "VBN"} and " " in surface.entry.replacement:
+            word = parse.token_at(parse.parse(tokens[i].string), tokens[i].start())
+            if word is not None and word.dep == "amod":
+                return None  # "endangered flora" is not "put at risk flora"
         if participle and "VBN" in tags:
             if head in ("get", "have") and prev in _BE:
                 return None  # "was obtained" -> not "was got"
@@ -2133,7 +2141,9 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     ...                     "fastballs and mowed down a group of Twitter trolls.", [])
     ['The former Major League Baseball pitcher recently fired off a series of fastballs.', 'The pitcher mowed down a group of Twitter trolls.']
     >>> _split_coordination("The suspect was arrested at his home in Ohio on Monday and charged with murder.", [])
-    ['The suspect was arrested at his home in Ohio on Monday and charged with murder.']
+    ['The suspect was arrested at his home in Ohio on Monday.', 'The suspect was charged with murder.']
+    >>> _split_coordination("The two men did not stop at the border crossing and wait for the police.", [])
+    ['The two men did not stop at the border crossing and wait for the police.']
     """
     if not _long(s):
         return [s]
@@ -2145,9 +2155,14 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     main = parse.root(tokens)
     if main is None or sum(t.dep == "ROOT" for t in tokens) != 1 or not main.tag.startswith("VB"):
         return [s]
-    if main.tag not in ("VBD", "VBZ", "VBP") or any(
-            x.dep in ("aux", "auxpass") for x in parse.children(tokens, main)):
-        return [s]  # "was arrested and charged": the second verb leans on the first one's auxiliary
+    # "was arrested and charged": the second verb leans on the first one's auxiliaries,
+    # which its sentence takes along ("He was charged"); not past a negation, whose
+    # reach over the second verb is unclear ("did not stop and wait").
+    auxiliaries = [x for x in parse.children(tokens, main) if x.dep in ("aux", "auxpass") and x.i < main.i]
+    if any(x.dep == "neg" for x in parse.children(tokens, main)):
+        return [s]
+    if not auxiliaries and main.tag not in ("VBD", "VBZ", "VBP"):
+        return [s]
     if any(x.dep in ("ccomp", "parataxis") and x.head == main.i for x in tokens[:main.i]):
         return [s]
     subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
@@ -2158,15 +2173,27 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     if len(subjects) != 1 or len(verbs) != 1 or subjects[0].i > main.i:
         return [s]
     second = verbs[0]
-    if second.tag not in ("VBD", "VBZ", "VBP") or any(
-            x.dep in ("nsubj", "nsubjpass", "expl") or (x.dep == "conj" and x.tag.startswith("VB"))
-            for x in parse.children(tokens, second)):
+    own = [x for x in parse.children(tokens, second) if x.dep in ("aux", "auxpass", "neg")]
+    if any(x.tag == "TO" for x in own):
+        return [s]  # "... and to seal the hulls of ships": an infinitive, not a verb of its own
+    if any(x.dep in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") or (x.dep == "conj" and x.tag.startswith("VB"))
+           for x in parse.children(tokens, second)):
         return [s]  # its own subject (the conjunction rule's case), or a third verb
+    if own:
+        borrowed = ""  # "... and will visit Paris": its own auxiliary
+    elif auxiliaries and second.tag == main.tag and second.tag in ("VBN", "VB", "VBG"):
+        borrowed = " ".join(x.text for x in auxiliaries) + " "  # "was arrested and [was] charged"
+    elif not auxiliaries and second.tag in ("VBD", "VBZ", "VBP"):
+        borrowed = ""
+    else:
+        return [s]
     cc = tokens[second.left - 1] if second.left > 0 else None
     if cc is None or cc.dep != "cc" or cc.head != main.i or cc.text.lower() not in ("and", "but"):
         return [s]
     if any(x.dep != "punct" for x in tokens[second.right + 1:]) or _inside_quote(cc.idx, s):
         return [s]
+    if not any(x.dep != "punct" for x in tokens[main.i + 1:cc.i] if x.dep != "advmod"):
+        return [s]  # "witnessed and wrote about the execution": both verbs share what follows
     if any(x.dep in ("relcl", "acl", "ccomp", "advcl", "conj", "xcomp") and x.tag.startswith("VB")
            for x in tokens[main.i + 1:cc.i]):
         return [s]  # "said a mob tried to attack them and shouted ...": whose is the second verb?
@@ -2176,7 +2203,9 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     first_part = _end_sentence(s[:cc.idx].rstrip(" ,"))
     if cc.text.lower() == "but":
         again = _after_but(again)
-    second_part = _end_sentence(f"{again} {s[tokens[second.left].idx:]}")
+    if borrowed and any(x.text.lower() in ("i", "you") for x in auxiliaries):
+        return [s]
+    second_part = _end_sentence(f"{again} {borrowed}{s[tokens[second.left].idx:]}")
     if _word_count(first_part) < 5 or _word_count(second_part) - _word_count(again) < 3:
         return [s]  # "... an entrance hall and pillared forecourt": a verb of two words is likely a misparse
     trace.append(f"split:coordination:{cc.text.lower()}")

@@ -610,3 +610,30 @@ def test_adverbs_that_grade_a_quality_stay(text, kept):
 ])
 def test_splits_and_drops_the_parser_rules_out(text, forbidden):
     assert forbidden not in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The suspect was arrested at his home in Ohio on Monday and charged with murder.",
+     "Monday. The suspect was charged with murder."),
+    ("They will float to the top platform level and then descend to harass and attack Zub.",
+     "They will then descend"),
+    ("Victoria Island is an island in the Canadian Arctic Archipelago and straddles the boundary between "
+     "Nunavut and the Northwest Territories.", "Victoria Island crosses"),
+])
+def test_shared_auxiliaries_go_with_the_second_verb(text, expected):
+    assert expected in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    ("Niccolò Machiavelli, author of The Prince, also witnessed and wrote about the execution.", "also saw."),
+    # "tried and acquitted of participating": both verbs share "of participating".
+    ("In 1974 he was tried and acquitted of participating in the raid that rescued Baader.", "he was tried."),
+    ("Uses Tar was also used as seal for roofing shingles and to seal the hulls of ships and boats.", "Tar to seal"),
+    ("For example, a shop might give away its stock in its promotion, but producing these goods would still "
+     "have required the use of scarce resources.", "the shop making"),
+    ("On the outbreak of war in August 1914, the regiment went to France and was engaged in the early fighting.",
+     "was taken part"),
+    ("Burrendong Arboretum is a sanctuary for endangered Australian flora and covers 1.60 km².", "put at risk flora"),
+])
+def test_coordination_left_alone_or_worded_right(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text

@@ -1324,7 +1324,6 @@ _REPORTING_RE = re.compile(
     r"claims?|stated|states|announced|added|adds|insisted|warned|explained|argued|confirmed|testified|alleged?|"
     r"alleges|suggested|wrote|writes|tweeted|posted)\b"
 )
-_SUBORDINATORS = r"\b(?:when|after|because|while|as|if|that|who|which|whom|where|since|until|before|although|though|whether|once)\b"
 
 
 def _opens_clause(s: str, at: int) -> bool:
@@ -1359,24 +1358,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         if _word_count(first) >= MIN_PART_WORDS and _word_count(second) >= MIN_PART_WORDS:
             trace.append(f"split:subordinate:{m.group(1).lower()}")
             return [_capitalise(first), *_split_conjunctions(f"{lead} {second}", trace)]
-    # "X retired in 1962 and opted to ..." -> "X retired in 1962. He opted to ..."
-    subject = _subject(s)
-    if subject:
-        for m in re.finditer(r"(?<=[a-z0-9]) and (?=([a-z]+) )", s):
-            verb = m.group(1)
-            if not (verb in inflect.PAST_OF_PARTICIPLE.values() or verb in ("was", "were", "is", "are", "has", "have", "had")
-                    or (verb.endswith("ed") and len(verb) > 4)):
-                continue
-            if len(_words(s[: m.start()])) - len(_words(subject)) < 4:
-                continue
-            if re.search(_SUBORDINATORS, s[len(subject) : m.start()], re.IGNORECASE):
-                continue  # "... injured when a train collided with a car and derailed": not the subject's verb
-            if _REPORTING_RE.search(s[len(subject) : m.start()]):
-                continue  # "X said a mob tried to attack them and shouted ...": the mob shouted, maybe
-            parts = _split_at(s, m.start(), len(" and "), _again(subject))
-            if parts:
-                trace.append("split:conjunction:and")
-                return [parts[0], *_split_conjunctions(parts[1], trace)]
+    # "X retired in 1962 and opted to ..." is split:coordination's, with the parser.
     # "A after B." -> "A. This was after B."; "A because B." -> "A. This is because B."
     # "A when B." -> "A. This was when B." (past tense only, as for "after").
     for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
@@ -2073,11 +2055,12 @@ def _active(s: str, ctx: _Context) -> str | None:
     return _capitalise(f"{agent} {adverb}{active_verb} {obj}{m.group('rest')}")
 
 
-def _subject_again(s: str, tokens: tuple, head) -> str | None:
+def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | None:
     """How to name the subject ``head`` again in a new sentence: a pronoun as it is, a
     name by its own words ("Boren", "The Los Angeles County District Attorney"), a thing
-    or person by its determiner and noun ("The former pitcher" -> "The pitcher"). Never
-    "it": the subject of a report or an action may be a person. None when unsure.
+    or person by its determiner and noun ("The former pitcher" -> "The pitcher"). "It"
+    only with ``it`` (for a subject that was "it" already); never for a report, whose
+    speaker may be a person. None when unsure.
 
     >>> s = "The former Major League Baseball pitcher recently fired off a series of fastballs."
     >>> tokens = parse.parse(s)
@@ -2085,7 +2068,7 @@ def _subject_again(s: str, tokens: tuple, head) -> str | None:
     'The pitcher'
     """
     if head.tag in ("PRP",):
-        return _capitalise(head.text) if head.text.lower() in PRONOUNS and head.text.lower() != "it" else None
+        return _capitalise(head.text) if head.text.lower() in PRONOUNS and (it or head.text.lower() != "it") else None
     if head.tag == "EX" or _inside_quote(head.idx, s):
         return None
     if head.tag in ("NNP", "NNPS"):
@@ -2183,8 +2166,10 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         borrowed = ""  # "... and will visit Paris": its own auxiliary
     elif auxiliaries and second.tag == main.tag and second.tag in ("VBN", "VB", "VBG"):
         borrowed = " ".join(x.text for x in auxiliaries) + " "  # "was arrested and [was] charged"
-    elif not auxiliaries and second.tag in ("VBD", "VBZ", "VBP"):
-        borrowed = ""
+    elif second.tag in ("VBD", "VBZ", "VBP") and not (auxiliaries and second.text.endswith("ed") and not any(
+            x.dep == "dobj" for x in parse.children(tokens, second))):
+        borrowed = ""  # "was born in Norwich and went to ...": a tense of its own
+        # (but "was built ... and carved out of ...": "-ed" after an auxiliary may be its participle)
     else:
         return [s]
     cc = tokens[second.left - 1] if second.left > 0 else None
@@ -2193,11 +2178,11 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     if any(x.dep != "punct" for x in tokens[second.right + 1:]) or _inside_quote(cc.idx, s):
         return [s]
     if not any(x.dep != "punct" for x in tokens[main.i + 1:cc.i] if x.dep != "advmod"):
-        return [s]  # "witnessed and wrote about the execution": both verbs share what follows
+        return [s]  # "witnessed and wrote about", "was tried and acquitted of ...": both verbs share what follows
     if any(x.dep in ("relcl", "acl", "ccomp", "advcl", "conj", "xcomp") and x.tag.startswith("VB")
            for x in tokens[main.i + 1:cc.i]):
         return [s]  # "said a mob tried to attack them and shouted ...": whose is the second verb?
-    again = _subject_again(s, tokens, subjects[0])
+    again = _subject_again(s, tokens, subjects[0], it=True)
     if again is None:
         return [s]
     first_part = _end_sentence(s[:cc.idx].rstrip(" ,"))

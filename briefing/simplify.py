@@ -1326,6 +1326,31 @@ _REPORTING_RE = re.compile(
 )
 
 
+def _own_clause(s: str, a: int, b: int) -> bool:
+    """Whether the parser reads ``s[a:b]`` as one clause of its own: a single top
+    verb, finite or with an auxiliary, that has its own subject.
+
+    >>> s = ('The 46-year-old pop star will be performing a 90-minute show of her hits at the "world\\'s richest '
+    ...      'day of horse racing" -- the 20th Dubai World Cup hosted at Meydan on Saturday, March 28.')
+    >>> _own_clause(s, 0, s.index(" --")), _own_clause(s, s.index("-- ") + 3, len(s))
+    (True, False)
+    """
+    tokens = parse.parse(s)
+    inside = [t for t in tokens if a <= t.idx < b and t.dep != "punct"]
+    tops = [t for t in inside if not (a <= tokens[t.head].idx < b) or t.head == t.i]
+    if len(tops) != 1:
+        return False
+    top = tops[0]
+    if inside[0].dep == "mark" or inside[0].text.lower() in ("as", "if", "when", "because", "while", "whether"):
+        return False  # "as was the case with one worker": a clause, but not one that stands alone
+    if top.dep in ("acl", "relcl", "amod", "appos", "pobj", "dobj"):
+        return False  # "the World Cup hosted at Meydan": a noun's modifier, however tagged
+    kids = parse.children(tokens, top)
+    finite = top.tag in ("VBD", "VBZ", "VBP") or (top.tag.startswith("VB") and any(k.dep in ("aux", "auxpass") for k in kids)) \
+        or any(k.dep == "cop" for k in kids)
+    return finite and any(k.dep in ("nsubj", "nsubjpass", "expl", "csubj") for k in kids)
+
+
 def _opens_clause(s: str, at: int) -> bool:
     """Whether the parser reads the word at ``at`` ("after", "when", "because") as the
     opening of a clause of its own that runs to the end of the sentence.
@@ -1417,8 +1442,12 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         rest = s[m.end() :]
         if re.search(r" (?:--|–|—) ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
             continue
+        if re.search(r" (?:--|–|—) ", s[: m.start()]):
+            continue  # the closing dash of a pair: "chronicles -- in painful detail -- every defeat"
         if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):
             continue  # "When X came out -- weeks after Y --": the first part would be a fragment
+        if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
+            continue  # "... at the races -- the 20th Dubai World Cup hosted at Meydan": a phrase, not a clause
         parts = _split_at(s, m.start(), m.end() - m.start())
         if parts:
             trace.append("split:dash")

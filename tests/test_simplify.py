@@ -635,3 +635,18 @@ def test_shared_auxiliaries_go_with_the_second_verb(text, expected):
 ])
 def test_coordination_left_alone_or_worded_right(text, forbidden):
     assert forbidden not in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    # The closing dash of a pair is not a place to split.
+    ("The auction house is offering an untitled work by Italian sculptor Maurizio Cattelan that chronicles -- in "
+     "painstaking and painful detail if you are English -- every defeat suffered by the England team.",
+     "Every defeat suffered"),
+    # After the dash comes a noun phrase, not a clause.
+    ('The 46-year-old pop star will be performing a 90-minute show of her hits at the "world\'s richest day of '
+     'horse racing" -- the 20th Dubai World Cup hosted at Meydan on Saturday, March 28.', "The 20th Dubai"),
+    ("The workers are being housed near hospitals, and if they show signs of the disease, they'll be admitted as "
+     "patients -- as was the case with one worker in Nebraska.", "As was the case"),
+])
+def test_dash_splits_need_a_clause_on_each_side(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text

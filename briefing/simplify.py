@@ -725,13 +725,21 @@ DISCOURSE_OPENERS = (
     "nevertheless", "nonetheless", "however", "moreover", "furthermore", "additionally", "consequently",
     "thus", "hence", "therefore", "accordingly", "notably", "interestingly", "importantly", "ultimately",
     "eventually", "subsequently", "likewise", "similarly", "instead", "still", "besides", "overall",
+    "for example", "for instance", "in addition", "in this respect", "in general", "in practice",
 )
 # A participle phrase longer than this says something of its own (", incensed by serious
 # economic woes and a massive scandal ..."): it stays. Shorter ones (", receiving the
 # designation") go. Costs 0.1 SARI on ASSET valid; kept because it keeps facts.
 SIDE_PARTICIPLE_MAX_WORDS = 6
 # Kinds of side clause that :func:`_rule_side_clauses` may drop (for ablation in tuning).
-SIDE_CLAUSE_KINDS = frozenset({"opener", "fronted", "participle", "pastpart", "prep", "adverbial"})
+# Only linking openers ("In return, ", "Meanwhile, ") go. Every other side phrase
+# carries something: a scope, time or place before the subject ("On both of these topics,
+# X says ..."), a result or reason after it (", resulting in death", ", citing
+# communication problems", ", since it is high in pectin"), examples (", such as war
+# criminals"). Dropping them gained 0.36 SARI on ASSET valid, where the references drop
+# such phrases, but lost facts that the check cannot see; the participles that name a
+# result or a report become sentences instead (split:participle).
+SIDE_CLAUSE_KINDS = frozenset({"opener"})
 _NOT_PARTICIPLES = frozenset(
     "including according following during nothing something anything everything thing things king morning "
     "evening building string spring ring bring sing wing being having regarding concerning excluding "
@@ -808,9 +816,8 @@ def _side_kind(segment: str, index: int, count: int) -> str | None:
 
 
 def _rule_side_clauses(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    """Drop side clauses that hold no name, number, date, quotation or negation: a
-    trailing participle phrase (", receiving the designation") and linking openers
-    ("In return, ")."""
+    """Drop side clauses of the kinds in :data:`SIDE_CLAUSE_KINDS` (linking openers,
+    "In return, ") that hold no name, number, date, quotation or negation."""
     out, trace = [], []
     for s in sentences:
         protected = _protected(s, ctx)
@@ -2232,9 +2239,9 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
 # sorry." Other participles are left as they are: "hitching rides", "waving a flag" may
 # belong to the subject or to the object, and only a person's action is safe to assign.
 _RESULT_VERBS = frozenset("kill injure wound leave prompt cause force spark trigger send bring raise end mark "
-                          "make give push lift hand earn".split())
+                          "make give push lift hand earn result".split())
 _REPORT_VERBS = frozenset("say add tell note explain claim insist warn argue describe write urge ask "
-                          "accuse blame call".split())
+                          "accuse blame call cite mention".split())
 
 
 def _lemma_of_participle(word: str) -> str | None:
@@ -2369,8 +2376,7 @@ REWRITES: dict[str, Rule] = {
                                "Remove brackets that hold no name, number, date or quotation."),
     "move:dates": Rule("move:dates", _rule_bracket_dates,
                        "'NAME (born DATE) is ...' -> 'NAME is .... NAME was born DATE.'"),
-    "drop:side": Rule("drop:side", _rule_side_clauses,
-                      "Remove linking openers and trailing participle phrases that hold no fact."),
+    "drop:side": Rule("drop:side", _rule_side_clauses, "Remove linking openers such as 'In return, '."),
     "drop:filler": Rule("drop:filler", _rule_fillers, "Remove empty intensifiers such as 'particularly'."),
     "lexicon": Rule("lexicon", _rule_lexicon, "Swap hard words and journalese for plain ones (data/plain_lexicon.tsv)."),
     "passive": Rule("passive", _rule_passive, "'X was criticised by Y' -> 'Y criticised X'."),

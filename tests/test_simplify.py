@@ -650,3 +650,19 @@ def test_coordination_left_alone_or_worded_right(text, forbidden):
 ])
 def test_dash_splits_need_a_clause_on_each_side(text, forbidden):
     assert forbidden not in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moderate flooding was reported in Acapulco, resulting in mudslides in some areas.",
+     "This resulted in mudslides in some areas."),
+    ("In 2006, Phil Downing left the band, citing communication problems with other members.",
+     "Downing mentioned communication problems"),
+    # Scope, time and reasons stay: without them the claim is broader than the article's.
+    ("On both of these topics, founder Dror Ben-Ami says, Prime Minister Benjamin Netanyahu has failed.",
+     "On both of these topics"),
+    ("The riot continued into the early morning, until police used fire brigade water hoses to disperse the crowd.",
+     "until police used"),
+    ("It is sometimes recommended to combat diarrhea, since it is high in pectin.", "high in pectin"),
+])
+def test_side_phrases_keep_their_facts(text, expected):
+    assert expected in simplify_sentence(text).text

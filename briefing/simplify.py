@@ -890,6 +890,12 @@ _ADJUNCT_DEPS = frozenset({"prep", "advcl", "acl", "advmod", "npadvmod"})
 _PAREN_RE = re.compile(r"\s*\(([^()]*)\)")
 
 
+# Words that hedge a claim: dropping them states as fact what the article only reports.
+_HEDGE_RE = re.compile(r"\b(?:allegedly|reportedly|apparently|possibly|probably|presumably|supposedly|perhaps|"
+                       r"maybe|likely|unconfirmed|suspected|alleged|claimed|estimated|approximately|about|around)\b",
+                       re.IGNORECASE)
+
+
 def _rule_parentheticals(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     """Drop brackets without a fact; keep those with a name, number, date or quote."""
     out, trace = [], []
@@ -902,6 +908,12 @@ def _rule_parentheticals(sentences: list[str], ctx: _Context) -> tuple[list[str]
                 continue
             if re.search(r"[@#/\d]|www\.|\.com", m.group(1)) or negations(m.group(1)):
                 continue  # a handle, hashtag, link or number is a fact
+            if _HEDGE_RE.search(m.group(1)) or re.match(r"\s*(?:and|with|without|except|not|only)\b", m.group(1)):
+                continue  # "lashing out (allegedly)", "successful men (and women)": without it, a claim grows
+            if s[: m.start()].rstrip().endswith(('"', "”", "’", "'")):
+                continue  # a translation of the quotation before it
+            if _is_clause(m.group(1)):
+                continue  # "(her name has been changed to protect her)": a statement of its own
             new.append(s[last : m.start()])
             last = m.end()
             trace.append("drop:parenthetical")

@@ -666,3 +666,13 @@ def test_dash_splits_need_a_clause_on_each_side(text, forbidden):
 ])
 def test_side_phrases_keep_their_facts(text, expected):
     assert expected in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("He snaps, lashing out (allegedly) at the nearest underling who could be held responsible.", "(allegedly)"),
+    ("Like many successful men (and women), he could work hard because he had support at home.", "(and women)"),
+    ("Like 70,000 other refugees, Farah (her name and the others in this article have been changed to protect "
+     "their anonymity) now lives with her family in Zarqa.", "(her name and the others"),
+])
+def test_parentheticals_that_carry_a_fact_stay(text, kept):
+    assert kept in simplify_sentence(text).text

@@ -11,8 +11,15 @@ The default rewriter is deterministic and offline. It applies named rules in ord
   ``data/plain_lexicon.tsv``, keeping part of speech, inflection and capitals;
 - ``passive`` turns "X was criticised by Y" into "Y criticised X";
 - ``split:semicolon``, ``split:relative`` (", who" / ", which"), ``appositive``
-  ("Musk, owner of X, is ..." -> "Musk is .... Musk is the owner of X.") and
-  ``split:conjunction`` (", but" / ", and" before a new clause) break long sentences.
+  ("Musk, owner of X, is ..." -> "Musk is .... Musk is the owner of X."),
+  ``split:conjunction`` (", but" / ", and" before a new clause), ``split:coordination``
+  (two verbs that share a subject) and ``split:participle`` ("..., killing seven" ->
+  "This killed seven.") break long sentences.
+
+Closed word lists find the candidates; a dependency parser (:mod:`briefing.parse`)
+confirms the splits and drops whose safety turns on sentence structure: which noun a
+clause belongs to, where it ends, whose action a participle is, whether a phrase is a
+list item or an appositive. When the parser disagrees, the sentence stays as written.
 
 Quotations, names, numbers, dates and the attribution's source and cue are protected
 spans that no rule changes (:func:`briefing.faithful.protected_spans`), and no sentence
@@ -84,7 +91,7 @@ class _Context:
 
 
 # ---------------------------------------------------------------------------
-# Word classes (closed lists; the rewriter has no tagger, so these decide clause shapes)
+# Word classes (closed lists: they find candidate clause shapes quickly; the parser confirms)
 
 PRONOUNS = frozenset("i you he she it we they".split())
 OBJECT_PRONOUNS = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
@@ -371,8 +378,8 @@ def _previous_words(tokens: list[re.Match], i: int, n: int = 3) -> list[str]:
 
 def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
     """Which inflected form a matched surface is, or None when the context says it is
-    another part of speech than the entry's (the rewriter has no tagger: closed word
-    lists around the match decide)."""
+    another part of speech than the entry's (closed word lists around the match decide;
+    the parser is asked only for a participle with a phrasal replacement)."""
     tags = surface.tags
     previous = _previous_words(tokens, i)
     prev = previous[0] if previous else ""
@@ -727,10 +734,6 @@ DISCOURSE_OPENERS = (
     "eventually", "subsequently", "likewise", "similarly", "instead", "still", "besides", "overall",
     "for example", "for instance", "in addition", "in this respect", "in general", "in practice",
 )
-# A participle phrase longer than this says something of its own (", incensed by serious
-# economic woes and a massive scandal ..."): it stays. Shorter ones (", receiving the
-# designation") go. Costs 0.1 SARI on ASSET valid; kept because it keeps facts.
-SIDE_PARTICIPLE_MAX_WORDS = 6
 # Kinds of side clause that :func:`_rule_side_clauses` may drop (for ablation in tuning).
 # Only linking openers ("In return, ", "Meanwhile, ") go. Every other side phrase
 # carries something: a scope, time or place before the subject ("On both of these topics,
@@ -827,7 +830,6 @@ def _rule_side_clauses(sentences: list[str], ctx: _Context) -> tuple[list[str], 
         for k, (a, b) in enumerate(segments):
             kind = _side_kind(s[a:b], k, len(segments))
             if kind in SIDE_CLAUSE_KINDS and not _overlaps(a, b, protected) and not negations(s[a:b]) \
-                    and (kind not in ("participle", "pastpart") or _word_count(s[a:b]) <= SIDE_PARTICIPLE_MAX_WORDS) \
                     and (k == 0 or _whole_phrase(s, a, b)):
                 dropped.append(kind)
                 continue
@@ -1591,8 +1593,8 @@ _VERB_ADVERBS = frozenset("later now still also then today often usually eventua
 
 
 def _starts_predicate(words: list[str]) -> bool:
-    """Whether the words after ", who" / ", which" open with its verb (no tagger ships
-    offline: a known finite verb, a past form, a third-person "-s" form, or an adverb
+    """Whether the words after ", who" / ", which" open with its verb (a quick test before
+    the parser: a known finite verb, a past form, a third-person "-s" form, or an adverb
     before one), rather than a subject of its own ("which he said ...").
 
     >>> _starts_predicate(["creates", "a", "field"]), _starts_predicate(["later", "became", "known"])
@@ -1957,7 +1959,7 @@ def _is_appositive_of(s: str, noun_end: int, a: int, b: int) -> bool:
     while top.head != top.i and a <= tokens[top.head].idx < b:
         top = tokens[top.head]
     if top.dep != "appos" or top.head != noun.i or noun.dep in ("appos", "conj"):
-        return False  # (the noun an appositive itself: "Louisville, Kentucky, the hometown of ...")
+        return False  # or the noun is itself an appositive or list item: "Louisville, Kentucky, the hometown of ..."
     subtree = [t for t in tokens[top.left:top.right + 1] if t.dep != "punct"]
     return all(a <= t.idx < b for t in subtree) and all(top.left <= t.i <= top.right for t in inside)
 
@@ -2236,8 +2238,6 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     first_part = _end_sentence(s[:cc.idx].rstrip(" ,"))
     if cc.text.lower() == "but":
         again = _after_but(again)
-    if borrowed and any(x.text.lower() in ("i", "you") for x in auxiliaries):
-        return [s]
     second_part = _end_sentence(f"{again} {borrowed}{s[tokens[second.left].idx:]}")
     if _word_count(first_part) < 5 or _word_count(second_part) - _word_count(again) < 3:
         return [s]  # "... an entrance hall and pillared forecourt": a verb of two words is likely a misparse

@@ -389,6 +389,8 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
     after_determiner = prev in _ARTICLES or prev.endswith(("'s", "’s"))
     if pos == "initial":
         return "X" if i == 0 else None
+    if pos in ("verb", "adj", "noun") and len(surface.words) == 1 and not _parser_agrees(tokens[i], pos):
+        return None  # "human remains" is not "human stays"; "key snatchings" are not "main snatchings"
     if pos == "verb":
         head = surface.entry.replacement.split(" ")[0] if surface.entry.replacement else ""
         participle = False  # after have/be, adverbs between: "has come", "was widely slammed"
@@ -440,6 +442,23 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
     if pos in ("prep", "adv", "conj") and after_determiner:
         return None  # "a concerning trend"
     return next(iter(sorted(tags)))
+
+
+def _parser_agrees(word: re.Match, pos: str) -> bool:
+    """Whether the parser's tag for a one-word lexicon match fits the entry's part of
+    speech: a verb or adjective entry does not replace a noun, a noun entry not a verb.
+
+    >>> s = "Archaeologists found thousands of human remains and a key that remains lost."
+    >>> [_parser_agrees(m, pos) for m, pos in ((re.search("remains and", s), "verb"),
+    ...     (re.search("remains lost", s), "verb"), (re.search("key", s), "adj"))]
+    [False, True, False]
+    """
+    token = parse.token_at(parse.parse(word.string), word.start())
+    if token is None:
+        return True  # the tokenisations differ here: the word lists decide
+    if pos in ("verb", "adj"):
+        return not token.tag.startswith("NN") and token.dep != "compound"
+    return not token.tag.startswith("VB")
 
 
 def _particle_ok(tokens: list[re.Match], i: int, n: int) -> bool:

@@ -676,3 +676,17 @@ def test_side_phrases_keep_their_facts(text, expected):
 ])
 def test_parentheticals_that_carry_a_fact_stay(text, kept):
     assert kept in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Thousands of human remains, animal bones and tools were excavated between 1899 and 1905.", "human remains"),
+    ("The decryption key is trivially related to the encryption key in that case.", "decryption key"),
+    ("A dogfight, or dog fight, is aerial combat between fighter aircraft at short range.", "aerial combat"),
+])
+def test_lexicon_leaves_a_noun_alone_when_the_entry_is_a_verb_or_adjective(text, kept):
+    assert kept in simplify_sentence(text).text
+
+
+def test_period_of_time_is_one_phrase():
+    assert "For that short time the Brazilian" in simplify_sentence(
+        "For that short period of time the Brazilian must have been panicking about his future.").text

@@ -453,9 +453,13 @@ def _parser_agrees(word: re.Match, pos: str) -> bool:
     ...     (re.search("remains lost", s), "verb"), (re.search("key", s), "adj"))]
     [False, True, False]
     """
-    token = parse.token_at(parse.parse(word.string), word.start())
+    tokens = parse.parse(word.string)
+    token = parse.token_at(tokens, word.start())
     if token is None:
         return True  # the tokenisations differ here: the word lists decide
+    if pos == "verb" and token.i > 0 and (tokens[token.i - 1].tag in ("TO", "MD")
+                                          or tokens[token.i - 1].text.lower() in MODALS):
+        return True  # "to commence", "will commence": a verb, whatever the tag
     if pos in ("verb", "adj"):
         return not token.tag.startswith("NN") and token.dep != "compound"
     return not token.tag.startswith("VB")

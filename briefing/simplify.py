@@ -1499,21 +1499,14 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     for m in re.finditer(r",\s+(but|and|yet|so|although|though|because|while)\s+", s):
         word = m.group(1)
         rest = s[m.end() :]
-        if word in ("and", "but") and not _is_clause(rest):
-            verb = (_words(rest) or [""])[0].lower()
-            subject = _subject(s)
-            if subject and (verb in AUXILIARIES or verb in FINITE_VERBS) and verb not in ("to", "do"):
-                lead = _after_but(_again(subject)) if word == "but" else _again(subject)
-                parts = _split_at(s, m.start(), m.end() - m.start(), lead)
-                if parts:
-                    trace.append(f"split:conjunction:{word}")
-                    return [parts[0], *_split_conjunctions(parts[1], trace)]
-            continue
+        # (", but was later caught": a verb without its subject is split:coordination's.)
         if not _is_clause(rest):
             continue
         that = parse.token_at(parse.parse(s), m.end()) if rest.lower().startswith("that ") else None
         if that is not None and that.dep == "mark":
             continue  # "said the film would be his last, and that afterwards he would ...": still what he said
+        if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
+            continue  # "Paul McCartney, Patti Smith, Beck, and John Legend are ...": a list, not two clauses
         lead = CONJUNCTION_LEADS[word]
         parts = _split_at(s, m.start(), m.end() - m.start(), lead)
         if parts:
@@ -2174,10 +2167,10 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | No
 def _after_but(subject: str) -> str:
     """"But" before a subject named again: "The" and "A" lose their capital there.
 
-    >>> _after_but("The 42nd vice president"), _after_but("Musk")
-    ('But the 42nd vice president', 'But Musk')
+    >>> _after_but("The 42nd vice president"), _after_but("Musk"), _after_but("She")
+    ('But the 42nd vice president', 'But Musk', 'But she')
     """
-    if subject.startswith(("The ", "A ", "An ")):
+    if subject.startswith(("The ", "A ", "An ")) or subject.split()[0] in ("He", "She", "It", "We", "They", "You"):
         subject = subject[0].lower() + subject[1:]
     return f"But {subject}"
 
@@ -2232,9 +2225,8 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     own = [x for x in parse.children(tokens, second) if x.dep in ("aux", "auxpass", "neg")]
     if any(x.tag == "TO" for x in own):
         return [s]  # "... and to seal the hulls of ships": an infinitive, not a verb of its own
-    if any(x.dep in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") or (x.dep == "conj" and x.tag.startswith("VB"))
-           for x in parse.children(tokens, second)):
-        return [s]  # its own subject (the conjunction rule's case), or a third verb
+    if any(x.dep in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for x in parse.children(tokens, second)):
+        return [s]  # its own subject: the conjunction rule's case
     if own:
         borrowed = ""  # "... and will visit Paris": its own auxiliary
     elif auxiliaries and second.tag == main.tag and second.tag in ("VBN", "VB", "VBG"):
@@ -2252,9 +2244,12 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         return [s]
     if not any(x.dep != "punct" for x in tokens[main.i + 1:cc.i] if x.dep != "advmod"):
         return [s]  # "witnessed and wrote about", "was tried and acquitted of ...": both verbs share what follows
-    if any(x.dep in ("relcl", "acl", "ccomp", "advcl", "conj", "xcomp") and x.tag.startswith("VB")
+    if any(x.dep in ("relcl", "acl", "ccomp", "advcl", "conj") and x.tag.startswith("VB")
            for x in tokens[main.i + 1:cc.i]):
         return [s]  # "said a mob tried to attack them and shouted ...": whose is the second verb?
+        # ("managed to escape, but was later caught": a verb's own complement is no such doubt)
+    if tokens[second.left].dep == "punct":
+        return [s]  # "but, in time, embraced ...": the aside's commas would dangle
     again = _subject_again(s, tokens, subjects[0], it=True)
     if again is None:
         return [s]

@@ -1170,28 +1170,6 @@ def _rule_conjunction(sentences: list[str], ctx: _Context) -> tuple[list[str], l
     return out, trace
 
 
-def _subject(s: str) -> str | None:
-    """The subject of a sentence: the words before its first finite verb, when short.
-
-    >>> _subject("Its inaugural concert took place in Tel Aviv, and was conducted by Toscanini.")
-    'Its inaugural concert'
-    >>> _subject("In 2004, Roy was chosen.") is None
-    True
-    """
-    words = list(_TOKEN_RE.finditer(s))
-    for k, m in enumerate(words[:7]):
-        lower = m.group().lower()
-        if k > 0 and (lower in FINITE_VERBS or (lower.endswith("ed") and len(lower) > 4)):
-            subject = s[: m.start()].strip()
-            if "," in subject or any(ch in subject for ch in "“”\"()"):
-                return None
-            first = words[0].group()
-            if first.lower() in STOP_WORDS - DETERMINERS - PRONOUNS:
-                return None
-            return subject
-    return None
-
-
 ROLE_NOUNS = frozenset(
     "owner founder head chief leader president chairman chair director minister secretary spokesman "
     "spokeswoman spokesperson member author boss ceo executive manager mayor governor senator editor "

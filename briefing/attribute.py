@@ -852,16 +852,18 @@ class _Article:
         return found
 
     def resolve_description(
-        self, head: str, gender: str | None, orgish: bool, index: int, position: int
+        self, head: str, gender: str | None, orgish: bool, index: int, position: int, bare: bool = True
     ) -> Entity | None:
-        """The entity a definite description ("the tech boss", "the company") refers to."""
+        """The entity a definite description ("the tech boss", "the company") refers to.
+        ``bare``: the description is "the" and its noun only ("the group", not "the
+        militant group")."""
         key = (index, position)
         if key not in self.resolved:
-            self.resolved[key] = self._resolve_description(head, gender, orgish, index, position)
+            self.resolved[key] = self._resolve_description(head, gender, orgish, index, position, bare)
         return self.resolved[key]
 
     def _resolve_description(
-        self, head: str, gender: str | None, orgish: bool, index: int, position: int
+        self, head: str, gender: str | None, orgish: bool, index: int, position: int, bare: bool = True
     ) -> Entity | None:
         # A role the article gave someone: "Prime Minister Benjamin Netanyahu" ... "the prime minister".
         with_role = [e for e in self.entities if head in e.roles and e.last_seen <= index]
@@ -873,7 +875,9 @@ class _Article:
             named = [e for e in self.entities if e.kind == "org" and head in (w.lower() for w in e.words)]
             if named:
                 return max(named, key=lambda e: e.last_seen)
-            if head not in _GENERIC_ORG_NOUNS:
+            if head not in _GENERIC_ORG_NOUNS or not bare:
+                # "the militant group" says what kind of group: the organisation named last
+                # (a think tank quoted before, say) may be another kind, so no guess.
                 return None
             for _, entity in self.candidates(index, position, 2):
                 if entity.kind == "org":
@@ -1653,7 +1657,7 @@ def name_source(ctx: _Article, index: int, src: Source) -> tuple[str, str | None
         if orgish and any(t.cap for t in words[1:]):
             orgish = False  # "the French government" names itself: no guess
         if person or orgish:
-            entity = ctx.resolve_description(head, gender, orgish, index, src.first)
+            entity = ctx.resolve_description(head, gender, orgish, index, src.first, bare=len(words) == 2)
             if entity is not None:
                 return entity.name, text, span, entity
         return text, None, span, None

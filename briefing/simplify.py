@@ -606,7 +606,7 @@ def _rule_lexicon(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
 # state a claim as fact.
 FILLERS = frozenset(
     "very really particularly extremely actually basically essentially highly quite totally utterly truly "
-    "certainly definitely simply especially notably mainly primarily commonly also further completely "
+    "certainly definitely simply especially notably mainly primarily commonly also completely "
     "directly relatively officially successfully effectively currently".split()
 )
 # Other -ly adverbs are dropped too, except these: hedges, frequency and time words,
@@ -1152,6 +1152,8 @@ def _split_semicolons(s: str) -> list[str]:
     ['Israel and Gaza agreed a truce.', 'Hostages will be freed on Friday.']
     """
     for m in re.finditer(r";\s+", s):
+        if s[: m.start()].count("(") > s[: m.start()].count(")"):
+            continue  # "(4,390 feet; 1,338 m)": a list inside brackets
         parts = _split_at(s, m.start(), m.end() - m.start())
         if parts and not re.match(r"(and|or)\b", parts[1], re.IGNORECASE):
             return [parts[0], *_split_semicolons(parts[1])]
@@ -1649,6 +1651,25 @@ def _relative_clause_end(s: str, m: re.Match) -> int | None:
     return None
 
 
+def _agrees_with_clause(s: str, m: re.Match) -> bool:
+    """Whether the noun before a relative pronoun agrees in number with the clause's
+    verb: "square kilometres that straddles" does not, so the clause is another noun's.
+
+    >>> s = "It is an area of 5,319 square kilometres that straddles the border."
+    >>> _agrees_with_clause(s, re.search(" (that) ", s))
+    False
+    """
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, m.start())
+    pronoun = parse.token_at(tokens, m.start(1))
+    if noun is None or pronoun is None:
+        return False
+    verb = tokens[pronoun.head]
+    if verb.tag == "VBZ" and noun.tag in ("NNS", "NNPS"):
+        return False
+    return not (verb.tag == "VBP" and noun.tag in ("NN", "NNP"))
+
+
 def _split_where(s: str, trace: list[str]) -> list[str] | None:
     """"He moved to Paris, where he studied art." -> "He moved to Paris. There he studied
     art." Only after a place: a noun for one ("the town, where ..."), or a name after
@@ -1703,7 +1724,7 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             # preposition is most often where the earlier noun is, and the parser agrees too readily
         rest_start = m.end()
         close = _clause_end(s, rest_start)
-        if _relative_clause_end(s, m) != close:
+        if _relative_clause_end(s, m) != close or not _agrees_with_clause(s, m):
             # "the video of the encounter Friday, which ...": the parser gives the clause to
             # another noun; "..., which was made up of Bengal, Bihar and ...": or another end.
             continue
@@ -1843,6 +1864,8 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
             continue
         if re.search(r"[,;:]| -- | — | – ", clause.rstrip(".!?")) or not clause.rstrip().endswith("."):
             continue
+        if _relative_clause_end(s, m) is None or not _agrees_with_clause(s, m):
+            continue  # "an area of 5,319 square kilometres that straddles ...": the clause is the area's
         first_part = _end_sentence(before)
         np = " ".join(w for w in np_words if w.lower() not in _NUMBER_WORDS)
         second = _end_sentence(f"The {np} {clause.strip()}")

@@ -710,3 +710,18 @@ def test_conjunction_splits_the_parser_rules_out(text, forbidden):
 def test_a_pronoun_after_but_is_lower_case():
     text = "She left for work early each morning, but was always home by five or six to spend time with me."
     assert "But she was always home" in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    # The area straddles the border, not the kilometres: the verb's number says so.
+    ("The National Capital Region consists of an area of 5,319 square kilometres that straddles the boundary "
+     "between the provinces of Ontario and Quebec.", "The square kilometres"),
+    # A semicolon inside brackets separates two measures, not two sentences.
+    ("The highest elevation in Puerto Rico, Cerro de Punta (4,390 feet; 1,338 m), is located in this range.",
+     "feet."),
+    # "further" is a comparison, not a filler.
+    ("The Festspielhaus also features a double proscenium, which gives the audience the illusion that the stage "
+     "is further away than it actually is.", "is away"),
+])
+def test_splits_and_drops_that_would_break_the_sense(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text

@@ -411,6 +411,9 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
             word = parse.token_at(parse.parse(tokens[i].string), tokens[i].start())
             if word is not None and word.dep == "amod":
                 return None  # "endangered flora" is not "put at risk flora"
+        if not participle and {"VBD", "VBN"} <= tags:
+            word = parse.token_at(parse.parse(tokens[i].string), tokens[i].start())
+            participle = word is not None and word.tag == "VBN"  # "had been cut off and discarded"
         if participle and "VBN" in tags:
             if head in ("get", "have") and prev in _BE:
                 return None  # "was obtained" -> not "was got"
@@ -1154,6 +1157,8 @@ def _split_semicolons(s: str) -> list[str]:
     for m in re.finditer(r";\s+", s):
         if s[: m.start()].count("(") > s[: m.start()].count(")"):
             continue  # "(4,390 feet; 1,338 m)": a list inside brackets
+        if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
+            continue  # "works were Peace (1814); Resignation (1817); ...": a list, not two sentences
         parts = _split_at(s, m.start(), m.end() - m.start())
         if parts and not re.match(r"(and|or)\b", parts[1], re.IGNORECASE):
             return [parts[0], *_split_semicolons(parts[1])]

@@ -725,3 +725,20 @@ def test_a_pronoun_after_but_is_lower_case():
 ])
 def test_splits_and_drops_that_would_break_the_sense(text, forbidden):
     assert forbidden not in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    # A semicolon between list items or before an explanation is not a sentence break.
+    ("Among his published works were Peace, a Lyric Poem (1814); Resignation (1817); The Triumph of "
+     "Christianity (1819); and The Soldier's Friend (1828).", "(1814)."),
+    ("He has also appeared in many highly-acclaimed television dramas such as The Lakes, State of Play and two "
+     "BAFTA award-winning serials; Clocking Off and Sex Traffic.", "serials."),
+    # "had been cut off and discarded": the participle, so "thrown away", and no "The nose threw away".
+    ("By that time the asymmetrical nose had been cut off and discarded, possibly for additional air flow to "
+     "the radiator.", "threw away"),
+    # "in the region of" a place is not "about" it.
+    ("Aigné is a commune in the Sarthe department in the region of Pays-de-la-Loire in northwestern France.",
+     "about Pays"),
+])
+def test_list_semicolons_participles_and_places_keep_their_sense(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text

@@ -1460,7 +1460,9 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
                 return [parts[0], *_split_conjunctions(parts[1], trace)]
     # "The father -- he and his partner had a baby -- complained ..." -> two sentences.
     m = re.search(r" (--|–|—) ([^-–—]+?) \1 ", s)
-    if m and _is_clause(m.group(2)) and not _inside_quote(m.start(), s):
+    if m and _is_clause(m.group(2)) and not _inside_quote(m.start(), s) \
+            and _own_clause(s, m.start(2), m.end(2)) and not re.match(r"that is\b", m.group(2), re.IGNORECASE):
+        # ("-- that is, all but seven --" explains the words before it: not a sentence of its own)
         main = s[: m.start()] + " " + s[m.end() :]
         aside = _end_sentence(_capitalise(m.group(2).strip()))
         if _word_count(main) >= MIN_PART_WORDS and _word_count(aside) >= MIN_PART_WORDS:

@@ -742,3 +742,14 @@ def test_splits_and_drops_that_would_break_the_sense(text, forbidden):
 ])
 def test_list_semicolons_participles_and_places_keep_their_sense(text, forbidden):
     assert forbidden not in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    # "-- that is, all but seven --" explains "47 Republican Senators": not a sentence of its own.
+    ("On Monday, 47 Republican Senators -- that is, all but seven -- sent a letter to Iran that appeared aimed "
+     "at scuttling the talks.", "That is, all but seven."),
+    # "nominated for an Emmy" is not "named for an Emmy".
+    ("He has been nominated for an acting Emmy seven times for Mad Men but has never won.", "named for"),
+])
+def test_asides_and_nominations_keep_their_sense(text, forbidden):
+    assert forbidden not in simplify_sentence(text).text

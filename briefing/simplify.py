@@ -1138,10 +1138,7 @@ CONJUNCTION_LEADS = {"but": "But", "and": "", "yet": "But", "so": "So", "althoug
 
 
 def _rule_conjunction(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    out, trace = [], []
-    for s in sentences:
-        out.extend(_split_conjunctions(s, trace))
-    return out, trace
+    return _split_all(sentences, _split_conjunctions)
 
 
 ROLE_NOUNS = frozenset(
@@ -1545,10 +1542,7 @@ def _second_mention(np: str) -> str:
 
 
 def _rule_relative(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    out, trace = [], []
-    for s in sentences:
-        out.extend(_split_relative(s, trace))
-    return out, trace
+    return _split_all(sentences, _split_relative)
 
 
 # Verbs whose "which" is mostly the whole event before it, not the last noun.
@@ -1868,6 +1862,16 @@ def _clause_end(s: str, start: int) -> int:
         return comma
 
 
+def _split_all(sentences: list[str], split: Callable[[str, list[str]], list[str]]) -> tuple[list[str], list[str]]:
+    """Every sentence through ``split``, which returns its parts and adds the rules it
+    applied to the trace it is given."""
+    out: list[str] = []
+    trace: list[str] = []
+    for s in sentences:
+        out.extend(split(s, trace))
+    return out, trace
+
+
 def _split_each(sentences: list[str], split: Callable[[str], list[str] | None],
                 name: str) -> tuple[list[str], list[str]]:
     """Apply ``split`` to every sentence; each split that fires is traced as ``name``."""
@@ -2151,10 +2155,7 @@ def _after_but(subject: str) -> str:
 
 
 def _rule_coordination(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    out, trace = [], []
-    for s in sentences:
-        out.extend(_split_coordination(s, trace))
-    return out, trace
+    return _split_all(sentences, _split_coordination)
 
 
 def _split_coordination(s: str, trace: list[str]) -> list[str]:
@@ -2283,10 +2284,7 @@ def _clause_tense(tokens: tuple, head) -> str | None:
 
 
 def _rule_participle(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    out, trace = [], []
-    for s in sentences:
-        out.extend(_split_participle(s, trace))
-    return out, trace
+    return _split_all(sentences, _split_participle)
 
 
 def _split_participle(s: str, trace: list[str]) -> list[str]:

@@ -2100,6 +2100,25 @@ def _active(s: str, ctx: _Context) -> str | None:
     return _capitalise(f"{agent} {adverb}{active_verb} {obj}{m.group('rest')}")
 
 
+def _main_clause(s: str) -> tuple[tuple[parse.Token, ...], parse.Token] | None:
+    """The parse of ``s`` and its main verb; None when the parser finds more than one
+    root, or a clause before the main verb that frames it ("America needs to realize
+    that ... Silicon Valley is erasing them"): a split would state as fact what it frames.
+
+    >>> _main_clause("The storm hit the coast on Monday, leaving the town without power.")[1].text
+    'hit'
+    >>> _main_clause("America needs to realize that instead of creating jobs, Silicon Valley is erasing them, "
+    ...              "leaving millennials financially stranded before their careers can get off the ground.")
+    """
+    tokens = parse.parse(s)
+    main = parse.root(tokens)
+    if main is None or sum(t.dep == "ROOT" for t in tokens) != 1:
+        return None
+    if any(x.dep in ("ccomp", "parataxis") and x.head == main.i for x in tokens[:main.i]):
+        return None
+    return tokens, main
+
+
 def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | None:
     """How to name the subject ``head`` again in a new sentence: a pronoun as it is, a
     name by its own words ("Boren", "The Los Angeles County District Attorney"), a thing
@@ -2176,10 +2195,10 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         return [s]  # no conjunction: spare the parser
     if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
         return _split_attributed(s, trace, _split_coordination) or [s]
-    tokens = parse.parse(s)
-    main = parse.root(tokens)
-    if main is None or sum(t.dep == "ROOT" for t in tokens) != 1 or not main.tag.startswith("VB"):
+    parsed = _main_clause(s)
+    if parsed is None or not parsed[1].tag.startswith("VB"):
         return [s]
+    tokens, main = parsed
     # "was arrested and charged": the second verb leans on the first one's auxiliaries,
     # which its sentence takes along ("He was charged"); not past a negation, whose
     # reach over the second verb is unclear ("did not stop and wait").
@@ -2187,8 +2206,6 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     if any(x.dep == "neg" for x in parse.children(tokens, main)):
         return [s]
     if not auxiliaries and main.tag not in ("VBD", "VBZ", "VBP"):
-        return [s]
-    if any(x.dep in ("ccomp", "parataxis") and x.head == main.i for x in tokens[:main.i]):
         return [s]
     subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
     verbs = [x for x in parse.children(tokens, main) if x.dep == "conj" and x.tag.startswith("VB") and x.i > main.i]
@@ -2305,14 +2322,13 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
         return [s]  # no ", ...ing" to split at: spare the parser
     if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
         return _split_attributed(s, trace, _split_participle) or [s]
-    tokens = parse.parse(s)
-    main = parse.root(tokens)
-    if main is None or sum(t.dep == "ROOT" for t in tokens) != 1:
+    parsed = _main_clause(s)
+    if parsed is None:
         return [s]
+    tokens, main = parsed
     tense = _clause_tense(tokens, main)
-    if tense is None or any(x.dep in ("ccomp", "parataxis") and x.head == main.i for x in tokens[:main.i]):
-        return [s]  # "America needs to realize that ... Silicon Valley is erasing them": a clause
-        # before the main verb that frames it; a split would state as fact what it frames
+    if tense is None:
+        return [s]
     for t in parse.children(tokens, main):
         if t.dep != "advcl" or t.tag != "VBG" or t.i < main.i:
             continue

@@ -1597,9 +1597,10 @@ def _relative_marks(s: str, words: str) -> Iterator[tuple[re.Match, int, str, st
 
 
 def _relative_clause_end(s: str, m: re.Match) -> int | None:
-    """Where the parser ends the relative clause opened by ``m`` (", who/which ..."),
-    as a character offset; None when the parser puts the clause on another noun than
-    the one just before the comma.
+    """Where the parser ends the relative clause opened by ``m`` (", who/which ...",
+    " who/that ..."), as a character offset; None when the parser puts the clause on
+    another noun than the one just before it, or the clause's verb disagrees in number
+    with that noun ("5,319 square kilometres that straddles ..." is the area's clause).
 
     >>> s = "The video of the encounter Friday, which contradicted her son's claims, was released by police."
     >>> _relative_clause_end(s, re.search(", (which) ", s)) is None
@@ -1607,35 +1608,22 @@ def _relative_clause_end(s: str, m: re.Match) -> int | None:
     >>> s = "Rescuers found the child in the car, which had crashed into a cold river."
     >>> s[_relative_clause_end(s, re.search(", (which) ", s)):]
     '.'
+    >>> s = "It is an area of 5,319 square kilometres that straddles the border."
+    >>> _relative_clause_end(s, re.search(" (that) ", s)) is None
+    True
     """
     tokens = parse.parse(s)
     noun = parse.token_ending_at(tokens, m.start())
     pronoun = parse.token_at(tokens, m.start(1))
     if noun is None or pronoun is None:
         return None
+    verb = tokens[pronoun.head]
+    if verb.tag == "VBZ" and noun.tag in ("NNS", "NNPS") or verb.tag == "VBP" and noun.tag in ("NN", "NNP"):
+        return None
     for t in tokens:
         if t.dep == "relcl" and t.left == pronoun.i and t.head == noun.i:
             return tokens[t.right].end
     return None
-
-
-def _agrees_with_clause(s: str, m: re.Match) -> bool:
-    """Whether the noun before a relative pronoun agrees in number with the clause's
-    verb: "square kilometres that straddles" does not, so the clause is another noun's.
-
-    >>> s = "It is an area of 5,319 square kilometres that straddles the border."
-    >>> _agrees_with_clause(s, re.search(" (that) ", s))
-    False
-    """
-    tokens = parse.parse(s)
-    noun = parse.token_ending_at(tokens, m.start())
-    pronoun = parse.token_at(tokens, m.start(1))
-    if noun is None or pronoun is None:
-        return False
-    verb = tokens[pronoun.head]
-    if verb.tag == "VBZ" and noun.tag in ("NNS", "NNPS"):
-        return False
-    return not (verb.tag == "VBP" and noun.tag in ("NN", "NNP"))
 
 
 def _split_where(s: str, trace: list[str]) -> list[str] | None:
@@ -1692,7 +1680,7 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             # preposition is most often where the earlier noun is, and the parser agrees too readily
         rest_start = m.end()
         close = _clause_end(s, rest_start)
-        if _relative_clause_end(s, m) != close or not _agrees_with_clause(s, m):
+        if _relative_clause_end(s, m) != close:
             # "the video of the encounter Friday, which ...": the parser gives the clause to
             # another noun; "..., which was made up of Bengal, Bihar and ...": or another end.
             continue
@@ -1832,7 +1820,7 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
             continue
         if re.search(r"[,;:]| -- | — | – ", clause.rstrip(".!?")) or not clause.rstrip().endswith("."):
             continue
-        if _relative_clause_end(s, m) is None or not _agrees_with_clause(s, m):
+        if _relative_clause_end(s, m) is None:
             continue  # "an area of 5,319 square kilometres that straddles ...": the clause is the area's
         first_part = _end_sentence(before)
         np = " ".join(w for w in np_words if w.lower() not in _NUMBER_WORDS)

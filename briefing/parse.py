@@ -96,6 +96,11 @@ def token_at(tokens: tuple[Token, ...], offset: int) -> Token | None:
     return None
 
 
+def word_at(sentence: str, offset: int) -> Token | None:
+    """The token of ``sentence``'s parse that starts at character ``offset``, if any."""
+    return token_at(parse(sentence), offset)
+
+
 def token_ending_at(tokens: tuple[Token, ...], offset: int) -> Token | None:
     """The token that ends at character ``offset``, if any."""
     for t in tokens:

@@ -408,11 +408,11 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
         if tags & {"VBD", "VBN", "VBG"} and after_determiner:
             return None  # "the alleged attacker", "the beginning": an adjective or a noun
         if tags & {"VBD", "VBN"} and " " in surface.entry.replacement:
-            word = parse.token_at(parse.parse(tokens[i].string), tokens[i].start())
+            word = parse.word_at(tokens[i].string, tokens[i].start())
             if word is not None and word.dep == "amod":
                 return None  # "endangered flora" is not "put at risk flora"
         if not participle and {"VBD", "VBN"} <= tags:
-            word = parse.token_at(parse.parse(tokens[i].string), tokens[i].start())
+            word = parse.word_at(tokens[i].string, tokens[i].start())
             participle = word is not None and word.tag == "VBN"  # "had been cut off and discarded"
         if participle and "VBN" in tags:
             if head in ("get", "have") and prev in _BE:
@@ -674,7 +674,7 @@ def _is_adverb(s: str, at: int) -> bool:
     >>> _is_adverb(s, s.index("cowardly")), _is_adverb(s, s.index("quickly"))
     (False, True)
     """
-    word = parse.token_at(parse.parse(s), at)
+    word = parse.word_at(s, at)
     return word is not None and word.tag.startswith("RB")
 
 
@@ -1453,7 +1453,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         # (", but was later caught": a verb without its subject is split:coordination's.)
         if not _is_clause(rest):
             continue
-        that = parse.token_at(parse.parse(s), m.end()) if rest.lower().startswith("that ") else None
+        that = parse.word_at(s, m.end()) if rest.lower().startswith("that ") else None
         if that is not None and that.dep == "mark":
             continue  # "said the film would be his last, and that afterwards he would ...": still what he said
         if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):

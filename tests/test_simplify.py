@@ -364,9 +364,93 @@ def test_news_splits_left_alone(text):
     assert not any(r.startswith(("split:restrictive", "split:subordinate", "split:attributed")) for r in rewrite.rules)
 
 
-# Splits that read a clause as belonging to the wrong noun invent a fact the check cannot
-# see ("Friday contradicted her son's claims"): when unsure, the sentence stays whole.
-@pytest.mark.parametrize("text, forbidden", [
+# What a rewrite must say (a fragment of the output), and what it must never say, by
+# the rule or guard each case holds. Each case is a sentence from the news points or
+# ASSET valid where the rewriter once went wrong, or a rule's own example.
+SAYS = [
+    # relative clause is named for what it is about
+    ("Di Maria was booked for simulation and took his protests too far by grabbing the official, which led "
+     "to his instant dismissal.", "This led to his instant dismissal."),
+    ("Executive producer Robert Kirkman announced Friday that the companion series, which starts as a "
+     "prequel to the original, will be titled \"Fear The Walking Dead.\"", "It starts as a prequel"),
+    ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
+     "Strong currents held back the search, Cayman 27 reported."),
+    # adverbs that narrow the fact stay
+    ("Melvin Novak was sexually abused by his scoutmaster for two years in a row.", "sexually abused"),
+    ("Fans can now report incidents anonymously by pressing a button in the app.", "anonymously"),
+    # relative clause split with the parser
+    # The parser ties the clause to the noun before the comma, even behind a preposition.
+    ("Rescuers found the small child hanging upside down in the car, which had crashed into a very cold "
+     "Utah river a day before.", "in the car. It had crashed into a cold Utah river a day before."),
+    # The clause's sentence comes before the next clause, so "This" still means the genocide.
+    ("He was criticised for the failure to act during the genocide, which left over 1 million people dead, "
+     "and he appeared unable to muster support for intervention in the war.",
+     "genocide. This left over 1 million people dead. He appeared"),
+    # verbs that share a subject become sentences
+    ("The former Major League Baseball pitcher recently fired off a series of fastballs and mowed down a "
+     "group of Twitter trolls.", "fastballs. The pitcher mowed down a group of Twitter trolls."),
+    ("The 42nd vice president served under Carter between 1977 and 1981, and later ran for President, but "
+     "lost to Ronald Reagan.", "1981. The vice president later ran for President"),
+    # legal terms keep their words
+    ("He pleaded guilty Monday to one count of attempted sexual assault.", "attempted sexual assault"),
+    ("He pleaded guilty to two counts of attempted murder.", "admitted to two counts of attempted murder"),
+    ("She attempted to climb the wall of the old prison.", "She tried to climb"),
+    # words that carry the fact stay
+    # A list item after a comma is not a side clause: the charges all stay.
+    ("Erich Nowsch Jr. faces charges of murder with a deadly weapon, attempted murder and firing a gun from "
+     "within a car.", "attempted murder and firing a gun"),
+    # A long participle phrase says why: it stays.
+    ("Hundreds of thousands of protesters gathered in cities across Brazil this weekend, incensed by serious "
+     "economic woes and a massive scandal involving the country's oil company.", "angry about serious"),
+    # "that" is the subject here, not the word that opens the clause.
+    ("Herzog says that doesn't bother him at all.", "says that doesn't"),
+    # lexicon phrases in their sense
+    ("In 1838 Thomas Icely asked that a village be established to service his estate.", "be set up to service"),
+    ("He was considered by many to be a saint.", "considered by many"),
+    ("Young established many professional pitching records in the majors.", "established many"),
+    ("Bergman stated that the film would be his last, and that afterwards he would focus on directing theatre.",
+     "his last, and that later he would focus"),
+    # focus adverb after a comma stays
+    # Without "mainly", all 537 deaths would be in Haiti.
+    ("At least 537 deaths were blamed on Hurricane Hanna, mainly in Haiti.", "mainly in Haiti"),
+    # Without "especially", "Belarus, the genocide of the Jews" reads as an appositive: false.
+    ("He later claimed this was due to a breakdown connected with the ethnic cleansing in Belarus, especially "
+     "the genocide of the Jews.", "especially the genocide"),
+    # adverbs that grade a quality stay
+    ("The video shows three warmly dressed females standing with luggage outside a car.", "warmly dressed"),
+    ("He was one of the first openly gay members of parliament in the country.", "openly gay"),
+    ("Chlamydia is easily treated with antibiotics in most patients.", "easily treated"),
+    # shared auxiliaries go with the second verb
+    ("The suspect was arrested at his home in Ohio on Monday and charged with murder.",
+     "Monday. The suspect was charged with murder."),
+    ("They will float to the top platform level and then descend to harass and attack Zub.",
+     "They will then descend"),
+    ("Victoria Island is an island in the Canadian Arctic Archipelago and straddles the boundary between "
+     "Nunavut and the Northwest Territories.", "Victoria Island crosses"),
+    # side phrases keep their facts
+    ("Moderate flooding was reported in Acapulco, resulting in mudslides in some areas.",
+     "This resulted in mudslides in some areas."),
+    ("In 2006, Phil Downing left the band, citing communication problems with other members.",
+     "Downing mentioned communication problems"),
+    # Scope, time and reasons stay: without them the claim is broader than the article's.
+    ("On both of these topics, founder Dror Ben-Ami says, Prime Minister Benjamin Netanyahu has failed.",
+     "On both of these topics"),
+    ("The riot continued into the early morning, until police used fire brigade water hoses to disperse the crowd.",
+     "until police used"),
+    ("It is sometimes recommended to combat diarrhea, since it is high in pectin.", "high in pectin"),
+    # parentheticals that carry a fact stay
+    ("He snaps, lashing out (allegedly) at the nearest underling who could be held responsible.", "(allegedly)"),
+    ("Like many successful men (and women), he could work hard because he had support at home.", "(and women)"),
+    ("Like 70,000 other refugees, Farah (her name and the others in this article have been changed to protect "
+     "their anonymity) now lives with her family in Zarqa.", "(her name and the others"),
+    # lexicon leaves a noun alone when the entry is a verb or adjective
+    ("Thousands of human remains, animal bones and tools were excavated between 1899 and 1905.", "human remains"),
+    ("The decryption key is trivially related to the encryption key in that case.", "decryption key"),
+    ("A dogfight, or dog fight, is aerial combat between fighter aircraft at short range.", "aerial combat"),
+]
+NEVER_SAYS = [
+    # unsure clause splits keep the sentence: a split that reads a clause as belonging to the
+    # wrong noun invents a fact the check cannot see ("Friday contradicted her son's claims")
     ("The Glendale Police Department released dash cam video of the encounter Friday, which contradicted "
      "her son's claims.", "Friday contradicted"),
     ("Denise Huskins and her boyfriend Aaron Quinn, who reported the kidnapping Monday, are no longer "
@@ -381,60 +465,110 @@ def test_news_splits_left_alone(text):
      "more than 400 miles away, authorities said.", "Huskins California"),
     ("Sharper and his lawyer had a telephone meeting with Judge Warren Granville, where the former player "
      "changed his plea.", "There the former player"),
-])
-def test_unsure_clause_splits_keep_the_sentence(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Di Maria was booked for simulation and took his protests too far by grabbing the official, which led "
-     "to his instant dismissal.", "This led to his instant dismissal."),
-    ("Executive producer Robert Kirkman announced Friday that the companion series, which starts as a "
-     "prequel to the original, will be titled \"Fear The Walking Dead.\"", "It starts as a prequel"),
-    ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
-     "Strong currents held back the search, Cayman 27 reported."),
-])
-def test_relative_clause_is_named_for_what_it_is_about(text, expected):
-    assert expected in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, kept", [
-    ("Melvin Novak was sexually abused by his scoutmaster for two years in a row.", "sexually abused"),
-    ("Fans can now report incidents anonymously by pressing a button in the app.", "anonymously"),
-])
-def test_adverbs_that_narrow_the_fact_stay(text, kept):
-    assert kept in simplify_sentence(text).text
-
-
-def test_a_point_that_opens_inside_a_quotation_keeps_its_words():
-    text = 'We will be able to defeat terrorism, which is threatening Tunisia and all the neighboring countries."'
-    point = KeyPoint(sentence_ids=(0,), text=text, original=text, spans=((0, len(text)),), score=1.0)
-    assert simplify_point(point).text == text
-
-
-@pytest.mark.parametrize("text, expected", [
-    # The parser ties the clause to the noun before the comma, even behind a preposition.
-    ("Rescuers found the small child hanging upside down in the car, which had crashed into a very cold "
-     "Utah river a day before.", "in the car. It had crashed into a cold Utah river a day before."),
-    # The clause's sentence comes before the next clause, so "This" still means the genocide.
-    ("He was criticised for the failure to act during the genocide, which left over 1 million people dead, "
-     "and he appeared unable to muster support for intervention in the war.",
-     "genocide. This left over 1 million people dead. He appeared"),
-])
-def test_relative_clause_split_with_the_parser(text, expected):
-    assert expected in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, forbidden", [
+    # relative clause the parser is unsure of stays
     # A place name after a preposition: the school became known, not Hartford.
     ("The two men raised money to found a school for deaf students in Hartford, which later became known as "
      "the American School for the Deaf.", "Hartford later became"),
     # The parser's clause runs past the first comma: "Bihar" must stay in the clause.
     ("The armies were recruited from Muslims in the Bengal Presidency, which was made up of Bengal, Bihar and "
      "Uttar Pradesh, and high caste Hindus recruited from the rural plains of Oudh.", "made up of Bengal."),
-])
-def test_relative_clause_the_parser_is_unsure_of_stays(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
+    # appositive split only where the parser agrees
+    # A list of nationalities is not a name and its appositive.
+    ("They include four Filipinos, an Austrian, a Czech and a Ghanaian, according to the Philippine foreign "
+     "ministry.", "Filipinos is"),
+    # The hometown is Louisville's, not Kentucky's.
+    ("The first scheduled show will take place in Louisville, Kentucky, the hometown of 3rdEyeGirl drummer "
+     "Hannah Welton.", "Kentucky is"),
+    # "after all" is not a role.
+    ("Pichette, after all, did not practice work/life balance.", "is the after all"),
+    # The spokesman is Lai Mohammed's role; the party is the opposition party's name.
+    ('"There\'s been so much violence in Rivers state that it\'s just not tenable," said Lai Mohammed, '
+     'spokesman for the main opposition party, the All Peoples Congress.', "Mohammed, the All Peoples Congress"),
+    # splits and drops the parser rules out
+    # "after a hard day's work" is a preposition's phrase, and "finds" is the employer's verb.
+    ("A well-heeled employer goes back to his hotel after a hard day's work and finds no hot dinner on the table.",
+     "This was after"),
+    # "cowardly" is an adjective, not a filler adverb.
+    ("The cowardly and reprehensible shooting Wednesday night of two police officers came in a tumultuous "
+     "seven days for the Missouri town.", "The and"),
+    # A quotation's comma cannot end a sentence.
+    ('John Kerry acknowledged "the days are ticking by," but that doesn\'t mean there\'s an urgent rush to '
+     'reach an agreement.', ',".'),
+    # coordination left alone or worded right
+    ("Niccolò Machiavelli, author of The Prince, also witnessed and wrote about the execution.", "also saw."),
+    # "tried and acquitted of participating": both verbs share "of participating".
+    ("In 1974 he was tried and acquitted of participating in the raid that rescued Baader.", "he was tried."),
+    ("Uses Tar was also used as seal for roofing shingles and to seal the hulls of ships and boats.", "Tar to seal"),
+    ("For example, a shop might give away its stock in its promotion, but producing these goods would still "
+     "have required the use of scarce resources.", "the shop making"),
+    ("On the outbreak of war in August 1914, the regiment went to France and was engaged in the early fighting.",
+     "was taken part"),
+    ("Burrendong Arboretum is a sanctuary for endangered Australian flora and covers 1.60 km².", "put at risk flora"),
+    # dash splits need a clause on each side
+    # The closing dash of a pair is not a place to split.
+    ("The auction house is offering an untitled work by Italian sculptor Maurizio Cattelan that chronicles -- in "
+     "painstaking and painful detail if you are English -- every defeat suffered by the England team.",
+     "Every defeat suffered"),
+    # After the dash comes a noun phrase, not a clause.
+    ('The 46-year-old pop star will be performing a 90-minute show of her hits at the "world\'s richest day of '
+     'horse racing" -- the 20th Dubai World Cup hosted at Meydan on Saturday, March 28.', "The 20th Dubai"),
+    ("The workers are being housed near hospitals, and if they show signs of the disease, they'll be admitted as "
+     "patients -- as was the case with one worker in Nebraska.", "As was the case"),
+    # conjunction splits the parser rules out
+    # A list of names is not a clause before ", and".
+    ("Paul McCartney, Patti Smith, Beck, and John Legend are ready to rock Cleveland.", "Beck."),
+    # "had been recruited" is what the family told CNN, not something the family did.
+    ("Musallam's family on Tuesday told CNN that he had no ties with the Mossad, Israel's spy agency, and had, in "
+     "fact, been recruited by ISIS.", "family on Tuesday had"),
+    # "is looking into the claim" is the department's, in what the official said.
+    ("A Defense Department official told CNN that it cannot confirm the validity of the online posting, but is "
+     "looking into the claim.", "official is looking"),
+    ("Falardeau mourned her boy's missing arm for years but, in time, embraced her son as he was.", "Falardeau ,"),
+    # splits and drops that would break the sense
+    # The area straddles the border, not the kilometres: the verb's number says so.
+    ("The National Capital Region consists of an area of 5,319 square kilometres that straddles the boundary "
+     "between the provinces of Ontario and Quebec.", "The square kilometres"),
+    # A semicolon inside brackets separates two measures, not two sentences.
+    ("The highest elevation in Puerto Rico, Cerro de Punta (4,390 feet; 1,338 m), is located in this range.",
+     "feet."),
+    # "further" is a comparison, not a filler.
+    ("The Festspielhaus also features a double proscenium, which gives the audience the illusion that the stage "
+     "is further away than it actually is.", "is away"),
+    # list semicolons participles and places keep their sense
+    # A semicolon between list items or before an explanation is not a sentence break.
+    ("Among his published works were Peace, a Lyric Poem (1814); Resignation (1817); The Triumph of "
+     "Christianity (1819); and The Soldier's Friend (1828).", "(1814)."),
+    ("He has also appeared in many highly-acclaimed television dramas such as The Lakes, State of Play and two "
+     "BAFTA award-winning serials; Clocking Off and Sex Traffic.", "serials."),
+    # "had been cut off and discarded": the participle, so "thrown away", and no "The nose threw away".
+    ("By that time the asymmetrical nose had been cut off and discarded, possibly for additional air flow to "
+     "the radiator.", "threw away"),
+    # "in the region of" a place is not "about" it.
+    ("Aigné is a commune in the Sarthe department in the region of Pays-de-la-Loire in northwestern France.",
+     "about Pays"),
+    # asides and nominations keep their sense
+    # "-- that is, all but seven --" explains "47 Republican Senators": not a sentence of its own.
+    ("On Monday, 47 Republican Senators -- that is, all but seven -- sent a letter to Iran that appeared aimed "
+     "at scuttling the talks.", "That is, all but seven."),
+    # "nominated for an Emmy" is not "named for an Emmy".
+    ("He has been nominated for an acting Emmy seven times for Mad Men but has never won.", "named for"),
+]
+
+
+@pytest.mark.parametrize("text, wanted", SAYS)
+def test_rewrite_says(text, wanted):
+    assert wanted in simplify_sentence(text).text
+
+
+@pytest.mark.parametrize("text, unwanted", NEVER_SAYS)
+def test_rewrite_never_says(text, unwanted):
+    assert unwanted not in simplify_sentence(text).text
+
+
+def test_a_point_that_opens_inside_a_quotation_keeps_its_words():
+    text = 'We will be able to defeat terrorism, which is threatening Tunisia and all the neighboring countries."'
+    point = KeyPoint(sentence_ids=(0,), text=text, original=text, spans=((0, len(text)),), score=1.0)
+    assert simplify_point(point).text == text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -478,16 +612,6 @@ def test_parser_is_the_checked_model():
     assert tokens is parse.parse("The car, which had crashed, was found.")  # cached
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The former Major League Baseball pitcher recently fired off a series of fastballs and mowed down a "
-     "group of Twitter trolls.", "fastballs. The pitcher mowed down a group of Twitter trolls."),
-    ("The 42nd vice president served under Carter between 1977 and 1981, and later ran for President, but "
-     "lost to Ronald Reagan.", "1981. The vice president later ran for President"),
-])
-def test_verbs_that_share_a_subject_become_sentences(text, expected):
-    assert expected in simplify_sentence(text).text
-
-
 @pytest.mark.parametrize("text", [
     # Both verbs share the quotation: the tweet was the quote.
     '"After five incredible years Zayn Malik has decided to leave One Direction," the band said on its '
@@ -519,172 +643,9 @@ def test_side_clauses_are_whole_phrases(text, kept):
         assert word in out
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("He pleaded guilty Monday to one count of attempted sexual assault.", "attempted sexual assault"),
-    ("He pleaded guilty to two counts of attempted murder.", "admitted to two counts of attempted murder"),
-    ("She attempted to climb the wall of the old prison.", "She tried to climb"),
-])
-def test_legal_terms_keep_their_words(text, expected):
-    assert expected in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, kept", [
-    # A list item after a comma is not a side clause: the charges all stay.
-    ("Erich Nowsch Jr. faces charges of murder with a deadly weapon, attempted murder and firing a gun from "
-     "within a car.", "attempted murder and firing a gun"),
-    # A long participle phrase says why: it stays.
-    ("Hundreds of thousands of protesters gathered in cities across Brazil this weekend, incensed by serious "
-     "economic woes and a massive scandal involving the country's oil company.", "angry about serious"),
-    # "that" is the subject here, not the word that opens the clause.
-    ("Herzog says that doesn't bother him at all.", "says that doesn't"),
-])
-def test_words_that_carry_the_fact_stay(text, kept):
-    assert kept in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("In 1838 Thomas Icely asked that a village be established to service his estate.", "be set up to service"),
-    ("He was considered by many to be a saint.", "considered by many"),
-    ("Young established many professional pitching records in the majors.", "established many"),
-    ("Bergman stated that the film would be his last, and that afterwards he would focus on directing theatre.",
-     "his last, and that later he would focus"),
-])
-def test_lexicon_phrases_in_their_sense(text, expected):
-    assert expected in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, kept", [
-    # Without "mainly", all 537 deaths would be in Haiti.
-    ("At least 537 deaths were blamed on Hurricane Hanna, mainly in Haiti.", "mainly in Haiti"),
-    # Without "especially", "Belarus, the genocide of the Jews" reads as an appositive: false.
-    ("He later claimed this was due to a breakdown connected with the ethnic cleansing in Belarus, especially "
-     "the genocide of the Jews.", "especially the genocide"),
-])
-def test_focus_adverb_after_a_comma_stays(text, kept):
-    assert kept in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, forbidden", [
-    # A list of nationalities is not a name and its appositive.
-    ("They include four Filipinos, an Austrian, a Czech and a Ghanaian, according to the Philippine foreign "
-     "ministry.", "Filipinos is"),
-    # The hometown is Louisville's, not Kentucky's.
-    ("The first scheduled show will take place in Louisville, Kentucky, the hometown of 3rdEyeGirl drummer "
-     "Hannah Welton.", "Kentucky is"),
-    # "after all" is not a role.
-    ("Pichette, after all, did not practice work/life balance.", "is the after all"),
-    # The spokesman is Lai Mohammed's role; the party is the opposition party's name.
-    ('"There\'s been so much violence in Rivers state that it\'s just not tenable," said Lai Mohammed, '
-     'spokesman for the main opposition party, the All Peoples Congress.', "Mohammed, the All Peoples Congress"),
-])
-def test_appositive_split_only_where_the_parser_agrees(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
-
-
 def test_appositive_of_a_subject_leaves_no_stray_comma():
     text = "As most everyone knows by now, David Boren, president of the University of Oklahoma, faced this Monday."
     assert "David Boren faced this Monday." in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, kept", [
-    ("The video shows three warmly dressed females standing with luggage outside a car.", "warmly dressed"),
-    ("He was one of the first openly gay members of parliament in the country.", "openly gay"),
-    ("Chlamydia is easily treated with antibiotics in most patients.", "easily treated"),
-])
-def test_adverbs_that_grade_a_quality_stay(text, kept):
-    assert kept in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, forbidden", [
-    # "after a hard day's work" is a preposition's phrase, and "finds" is the employer's verb.
-    ("A well-heeled employer goes back to his hotel after a hard day's work and finds no hot dinner on the table.",
-     "This was after"),
-    # "cowardly" is an adjective, not a filler adverb.
-    ("The cowardly and reprehensible shooting Wednesday night of two police officers came in a tumultuous "
-     "seven days for the Missouri town.", "The and"),
-    # A quotation's comma cannot end a sentence.
-    ('John Kerry acknowledged "the days are ticking by," but that doesn\'t mean there\'s an urgent rush to '
-     'reach an agreement.', ',".'),
-])
-def test_splits_and_drops_the_parser_rules_out(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The suspect was arrested at his home in Ohio on Monday and charged with murder.",
-     "Monday. The suspect was charged with murder."),
-    ("They will float to the top platform level and then descend to harass and attack Zub.",
-     "They will then descend"),
-    ("Victoria Island is an island in the Canadian Arctic Archipelago and straddles the boundary between "
-     "Nunavut and the Northwest Territories.", "Victoria Island crosses"),
-])
-def test_shared_auxiliaries_go_with_the_second_verb(text, expected):
-    assert expected in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, forbidden", [
-    ("Niccolò Machiavelli, author of The Prince, also witnessed and wrote about the execution.", "also saw."),
-    # "tried and acquitted of participating": both verbs share "of participating".
-    ("In 1974 he was tried and acquitted of participating in the raid that rescued Baader.", "he was tried."),
-    ("Uses Tar was also used as seal for roofing shingles and to seal the hulls of ships and boats.", "Tar to seal"),
-    ("For example, a shop might give away its stock in its promotion, but producing these goods would still "
-     "have required the use of scarce resources.", "the shop making"),
-    ("On the outbreak of war in August 1914, the regiment went to France and was engaged in the early fighting.",
-     "was taken part"),
-    ("Burrendong Arboretum is a sanctuary for endangered Australian flora and covers 1.60 km².", "put at risk flora"),
-])
-def test_coordination_left_alone_or_worded_right(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, forbidden", [
-    # The closing dash of a pair is not a place to split.
-    ("The auction house is offering an untitled work by Italian sculptor Maurizio Cattelan that chronicles -- in "
-     "painstaking and painful detail if you are English -- every defeat suffered by the England team.",
-     "Every defeat suffered"),
-    # After the dash comes a noun phrase, not a clause.
-    ('The 46-year-old pop star will be performing a 90-minute show of her hits at the "world\'s richest day of '
-     'horse racing" -- the 20th Dubai World Cup hosted at Meydan on Saturday, March 28.', "The 20th Dubai"),
-    ("The workers are being housed near hospitals, and if they show signs of the disease, they'll be admitted as "
-     "patients -- as was the case with one worker in Nebraska.", "As was the case"),
-])
-def test_dash_splits_need_a_clause_on_each_side(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Moderate flooding was reported in Acapulco, resulting in mudslides in some areas.",
-     "This resulted in mudslides in some areas."),
-    ("In 2006, Phil Downing left the band, citing communication problems with other members.",
-     "Downing mentioned communication problems"),
-    # Scope, time and reasons stay: without them the claim is broader than the article's.
-    ("On both of these topics, founder Dror Ben-Ami says, Prime Minister Benjamin Netanyahu has failed.",
-     "On both of these topics"),
-    ("The riot continued into the early morning, until police used fire brigade water hoses to disperse the crowd.",
-     "until police used"),
-    ("It is sometimes recommended to combat diarrhea, since it is high in pectin.", "high in pectin"),
-])
-def test_side_phrases_keep_their_facts(text, expected):
-    assert expected in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, kept", [
-    ("He snaps, lashing out (allegedly) at the nearest underling who could be held responsible.", "(allegedly)"),
-    ("Like many successful men (and women), he could work hard because he had support at home.", "(and women)"),
-    ("Like 70,000 other refugees, Farah (her name and the others in this article have been changed to protect "
-     "their anonymity) now lives with her family in Zarqa.", "(her name and the others"),
-])
-def test_parentheticals_that_carry_a_fact_stay(text, kept):
-    assert kept in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, kept", [
-    ("Thousands of human remains, animal bones and tools were excavated between 1899 and 1905.", "human remains"),
-    ("The decryption key is trivially related to the encryption key in that case.", "decryption key"),
-    ("A dogfight, or dog fight, is aerial combat between fighter aircraft at short range.", "aerial combat"),
-])
-def test_lexicon_leaves_a_noun_alone_when_the_entry_is_a_verb_or_adjective(text, kept):
-    assert kept in simplify_sentence(text).text
 
 
 def test_period_of_time_is_one_phrase():
@@ -692,64 +653,6 @@ def test_period_of_time_is_one_phrase():
         "For that short period of time the Brazilian must have been panicking about his future.").text
 
 
-@pytest.mark.parametrize("text, forbidden", [
-    # A list of names is not a clause before ", and".
-    ("Paul McCartney, Patti Smith, Beck, and John Legend are ready to rock Cleveland.", "Beck."),
-    # "had been recruited" is what the family told CNN, not something the family did.
-    ("Musallam's family on Tuesday told CNN that he had no ties with the Mossad, Israel's spy agency, and had, in "
-     "fact, been recruited by ISIS.", "family on Tuesday had"),
-    # "is looking into the claim" is the department's, in what the official said.
-    ("A Defense Department official told CNN that it cannot confirm the validity of the online posting, but is "
-     "looking into the claim.", "official is looking"),
-    ("Falardeau mourned her boy's missing arm for years but, in time, embraced her son as he was.", "Falardeau ,"),
-])
-def test_conjunction_splits_the_parser_rules_out(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
-
-
 def test_a_pronoun_after_but_is_lower_case():
     text = "She left for work early each morning, but was always home by five or six to spend time with me."
     assert "But she was always home" in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, forbidden", [
-    # The area straddles the border, not the kilometres: the verb's number says so.
-    ("The National Capital Region consists of an area of 5,319 square kilometres that straddles the boundary "
-     "between the provinces of Ontario and Quebec.", "The square kilometres"),
-    # A semicolon inside brackets separates two measures, not two sentences.
-    ("The highest elevation in Puerto Rico, Cerro de Punta (4,390 feet; 1,338 m), is located in this range.",
-     "feet."),
-    # "further" is a comparison, not a filler.
-    ("The Festspielhaus also features a double proscenium, which gives the audience the illusion that the stage "
-     "is further away than it actually is.", "is away"),
-])
-def test_splits_and_drops_that_would_break_the_sense(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, forbidden", [
-    # A semicolon between list items or before an explanation is not a sentence break.
-    ("Among his published works were Peace, a Lyric Poem (1814); Resignation (1817); The Triumph of "
-     "Christianity (1819); and The Soldier's Friend (1828).", "(1814)."),
-    ("He has also appeared in many highly-acclaimed television dramas such as The Lakes, State of Play and two "
-     "BAFTA award-winning serials; Clocking Off and Sex Traffic.", "serials."),
-    # "had been cut off and discarded": the participle, so "thrown away", and no "The nose threw away".
-    ("By that time the asymmetrical nose had been cut off and discarded, possibly for additional air flow to "
-     "the radiator.", "threw away"),
-    # "in the region of" a place is not "about" it.
-    ("Aigné is a commune in the Sarthe department in the region of Pays-de-la-Loire in northwestern France.",
-     "about Pays"),
-])
-def test_list_semicolons_participles_and_places_keep_their_sense(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, forbidden", [
-    # "-- that is, all but seven --" explains "47 Republican Senators": not a sentence of its own.
-    ("On Monday, 47 Republican Senators -- that is, all but seven -- sent a letter to Iran that appeared aimed "
-     "at scuttling the talks.", "That is, all but seven."),
-    # "nominated for an Emmy" is not "named for an Emmy".
-    ("He has been nominated for an acting Emmy seven times for Mad Men but has never won.", "named for"),
-])
-def test_asides_and_nominations_keep_their_sense(text, forbidden):
-    assert forbidden not in simplify_sentence(text).text

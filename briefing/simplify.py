@@ -518,12 +518,38 @@ def _after_excluded(sentence: str, start: int, not_before: frozenset[str]) -> bo
     return f"<{word}" in not_before or ("<#" in not_before and bool(re.fullmatch(r"[\d.,]+", word)))
 
 
+REPEAT_WINDOW = 3
+
+
+def _repeats_nearby(plain: str, tokens: list[re.Match], i: int, n: int, said: dict[int, list[str]]) -> bool:
+    """Whether a content word of ``plain`` already stands within :data:`REPEAT_WINDOW`
+    words of the phrase ``tokens[i:i+n]`` (as written, or as an earlier replacement in
+    ``said`` left it): the swap would read as a stutter ("tries to start the start of").
+
+    >>> toks = list(_TOKEN_RE.finditer("the lucha libre wrestling show"))
+    >>> _repeats_nearby("Mexican wrestling", toks, 1, 2, {}), _repeats_nearby("fight", toks, 1, 2, {})
+    (True, False)
+    >>> toks = list(_TOKEN_RE.finditer("tries to initiate the beginning of"))
+    >>> _repeats_nearby("start", toks, 4, 1, {2: ["start"]})
+    True
+    """
+    words = {w for w in plain.lower().split() if w not in STOP_WORDS}
+    near = range(max(0, i - REPEAT_WINDOW), min(len(tokens), i + n + REPEAT_WINDOW))
+    for k in near:
+        if i <= k < i + n:
+            continue
+        if words & set(said.get(k, [tokens[k].group().lower()])):
+            return True
+    return False
+
+
 def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
     index = _index()
     protected = _protected(sentence, ctx)
     tokens = list(_TOKEN_RE.finditer(sentence))
     edits: list[tuple[int, int, str]] = []
     trace: list[str] = []
+    said: dict[int, list[str]] = {}  # token index -> the words that now stand there
     i = 0
     while i < len(tokens):
         first = tokens[i].group().lower()
@@ -563,8 +589,12 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
             if n == 1 and plain and not (_is_hard(first, plain)
                                          or _is_hard(surface.entry.phrase, surface.entry.replacement)):
                 continue
+            if _repeats_nearby(plain, tokens, i, n, said):
+                continue  # "lucha libre wrestling" -> not "Mexican wrestling wrestling"
             original = sentence[start:end]
             plain = _match_case(original, plain)
+            for k in range(i, i + n):
+                said[k] = plain.lower().split()
             edits.append((start, end, plain))
             trace.append(f"lexicon:{original.lower()}→{plain.lower() or '∅'}")
             i += n

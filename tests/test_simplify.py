@@ -552,6 +552,16 @@ NEVER_SAYS = [
      "at scuttling the talks.", "That is, all but seven."),
     # "nominated for an Emmy" is not "named for an Emmy".
     ("He has been nominated for an acting Emmy seven times for Mad Men but has never won.", "named for"),
+    # a swap that repeats a word beside it reads as a stutter
+    ("He tries to initiate the beginning of a new era in the long history of the city council.", "start the start"),
+    ("The lucha libre wrestling show drew thousands of fans to the arena in Mexico City on Sunday night.",
+     "wrestling wrestling"),
+    # compounds keep their first word: car keys, a baseball position, a strong team
+    ("Police in the city are warning drivers about a rise in key snatchings from parked cars this winter.",
+     "main snatchings"),
+    ("He was the designated hitter for the Yankees in the final game of the season last year.", "named hitter"),
+    ("It pits traditional powerhouse programs like Duke against relative minnows like Butler every year.",
+     "leader programs"),
 ]
 
 

@@ -2162,6 +2162,13 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | No
         phrase = s[tokens[start].idx:head.end]
         if any(ch in phrase for ch in ",“”\"()"):
             return None
+        if start > 0 and tokens[start - 1].text.lower() == "of":
+            # "Secretary of State John Kerry": the name comes after the title's last word
+            words = phrase.split()
+            titles = [k for k, w in enumerate(words) if w.lower() in ROLE_NOUNS or w.lower() in ORG_WORDS]
+            if not titles or titles[-1] == len(words) - 1:
+                return None
+            phrase = " ".join(words[titles[-1] + 1:])
         return _second_mention(phrase)
     if head.tag in ("NN", "NNS"):
         start = head.i
@@ -2303,11 +2310,14 @@ def _lemma_of_participle(word: str) -> str | None:
 def _clause_tense(tokens: tuple, head) -> str | None:
     """"past" or "present" for a parsed verb and its auxiliaries; None when it has a
     modal or a perfect ("has killed"), whose tense a new sentence would misstate."""
+    auxiliaries = [t for t in parse.children(tokens, head) if t.dep in ("aux", "auxpass")]
+    if any(t.tag == "MD" or t.text.lower() in ("has", "have", "had") for t in auxiliaries):
+        return None  # (before the verb's own tag: "has ... shown" may come out as VBD)
     if head.tag == "VBD":
         return "past"
     if head.tag in ("VBZ", "VBP"):
         return "present"
-    for t in parse.children(tokens, head):
+    for t in auxiliaries:
         if t.dep in ("aux", "auxpass"):
             if t.tag == "MD" or t.text.lower() in ("has", "have", "had"):
                 return None
@@ -2316,6 +2326,24 @@ def _clause_tense(tokens: tuple, head) -> str | None:
             if t.tag in ("VBZ", "VBP"):
                 return "present"
     return None
+
+
+def _adds_to_report(tokens: tuple, main, participle, lemma: str | None, *, any_verb: bool = False) -> bool:
+    """Whether ``participle`` is "adding that ..." (or "adding" and a quotation) after a
+    main verb of saying (after any verb with ``any_verb``): the speaker's next words,
+    whatever clause came between ("Kerry said the talks were close, adding that ...").
+    Other participles after a reported clause may be its own verb's ("Police said he
+    fled, adding to fears": the flight adds).
+    """
+    if lemma != "add" or participle.i + 1 >= len(tokens):
+        return False
+    if not (any_verb or _REPORTING_RE.fullmatch(main.text.lower())):
+        return False
+    after = tokens[participle.i + 1]
+    if after.text == ":" and participle.i + 2 < len(tokens):
+        after = tokens[participle.i + 2]  # 'adding: "We will win."'
+        return after.text in ('"', "“")
+    return after.text.lower() == "that" and after.dep == "mark" or after.text in ('"', "“")
 
 
 def _rule_participle(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
@@ -2347,7 +2375,12 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
     tense = _clause_tense(tokens, main)
     if tense is None:
         return [s]
-    for t in parse.children(tokens, main):
+    candidates = list(parse.children(tokens, main))
+    for said in candidates[:]:
+        if said.dep == "ccomp":  # "said he fled, adding that ...": the parser often gives "adding" to "fled"
+            candidates += [x for x in parse.children(tokens, said)
+                           if _adds_to_report(tokens, main, x, _lemma_of_participle(x.text.lower()))]
+    for t in candidates:
         if t.dep != "advcl" or t.tag != "VBG" or t.i < main.i:
             continue
         lead = tokens[t.left]
@@ -2358,15 +2391,17 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
         if any(x.dep != "punct" for x in tokens[t.right + 1:]) or any(
                 x.dep in ("nsubj", "nsubjpass") for x in parse.children(tokens, t)):
             continue  # the clause must end the sentence and have no subject of its own
+        lemma = _lemma_of_participle(t.text.lower())
         if any(x.dep in ("relcl", "acl", "ccomp", "advcl", "conj") and x.tag.startswith("VB")
-               for x in tokens[main.i + 1:lead.i]):
+               for x in tokens[main.i + 1:lead.i]) and not _adds_to_report(tokens, main, t, lemma):
             continue  # "... the damage caused by storms that slashed across Oklahoma, killing one":
             # the participle may be the inner verb's, whatever the parser says
-        lemma = _lemma_of_participle(t.text.lower())
         if lemma == "make" and not (t.i + 1 < len(tokens) and tokens[t.i + 1].tag == "PRP"):
             continue  # "making it the largest" is a result; "making landfall" is the cyclone's act
         if lemma in _RESULT_VERBS:
             subject = "This"
+        elif lemma == "add" and not _adds_to_report(tokens, main, t, lemma, any_verb=True):
+            continue  # "adding 18 titles to her tally": not words said
         elif lemma in _REPORT_VERBS and tense == "past":
             subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
             if len(subjects) != 1 or subjects[0].tag == "EX":

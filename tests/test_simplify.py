@@ -368,6 +368,12 @@ def test_news_splits_left_alone(text):
 # the rule or guard each case holds. Each case is a sentence from the news points or
 # ASSET valid where the rewriter once went wrong, or a rule's own example.
 SAYS = [
+    # "adding that" after a verb of saying is the speaker's, whatever clause came between
+    ('U.S. Secretary of State John Kerry said Saturday that "we need to close ... gaps" with Iran in talks about '
+     'its nuclear program, adding that those negotiating with Iranian officials "are deeply committed to '
+     'ensuring that Iran does not obtain a nuclear weapon."', "program. Kerry added that those negotiating"),
+    ('The governor told reporters the state would appeal the ruling, adding: "We will win this."',
+     'The governor added: "We will win this."'),
     # relative clause is named for what it is about
     ("Di Maria was booked for simulation and took his protests too far by grabbing the official, which led "
      "to his instant dismissal.", "This led to his instant dismissal."),
@@ -552,6 +558,11 @@ NEVER_SAYS = [
      "at scuttling the talks.", "That is, all but seven."),
     # "nominated for an Emmy" is not "named for an Emmy".
     ("He has been nominated for an acting Emmy seven times for Mad Men but has never won.", "named for"),
+    # "adding" that is not words said stays where it is
+    ("Local police said the suspect fled the scene in a stolen car, adding to fears in the quiet town.",
+     "police added"),
+    ("Serena Williams has certainly, too, shown her mental toughness over the years, adding 18 grand slam "
+     "singles titles to the one she won prior to 2001.", "Williams added"),
     # a swap that repeats a word beside it reads as a stutter
     ("He tries to initiate the beginning of a new era in the long history of the city council.", "start the start"),
     ("The lucha libre wrestling show drew thousands of fans to the arena in Mexico City on Sunday night.",

@@ -2053,6 +2053,85 @@ def _split_inner_appositive(s: str) -> list[str] | None:
     return None
 
 
+# Participles that name a lasting state, which a present-tense sentence may restate with
+# "is" ("The firm, based in Ohio, makes ..." -> "The firm is based in Ohio."). Others name
+# an event ("built in 1900", "born in 1950"), which "is" would misdate: those are split
+# only from a past-tense sentence.
+_STATE_PARTICIPLES = frozenset("known based located situated called named nicknamed dubbed accused charged suspected "
+                               "considered regarded seen described owned run led backed funded supported housed "
+                               "linked tied related married armed worried concerned involved".split())
+# Participles that join something to the subject for the main verb: "This imbalance,
+# combined with the men's enslavement, led to ..." -- the two together led to it.
+_JOINING_PARTICIPLES = frozenset("combined coupled paired compared joined accompanied followed aided helped "
+                                 "assisted fueled fuelled driven boosted added taken".split())
+
+
+def _rule_participle_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    return _split_all(sentences, _split_participle_appositive)
+
+
+def _split_participle_appositive(s: str, trace: list[str]) -> list[str]:
+    """A participle phrase set off by commas after the subject becomes a sentence of its
+    own, in the main verb's tense and the subject's number, when the parser ties it to the
+    subject's noun.
+
+    >>> _split_participle_appositive("The minister, known for his sermons on wealth, is seeking $60 million "
+    ...                              "for a new jet.", [])
+    ['The minister is seeking $60 million for a new jet.', 'The minister is known for his sermons on wealth.']
+    >>> _split_participle_appositive("Tairod Pugh, accused of trying to join ISIS in January, was charged by a "
+    ...                              "grand jury on Tuesday.", [])
+    ['Tairod Pugh was charged by a grand jury on Tuesday.', 'Pugh was accused of trying to join ISIS in January.']
+    >>> _split_participle_appositive("The old bridge, built in 1900 by local workers, is the oldest one still "
+    ...                              "standing in the county.", [])
+    ['The old bridge, built in 1900 by local workers, is the oldest one still standing in the county.']
+    """
+    if not _long(s) or s.count(",") < 2:
+        return [s]
+    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+        return _split_attributed(s, trace, _split_participle_appositive) or [s]
+    parsed = _main_clause(s)
+    if parsed is None:
+        return [s]
+    tokens, main = parsed
+    tense = _clause_tense(tokens, main)
+    subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
+    if tense is None or len(subjects) != 1 or subjects[0].i > main.i:
+        return [s]
+    noun = subjects[0]
+    for t in parse.children(tokens, noun):
+        if t.dep != "acl" or t.tag != "VBN" or t.i < noun.i:
+            continue
+        left = tokens[t.left]
+        if not (left.i == t.i or (left.i == t.i - 1 and left.tag == "RB")):
+            continue  # "... , who was ...", "..., once known as ...": only the participle, or one adverb
+        if left.i != noun.i + 2 or tokens[noun.i + 1].text != "," or t.right + 1 >= main.i:
+            continue  # the comma right after the noun, and the phrase ends before the main verb
+        comma = tokens[t.right + 1]
+        if comma.text != "," or any(x.head != main.i or x.dep not in ("aux", "auxpass", "advmod", "neg")
+                                    for x in tokens[comma.i + 1:main.i]):
+            continue  # the phrase's closing comma, then the main verb (and its auxiliaries)
+        phrase = s[left.idx:tokens[t.right].end]
+        if _inside_quote(noun.idx, s) or any(q in phrase for q in "\"“”"):
+            continue
+        if t.text.lower() in _JOINING_PARTICIPLES:
+            continue
+        if tense == "present" and t.text.lower() not in _STATE_PARTICIPLES:
+            continue  # "The bridge, built in 1900, is ...": not "The bridge is built in 1900."
+        again = _subject_again(s, tokens, noun)
+        if again is None:
+            continue
+        plural = noun.tag in ("NNS", "NNPS") or noun.text.lower() in ("they", "we", "you")
+        be = {("past", False): "was", ("past", True): "were",
+              ("present", False): "is", ("present", True): "are"}[tense, plural]
+        main_text = _end_sentence(_tidy(s[:tokens[noun.i + 1].idx] + " " + s[comma.end:].lstrip()))
+        new = _end_sentence(f"{again} {be} {phrase}")
+        if _word_count(main_text) < MIN_PART_WORDS or _word_count(new) < 4:
+            continue
+        trace.append("appositive:participle")
+        return [main_text, new]
+    return [s]
+
+
 _PASSIVE_RE = re.compile(
     r"^(?P<subj>[A-Z][^,;:\"“”()]*?) (?P<aux>was|were) (?P<adv>[a-z]+ly )?(?P<verb>[a-z]+) by "
     r"(?P<agent>(?:the|a|an|his|her|their|its|[A-Z][\w’'-]*)(?: [\w’'-]+){0,5}?|[a-z]+s)"
@@ -2456,6 +2535,8 @@ REWRITES: dict[str, Rule] = {
     "appositive": Rule("appositive", _rule_appositive, "'NAME, ROLE, did' -> 'NAME did. NAME is the ROLE.'"),
     "appositive:inner": Rule("appositive:inner", _rule_inner_appositive,
                              "'... met NAME, the ROLE, ...' -> '... met NAME, .... NAME is the ROLE.'"),
+    "appositive:participle": Rule("appositive:participle", _rule_participle_appositive,
+                                  "'NAME, known for X, is ...' -> 'NAME is .... NAME is known for X.'"),
     "split:relative": Rule("split:relative", _rule_relative, "Non-restrictive ', who' / ', which' clauses become sentences."),
     "split:conjunction": Rule("split:conjunction", _rule_conjunction, "Split at ', but' / ', and' before a new clause."),
     "split:coordination": Rule("split:coordination", _rule_coordination,

@@ -368,6 +368,12 @@ def test_news_splits_left_alone(text):
 # the rule or guard each case holds. Each case is a sentence from the news points or
 # ASSET valid where the rewriter once went wrong, or a rule's own example.
 SAYS = [
+    # a participle phrase after the subject becomes its own sentence, in the main verb's tense
+    ("Tributes The Gould League, founded in Australia in 1909, was named after him.",
+     "The Gould League was founded in Australia in 1909."),
+    ("Tairod Nathan Webster Pugh, accused of making the foiled attempt in January, was indicted by a grand jury "
+     "on charges of obstruction of justice, the U.S. Justice Department said.",
+     "Pugh was accused of making the foiled attempt in January, the U.S. Justice Department said."),
     # "adding that" after a verb of saying is the speaker's, whatever clause came between
     ('U.S. Secretary of State John Kerry said Saturday that "we need to close ... gaps" with Iran in talks about '
      'its nuclear program, adding that those negotiating with Iranian officials "are deeply committed to '
@@ -558,6 +564,12 @@ NEVER_SAYS = [
      "at scuttling the talks.", "That is, all but seven."),
     # "nominated for an Emmy" is not "named for an Emmy".
     ("He has been nominated for an acting Emmy seven times for Mad Men but has never won.", "named for"),
+    # "combined with" joins a cause to the subject: the two together led to it
+    ("This sexual imbalance, combined with the effective enslavement of the Tahitian men by the mutineers, led "
+     "to insurrection and the deaths of most of the men.", "This sexual imbalance led to"),
+    # an event's participle is not restated in the present tense
+    ("The old bridge, built in 1900 by local workers, is the oldest one still standing in the county.",
+     "is built in 1900"),
     # "adding" that is not words said stays where it is
     ("Local police said the suspect fled the scene in a stolen car, adding to fears in the quiet town.",
      "police added"),

@@ -2368,7 +2368,8 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
 _RESULT_VERBS = frozenset("kill injure wound leave prompt cause force spark trigger send bring raise end mark "
                           "make give push lift hand earn result".split())
 _REPORT_VERBS = frozenset("say add tell note explain claim insist warn argue describe write urge ask "
-                          "accuse blame call cite mention".split())
+                          "accuse blame call cite mention praise thank condemn criticize criticise deny admit "
+                          "promise vow pledge acknowledge reveal defend".split())
 
 
 def _lemma_of_participle(word: str) -> str | None:

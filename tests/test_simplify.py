@@ -368,6 +368,10 @@ def test_news_splits_left_alone(text):
 # the rule or guard each case holds. Each case is a sentence from the news points or
 # ASSET valid where the rewriter once went wrong, or a rule's own example.
 SAYS = [
+    # a speech act after the main verb is the subject's
+    ('On Friday, Jonathan referenced the Gwoza victory in a broadcast to the nation, praising Nigeria\'s armed '
+     'forces for their "immense sacrifices" in defending the nation.',
+     'Jonathan praised Nigeria\'s armed forces for their "immense sacrifices"'),
     # a participle phrase after the subject becomes its own sentence, in the main verb's tense
     ("Tributes The Gould League, founded in Australia in 1909, was named after him.",
      "The Gould League was founded in Australia in 1909."),

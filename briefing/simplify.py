@@ -376,6 +376,10 @@ def _previous_words(tokens: list[re.Match], i: int, n: int = 3) -> list[str]:
     return words
 
 
+# Words that end a phrasal verb: a replacement ending in one cannot stand before a noun.
+_PARTICLES = frozenset("apart up out off down away over back around about on in".split())
+
+
 def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
     """Which inflected form a matched surface is, or None when the context says it is
     another part of speech than the entry's (closed word lists around the match decide;
@@ -441,6 +445,10 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
             return None  # "superior to", "the key to"
         if after_determiner and not following:
             return None  # "the elderly", "the deceased": a noun
+        if surface.entry.replacement.split(" ")[-1] in _PARTICLES and " " in surface.entry.replacement:
+            word = parse.word_at(tokens[i].string, tokens[i].start())
+            if word is not None and word.dep == "amod":
+                return None  # "crumbling apartment blocks" is not "falling apart apartment blocks"
         return next(iter(sorted(tags)))
     if pos in ("prep", "adv", "conj") and after_determiner:
         return None  # "a concerning trend"

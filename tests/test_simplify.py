@@ -579,6 +579,9 @@ NEVER_SAYS = [
      "police added"),
     ("Serena Williams has certainly, too, shown her mental toughness over the years, adding 18 grand slam "
      "singles titles to the one she won prior to 2001.", "Williams added"),
+    # a phrasal replacement cannot stand before a noun
+    ("Farah now lives with her family in Zarqa, a poor Jordanian city teeming with factories and crumbling "
+     "apartment blocks.", "falling apart apartment"),
     # a swap that repeats a word beside it reads as a stutter
     ("He tries to initiate the beginning of a new era in the long history of the city council.", "start the start"),
     ("The lucha libre wrestling show drew thousands of fans to the arena in Mexico City on Sunday night.",

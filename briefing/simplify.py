@@ -782,7 +782,12 @@ def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
             # adverb is left alone: only modifiers inside a phrase go.
             if after not in (" ",):
                 continue
-            new = new[: m.start()] + new[m.end() + 1 :]
+            head, rest = new[: m.start()], new[m.end() + 1 :]
+            article = re.search(r"\b[Aa]n? $", head)
+            if article:  # "a very even split" -> "an even split"
+                fixed = _fix_articles(head[article.start():] + rest.split(" ", 1)[0])
+                head = head[: article.start()] + fixed.split(" ", 1)[0] + " "
+            new = head + rest
             trace.append(f"drop:filler:{word}")
         out.append(_capitalise(_tidy(new)) if new != s else s)
     return out, trace[::-1]

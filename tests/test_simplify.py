@@ -579,6 +579,17 @@ NEVER_SAYS = [
      "police added"),
     ("Serena Williams has certainly, too, shown her mental toughness over the years, adding 18 grand slam "
      "singles titles to the one she won prior to 2001.", "Williams added"),
+    # idioms and other senses of a lexicon word
+    ("And all other things are never equal in our world, by definition.", "by meaning"),
+    ("Herzog, in a speech almost immediately after Netanyahu's address to Congress, promised to work with the "
+     "United States and European powers, not against, to ensure the safety of Israel.", "make sure the safety"),
+    ("Herzog, in a speech almost immediately after Netanyahu's address to Congress, promised to work with the "
+     "United States.", "at once after"),
+    ("A wall of water and mud surged through Sam Upan's house, toppling the walls of the neighboring church.",
+     "rose sharply through"),
+    # dropping a filler fixes the article before it
+    ("The polls suggested he was in a dead heat, with a very even split between right-wing and left-wing "
+     "parties.", "a even"),
     # a phrasal replacement cannot stand before a noun
     ("Farah now lives with her family in Zarqa, a poor Jordanian city teeming with factories and crumbling "
      "apartment blocks.", "falling apart apartment"),

@@ -1406,6 +1406,27 @@ def _opens_clause(s: str, at: int) -> bool:
     return clause.dep == "advcl" and clause.left == word.i and all(t.dep == "punct" for t in tokens[clause.right + 1:])
 
 
+def _reported_at(s: str, at: int) -> bool:
+    """Whether the parser puts the word that starts at ``at`` inside what a verb of saying reports
+    ("Authorities said the man ... had tried to help his father"): a fact taken from
+    there into a sentence of its own would lose its source.
+
+    >>> s = "Authorities said the man had been trying to help his father, who was injured."
+    >>> _reported_at(s, s.index("father")), _reported_at(s, s.index("Authorities"))
+    (True, False)
+    """
+    tokens = parse.parse(s)
+    word = parse.token_at(tokens, at)
+    seen = set()
+    while word is not None and word.head != word.i and word.i not in seen:
+        seen.add(word.i)
+        head = tokens[word.head]
+        if word.dep in ("ccomp", "parataxis") and _REPORTING_RE.fullmatch(head.text.lower()):
+            return True
+        word = head
+    return False
+
+
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     if not _long(s):
         return [s]
@@ -1704,6 +1725,11 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     """
     if not _long(s):
         return [s]
+    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+        # "..., which lasted until Friday, Cayman 27 reported.": each sentence keeps the source
+        attributed = _split_attributed(s, trace, _split_relative)
+        if attributed:
+            return attributed
     where = _split_where(s, trace)
     if where:
         return [*_split_relative(where[0], trace), where[1]]
@@ -1723,6 +1749,8 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             # preposition is most often where the earlier noun is, and the parser agrees too readily
         rest_start = m.end()
         close = _clause_end(s, rest_start)
+        if _reported_at(s, np_start):
+            continue  # "Authorities said ... his father, who was injured": the injury is theirs to report
         if _relative_clause_end(s, m) != close:
             # "the video of the encounter Friday, which ...": the parser gives the clause to
             # another noun; "..., which was made up of Bengal, Bihar and ...": or another end.
@@ -1816,6 +1844,8 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
     """
     if not _long(s, 14):
         return [s]
+    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+        return _split_attributed(s, trace, _split_restrictive) or [s]
     for m in re.finditer(r" (who|that) (?=[a-z])", s):
         if _inside_quote(m.start(), s):
             continue
@@ -1865,6 +1895,8 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
             continue
         if _relative_clause_end(s, m) is None:
             continue  # "an area of 5,319 square kilometres that straddles ...": the clause is the area's
+        if _reported_at(s, np_start):
+            continue  # "Police said they held a man who ...": what the man did is theirs to report
         first_part = _end_sentence(before)
         np = " ".join(w for w in np_words if w.lower() not in _NUMBER_WORDS)
         second = _end_sentence(f"The {np} {clause.strip()}")

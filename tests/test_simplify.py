@@ -387,10 +387,11 @@ SAYS = [
     # relative clause is named for what it is about
     ("Di Maria was booked for simulation and took his protests too far by grabbing the official, which led "
      "to his instant dismissal.", "This led to his instant dismissal."),
-    ("Executive producer Robert Kirkman announced Friday that the companion series, which starts as a "
-     "prequel to the original, will be titled \"Fear The Walking Dead.\"", "It starts as a prequel"),
+    ("The companion series, which starts as a prequel to the original, will be titled \"Fear The Walking Dead\" "
+     "when it airs this summer on AMC.", "It starts as a prequel"),
+    # a clause split from an attributed sentence keeps the source in both sentences
     ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
-     "Strong currents held back the search, Cayman 27 reported."),
+     "Strong currents held back the search, Cayman 27 reported. It lasted until Friday evening, Cayman 27 reported."),
     # adverbs that narrow the fact stay
     ("Melvin Novak was sexually abused by his scoutmaster for two years in a row.", "sexually abused"),
     ("Fans can now report incidents anonymously by pressing a button in the app.", "anonymously"),
@@ -579,6 +580,11 @@ NEVER_SAYS = [
      "police added"),
     ("Serena Williams has certainly, too, shown her mental toughness over the years, adding 18 grand slam "
      "singles titles to the one she won prior to 2001.", "Williams added"),
+    # a clause inside what someone said stays there: split off, it would lose its source
+    ("Authorities said the man who died at the River Oaks Mobile Home Park had been trying to help his father, "
+     "who was injured, according to CNN affiliate KJRH.", "His father was injured."),
+    ("Executive producer Robert Kirkman announced Friday that the companion series, which starts as a prequel to "
+     "the original, will be titled \"Fear The Walking Dead.\"", "It starts as a prequel"),
     # idioms and other senses of a lexicon word
     ("And all other things are never equal in our world, by definition.", "by meaning"),
     ("Herzog, in a speech almost immediately after Netanyahu's address to Congress, promised to work with the "

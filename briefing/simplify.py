@@ -527,6 +527,11 @@ def _after_excluded(sentence: str, start: int, not_before: frozenset[str]) -> bo
 
 
 REPEAT_WINDOW = 3
+# Journalese verbs whose literal, physical sense is common in crime and sports news, and
+# words that, within a few words after the verb, mark that sense.
+_PHYSICAL_SENSE = frozenset({"slam", "blast"})
+_PHYSICAL_CONTEXT = frozenset("against into onto through shut door doors brakes ball head face body car cars wall "
+                              "walls floor window windows goal shot off open apart away".split())
 
 
 def _repeats_nearby(plain: str, tokens: list[re.Match], i: int, n: int, said: dict[int, list[str]]) -> bool:
@@ -586,6 +591,9 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
                 continue  # "operated on", "surrendered to": another sense
             if surface.entry.not_before and _after_excluded(sentence, start, surface.entry.not_before):
                 continue  # "44 points ahead of": another sense
+            if surface.entry.phrase in _PHYSICAL_SENSE and any(
+                    t.group().lower() in _PHYSICAL_CONTEXT for t in tokens[i + n:i + n + 6]):
+                continue  # "slamming her head against a wall" is not "criticising" it
             tag = _pick_tag(surface, tokens, i)
             if tag is None:
                 continue

@@ -586,6 +586,10 @@ NEVER_SAYS = [
     ("Executive producer Robert Kirkman announced Friday that the companion series, which starts as a prequel to "
      "the original, will be titled \"Fear The Walking Dead.\"", "It starts as a prequel"),
     # idioms and other senses of a lexicon word
+    ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
+     "motor home.", "criticising"),
+    ("After police caught up with him, the man was found guilty of causing aggravated damage, fined and given a "
+     "suspended sentence.", "worsened damage"),
     ("And all other things are never equal in our world, by definition.", "by meaning"),
     ("Herzog, in a speech almost immediately after Netanyahu's address to Congress, promised to work with the "
      "United States and European powers, not against, to ensure the safety of Israel.", "make sure the safety"),

@@ -964,7 +964,7 @@ def _rule_parentheticals(sentences: list[str], ctx: _Context) -> tuple[list[str]
             last = m.end()
             trace.append("drop:parenthetical")
         new.append(s[last:])
-        out.append(_tidy("".join(new)))
+        out.append(_tidy("".join(new)) if last else s)  # untouched when nothing was dropped
     return out, trace
 
 
@@ -2624,6 +2624,8 @@ def simplify_sentence(text: str, *, source: str | None = None, keep: Sequence[st
     for rule in REWRITES.values():
         sentences, fired = rule.apply(sentences, ctx)
         trace.extend(fired)
+    if not trace:
+        return Rewrite(text, ())  # nothing to rewrite: the text as written, spacing and all
     sentences = [_capitalise(s) for s in sentences if s.strip()]
     return Rewrite(" ".join(sentences), tuple(trace))
 

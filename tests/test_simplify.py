@@ -616,6 +616,16 @@ NEVER_SAYS = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    'It\'s not quite from sea to shining sea, but the latest winter storm gets an "A" for effort (or is that an "E"?).',
+    "And, no surprise, they were really, really ridiculously good-looking.",
+    "iReport: Fan says 'We need Zayn' He's getting along fine with the other members of the band.",
+])
+def test_a_sentence_no_rule_changes_is_returned_as_written(text):
+    rewrite = simplify_sentence(text)
+    assert (rewrite.text, rewrite.rules) == (text, ())
+
+
 @pytest.mark.parametrize("text, wanted", SAYS)
 def test_rewrite_says(text, wanted):
     assert wanted in simplify_sentence(text).text

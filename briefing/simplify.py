@@ -1435,6 +1435,41 @@ def _reported_at(s: str, at: int) -> bool:
     return False
 
 
+# Verbs whose object need not exist yet: "seeking a partner who ...".
+_WANTING = frozenset("want wants wanted wanting seek seeks sought seeking hope hopes hoped hoping plan plans planned "
+                     "planning need needs needed needing look looks looked looking search searches searched searching "
+                     "try tries tried trying aim aims aimed aiming".split())
+
+
+def _unreal_at(s: str, at: int) -> bool:
+    """Whether the parser puts the word that starts at ``at`` under a modal, an
+    infinitive or a verb of wanting ("would retool the party as a powerhouse that can
+    win", "is seeking a partner who ..."): a sentence of its own about that noun would
+    state it exists.
+
+    >>> s = "That would let him retool the party as a powerhouse that can win a majority."
+    >>> _unreal_at(s, s.index("a powerhouse")), _unreal_at(s, s.index("That"))
+    (True, False)
+    >>> s = "Turkish officials have held 16 Indonesian citizens who confessed they were planning to go."
+    >>> _unreal_at(s, s.index("16"))
+    False
+    """
+    tokens = parse.parse(s)
+    word = parse.token_at(tokens, at)
+    came_as = None  # the dependency by which the walk reached ``word`` (a subject exists either way)
+    seen = set()
+    while word is not None and word.i not in seen:
+        seen.add(word.i)
+        if word.tag.startswith("VB") and came_as is not None and came_as not in ("nsubj", "nsubjpass", "expl"):
+            if word.text.lower() in _WANTING or any(
+                    x.dep in ("aux", "auxpass") and x.tag in ("MD", "TO") for x in parse.children(tokens, word)):
+                return True
+        if word.head == word.i:
+            break
+        came_as, word = word.dep, tokens[word.head]
+    return False
+
+
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     if not _long(s):
         return [s]
@@ -1905,6 +1940,8 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
             continue  # "an area of 5,319 square kilometres that straddles ...": the clause is the area's
         if _reported_at(s, np_start):
             continue  # "Police said they held a man who ...": what the man did is theirs to report
+        if _unreal_at(s, np_start):
+            continue  # "would retool the party as a powerhouse that can win": no such powerhouse yet
         first_part = _end_sentence(before)
         np = " ".join(w for w in np_words if w.lower() not in _NUMBER_WORDS)
         second = _end_sentence(f"The {np} {clause.strip()}")

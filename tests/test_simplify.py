@@ -613,6 +613,16 @@ NEVER_SAYS = [
     ("He was the designated hitter for the Yankees in the final game of the season last year.", "named hitter"),
     ("It pits traditional powerhouse programs like Duke against relative minnows like Butler every year.",
      "leader programs"),
+    ("The senator prepares to retool the party as a center-left powerhouse that can win and hold a majority.",
+     "center-left leader"),
+    # "a collaboration between" is not "a working together between"
+    ("CNN is showcasing the work of The Conversation, a collaboration between journalists and academics.",
+     "working together between"),
+    # a noun that need not exist yet gets no sentence of its own
+    ("As a controversy over a racist video continues, the University of Oklahoma is announcing a plan to hire a "
+     "vice president who will oversee diversity programs.", "The vice president will"),
+    ("That would usher in a whirlwind of activity on Capitol Hill as the senator prepares to retool the party as "
+     "a center-left force that can win and hold a majority in 2016 and beyond.", "The center-left force can"),
 ]
 
 

@@ -1157,13 +1157,19 @@ def _long(sentence: str, minimum: int | None = None) -> bool:
 
 
 def _rule_semicolon(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    out, trace = [], []
-    for s in sentences:
-        parts = _split_semicolons(s)
-        if len(parts) > 1:
-            trace.extend(["split:semicolon"] * (len(parts) - 1))
-        out.extend(parts)
-    return out, trace
+    return _split_all(sentences, _split_semicolons_traced)
+
+
+def _split_semicolons_traced(s: str, trace: list[str]) -> list[str]:
+    """:func:`_split_semicolons`, traced; a sentence that ends with its attribution
+    repeats it in every part ("The officer was white, Alexander said. The man was ...")."""
+    if ";" not in s:
+        return [s]
+    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+        return _split_attributed(s, trace, _split_semicolons_traced) or [s]
+    parts = _split_semicolons(s)
+    trace.extend(["split:semicolon"] * (len(parts) - 1))
+    return parts
 
 
 def _split_semicolons(s: str) -> list[str]:
@@ -1794,6 +1800,9 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         close = _clause_end(s, rest_start)
         if _reported_at(s, np_start):
             continue  # "Authorities said ... his father, who was injured": the injury is theirs to report
+        if re.search(r",\s+(?:(?:said|says|reported|added)\s+(?:[A-Z]|the\s)|according to\b)", s[close:]) \
+                and not _tail(s):
+            continue  # ", said Dr. X, medical superintendent at ...": a source the split could not repeat
         if _relative_clause_end(s, m) != close:
             # "the video of the encounter Friday, which ...": the parser gives the clause to
             # another noun; "..., which was made up of Bengal, Bihar and ...": or another end.

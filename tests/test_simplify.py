@@ -390,6 +390,8 @@ SAYS = [
     ("The companion series, which starts as a prequel to the original, will be titled \"Fear The Walking Dead\" "
      "when it airs this summer on AMC.", "It starts as a prequel"),
     # a clause split from an attributed sentence keeps the source in both sentences
+    ("The officer was white; the deceased man was African-American, Alexander said.",
+     "The officer was white, Alexander said."),
     ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
      "Strong currents held back the search, Cayman 27 reported. It lasted until Friday evening, Cayman 27 reported."),
     # adverbs that narrow the fact stay
@@ -585,6 +587,9 @@ NEVER_SAYS = [
      "who was injured, according to CNN affiliate KJRH.", "His father was injured."),
     ("Executive producer Robert Kirkman announced Friday that the companion series, which starts as a prequel to "
      "the original, will be titled \"Fear The Walking Dead.\"", "It starts as a prequel"),
+    # a source the split could not repeat: the sentence stays whole
+    ("The explosions, which struck the Nishtar Colony area in the city of Lahore, wounded at least 78 people, said "
+     "Dr. Muhammed Saeed Sohbin, medical superintendent at Lahore General Hospital.", "They struck"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

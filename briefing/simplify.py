@@ -954,8 +954,11 @@ def _rule_parentheticals(sentences: list[str], ctx: _Context) -> tuple[list[str]
                 continue
             if re.search(r"[@#/\d]|www\.|\.com", m.group(1)) or negations(m.group(1)):
                 continue  # a handle, hashtag, link or number is a fact
-            if _HEDGE_RE.search(m.group(1)) or re.match(r"\s*(?:and|with|without|except|not|only)\b", m.group(1)):
-                continue  # "lashing out (allegedly)", "successful men (and women)": without it, a claim grows
+            if _HEDGE_RE.search(m.group(1)) or re.match(
+                    r"\s*(?:and|with|without|except|excluding|barring|not|only|assuming|provided|if|unless|"
+                    r"depending|given|as long as)\b", m.group(1), re.IGNORECASE):
+                continue  # "lashing out (allegedly)", "successful men (and women)", "(assuming the clock
+                # frequency also scales)": without it, a claim grows
             if s[: m.start()].rstrip().endswith(('"', "”", "’", "'")):
                 continue  # a translation of the quotation before it
             if _is_clause(m.group(1)):

@@ -590,6 +590,10 @@ NEVER_SAYS = [
     # a source the split could not repeat: the sentence stays whole
     ("The explosions, which struck the Nishtar Colony area in the city of Lahore, wounded at least 78 people, said "
      "Dr. Muhammed Saeed Sohbin, medical superintendent at Lahore General Hospital.", "They struck"),
+    # brackets that set a condition stay
+    ("While pipelining can in theory increase performance over an unpipelined core by a factor of the number of "
+     "stages (assuming the clock frequency also scales with the number of stages), in reality, most code does not "
+     "allow for ideal execution.", "stages, in reality"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

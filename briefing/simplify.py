@@ -546,14 +546,26 @@ def _repeats_nearby(plain: str, tokens: list[re.Match], i: int, n: int, said: di
     >>> _repeats_nearby("start", toks, 4, 1, {2: ["start"]})
     True
     """
-    words = {w for w in plain.lower().split() if w not in STOP_WORDS}
+    words = {_stem(w) for w in plain.lower().split() if w not in STOP_WORDS}
     near = range(max(0, i - REPEAT_WINDOW), min(len(tokens), i + n + REPEAT_WINDOW))
     for k in near:
         if i <= k < i + n:
             continue
-        if words & set(said.get(k, [tokens[k].group().lower()])):
+        if words & {_stem(w) for w in said.get(k, [tokens[k].group().lower()])}:
             return True
     return False
+
+
+def _stem(word: str) -> str:
+    """A rough stem, enough to see a repeat ("meaning" / "means", "start" / "started").
+
+    >>> [_stem(w) for w in ("meaning", "means", "started", "start", "cities")]
+    ['mean', 'mean', 'start', 'start', 'citi']
+    """
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
@@ -961,6 +973,11 @@ def _rule_parentheticals(sentences: list[str], ctx: _Context) -> tuple[list[str]
                 # frequency also scales)": without it, a claim grows
             if s[: m.start()].rstrip().endswith(('"', "”", "’", "'")):
                 continue  # a translation of the quotation before it
+            if sum(_zipf(w.lower()) < 2.0 for w in _words(s[: m.start()])[-3:]) >= 2:
+                continue  # "Offizier für wehrgeistige Führung (political officer)": a gloss of foreign words
+            if re.match(r"\s*(?:in|within|for|at|on|during|when|where|before|after|since|until)\b", m.group(1),
+                        re.IGNORECASE) or re.match(r"\s*[a-z]+(?:ed|en|ing)\s+\w+", m.group(1)):
+                continue  # "(in a district-free city)", "(released immediately afterwards)": a scope or a fact
             if _is_clause(m.group(1)):
                 continue  # "(her name has been changed to protect her)": a statement of its own
             new.append(s[last : m.start()])

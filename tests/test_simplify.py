@@ -594,6 +594,12 @@ NEVER_SAYS = [
     ("While pipelining can in theory increase performance over an unpipelined core by a factor of the number of "
      "stages (assuming the clock frequency also scales with the number of stages), in reality, most code does not "
      "allow for ideal execution.", "stages, in reality"),
+    ("The fourth and fifth digits designate the number of the urban area (in a district-free city) or the district "
+     "(in a city with districts).", "urban area or the district"),
+    ("He served as an Offizier für wehrgeistige Führung (political officer) at the antiaircraft artillery school.",
+     "Führung at"),
+    ("In practice, however, the definition means that clocks should compensate for the effects of the ambient "
+     "temperature.", "meaning means"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

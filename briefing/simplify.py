@@ -617,6 +617,10 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
             if n == 1 and plain and not (_is_hard(first, plain)
                                          or _is_hard(surface.entry.phrase, surface.entry.replacement)):
                 continue
+            if plain.endswith(" of") and i + n < len(tokens):
+                after = parse.word_at(sentence, tokens[i + n].start())
+                if after is not None and after.tag in ("VB", "VBP"):
+                    continue  # "rather than embolden them" is not "instead of embolden them"
             if _repeats_nearby(plain, tokens, i, n, said):
                 continue  # "lucha libre wrestling" -> not "Mexican wrestling wrestling"
             original = sentence[start:end]
@@ -1503,6 +1507,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         return _split_attributed(s, trace, _split_conjunctions) or [s]
     # "Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."
     m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
+    if m and m.group(1) == "After" and _REPORTING_RE.search(" ".join(m.group(3).split()[:4])):
+        m = None  # "After he handed over the cash, Meng said ...": the time may be part of what Meng said
     if m and _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(m.end(2), s):
         first, second = _end_sentence(m.group(2)), m.group(3)
         lead = {"Because": "So", "After": "Then"}.get(m.group(1), "But")
@@ -1999,13 +2005,27 @@ def _clause_end(s: str, start: int) -> int:
         return comma
 
 
+_FRONT_SOURCE_RE = re.compile(r"According to (?P<src>[^,\"“”()]{2,60}), ")
+
+
 def _split_all(sentences: list[str], split: Callable[[str, list[str]], list[str]]) -> tuple[list[str], list[str]]:
     """Every sentence through ``split``, which returns its parts and adds the rules it
-    applied to the trace it is given."""
+    applied to the trace it is given. A sentence that opens with its source ("According
+    to Variety, ...") repeats it in every later part, or stays whole."""
     out: list[str] = []
     trace: list[str] = []
     for s in sentences:
-        out.extend(split(s, trace))
+        inner: list[str] = []
+        parts = split(s, inner)
+        front = _FRONT_SOURCE_RE.match(s)
+        if front and len(parts) > 1:
+            if any(p[-1:] != "." or p[-2:-1] in "”\"’'" for p in parts[1:]):
+                parts, inner = [s], []
+            else:
+                parts = [parts[0]] + [f"{p[:-1]}, according to {front.group('src')}." for p in parts[1:]]
+                inner.append("split:attributed")
+        out.extend(parts)
+        trace.extend(inner)
     return out, trace
 
 
@@ -2159,9 +2179,14 @@ def _split_inner_appositive(s: str) -> list[str] | None:
         if not _is_appositive_of(s, prev_b, a, b):
             continue  # "four Filipinos, an Austrian, a Czech": a list; "Louisville, Kentucky, the hometown"
         rest = s[b:]
-        noun = parse.token_ending_at(parse.parse(s), prev_b)
+        tokens = parse.parse(s)
+        noun = parse.token_ending_at(tokens, prev_b)
         if noun is not None and noun.dep in ("nsubj", "nsubjpass") and rest.startswith(","):
             rest = " " + rest[1:].lstrip()  # "David Boren, president of ..., faced" -> "David Boren faced"
+        elif rest.startswith(","):
+            after = parse.word_at(s, len(s) - len(rest[1:].lstrip()))
+            if after is not None and after.tag in ("VBD", "VBZ", "VBP", "MD"):
+                continue  # "after Bruce Ferrini, the dealer ..., went bankrupt": a subject the parser missed
         main = _end_sentence(_tidy(s[:prev_b] + (rest if rest.strip(" .!?…") else "")))
         if len(np.split()) > 6 or _word_count(main) < MIN_PART_WORDS:
             continue
@@ -2352,6 +2377,8 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | No
     if head.tag == "EX" or _inside_quote(head.idx, s):
         return None
     if head.tag in ("NNP", "NNPS"):
+        if any(x.dep in ("poss", "nummod") for x in parse.children(tokens, head)):
+            return None  # "Huskins' 2000 White Toyota Camry" is not "Camry" the second time
         start = head.i
         while start > head.left and tokens[start - 1].tag in ("NNP", "NNPS"):
             start -= 1

@@ -390,6 +390,8 @@ SAYS = [
     ("The companion series, which starts as a prequel to the original, will be titled \"Fear The Walking Dead\" "
      "when it airs this summer on AMC.", "It starts as a prequel"),
     # a clause split from an attributed sentence keeps the source in both sentences
+    ("According to police, the suspect fled the scene in a stolen car, and his brother was arrested at home on "
+     "Monday.", "His brother was arrested at home on Monday, according to police."),
     ("The officer was white; the deceased man was African-American, Alexander said.",
      "The officer was white, Alexander said."),
     ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
@@ -600,6 +602,20 @@ NEVER_SAYS = [
      "Führung at"),
     ("In practice, however, the definition means that clocks should compensate for the effects of the ambient "
      "temperature.", "meaning means"),
+    # found on unseen news (cnndm_dev articles 400-600)
+    ("After he handed over the cash, Meng said the man ordered him to drive.", "Then Meng said"),
+    ("Tiger Woods won't be playing at Arnold Palmer's charity tournament next week, but he still hopes to be lining "
+     "up with the golf legend at the season's opening major.", "planning with"),
+    ("If Vonn wins tomorrow she will equal Swede Ingemar Stenmark, who owns an overall record of 19 crystal globes.",
+     "crystal worlds"),
+    ("Huskins' 2000 White Toyota Camry was found in Vallejo and may have been moved from the residence, Park said.",
+     "Camry may"),
+    ("Several additional fragments of the Codex Tchacos came to light after Bruce Ferrini, the dealer who owned the "
+     "codex for some time, went bankrupt.", "Ferrini, went"),
+    ("Zhanna Nemtsova said she believes his death will only deter other opposition voices, rather than embolden "
+     "them.", "instead of embolden"),
+    ("According to Variety, two weeks before the season finale, which is set to air on March 18, ratings were up "
+     "53% from its January 7 premiere in the coveted 18-49 demo.", "It will air on March 18."),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

@@ -1252,6 +1252,8 @@ def _tense(text: str) -> str | None:
     """
     for w in _words(text)[1:]:
         lower = w.lower()
+        if lower in ("would", "could", "might", "may", "should", "must", "can", "shall"):
+            return None  # "The act would require ...": not a time "This was when" could point to
         if lower in ("will", "'ll"):
             return "will be"
         if lower in ("was", "were", "had", "did") or lower in inflect.PAST_OF_PARTICIPLE.values() \
@@ -2060,6 +2062,8 @@ def _split_appositive(s: str) -> list[str] | None:
         return None
     np = s[:first]
     words = np.split()
+    if "(" in np or ")" in np:
+        return None  # "(CNN)Budi": a dateline run into the name
     if not (1 <= len(words) <= 5) or not all(w[0].isupper() or w.lower() in ("of", "for", "and") for w in words):
         return None
     if words[0].lower() in STOP_WORDS - {"the"} or (words[0].lower() == "the" and len(words) < 2):
@@ -2172,6 +2176,8 @@ def _split_inner_appositive(s: str) -> list[str] | None:
         np = found[1]
         if found[0] == 0 and k == 1:
             continue  # a sentence-initial name: the "appositive" rule's case
+        if "(" in np or ")" in np:
+            continue  # "(CNN)Budi": a dateline run into the name
         appositive = s[a:b].strip().rstrip(".!?…")
         predicate = _appositive_predicate(appositive)
         if predicate is None or appositive[:1].isupper() and not predicate.startswith("the "):
@@ -2341,6 +2347,13 @@ def _active(s: str, ctx: _Context) -> str | None:
     return _capitalise(f"{agent} {adverb}{active_verb} {obj}{m.group('rest')}")
 
 
+@lru_cache(maxsize=1)
+def _plain_adjectives() -> frozenset[str]:
+    """The lexicon's plain adjectives that look like past tenses ("disputed", "shocked"):
+    after the swap the parser may read one as a verb."""
+    return frozenset(e.replacement.lower() for e in lexicon() if e.pos == "adj" and e.replacement.endswith("ed"))
+
+
 def _main_clause(s: str) -> tuple[tuple[parse.Token, ...], parse.Token] | None:
     """The parse of ``s`` and its main verb; None when the parser finds more than one
     root, or a clause before the main verb that frames it ("America needs to realize
@@ -2465,6 +2478,8 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     if len(subjects) != 1 or len(verbs) != 1 or subjects[0].i > main.i:
         return [s]
     second = verbs[0]
+    if second.text.lower() in _plain_adjectives():
+        return [s]  # '"White City" and disputed comics adaptation Preacher': the lexicon's adjective, not a verb
     own = [x for x in parse.children(tokens, second) if x.dep in ("aux", "auxpass", "neg")]
     if any(x.tag == "TO" for x in own):
         return [s]  # "... and to seal the hulls of ships": an infinitive, not a verb of its own

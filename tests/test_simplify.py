@@ -616,6 +616,12 @@ NEVER_SAYS = [
      "them.", "instead of embolden"),
     ("According to Variety, two weeks before the season finale, which is set to air on March 18, ratings were up "
      "53% from its January 7 premiere in the coveted 18-49 demo.", "It will air on March 18."),
+    ('On the pilot side, the network has Afghanistan drama "White City" and contentious comics adaptation '
+     'Preacher in the works.', "The network disputed"),
+    ("(CNN)Budi, an adorable baby orangutan, is on the road to recovery after an animal shelter in Indonesia "
+     "rescued him.", "CNN)Budi is"),
+    ("The act would require that a union be deemed as legitimate when it had the support of a majority of "
+     "employees and imposed tough penalties on employers who tried to punish workers.", "This was when"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

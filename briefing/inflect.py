@@ -244,6 +244,35 @@ def forms(lemma: str, pos: str) -> dict[str, str]:
                 "VBG": gerund(head)}
         return {tag: " ".join([w, *rest]) for tag, w in made.items()}
     if pos == "noun":
-        head, rest = words[-1], words[:-1]
-        return {"NN": lemma, "NNS": " ".join([*rest, plural(head)])}
+        return {"NN": lemma, "NNS": _plural_phrase(words)}
     return {"X": lemma}
+
+
+# Words that follow a noun phrase's head and modify it ("person on the run", "group of
+# companies", "person responsible"): the plural goes on the word before the first of them.
+_AFTER_HEAD = frozenset("of in on at for with by who that which owned responsible involved suing concerned".split())
+
+
+def _plural_phrase(words: list[str]) -> str:
+    """The plural of a noun phrase: on its head, which is the last word unless a word
+    that follows a head comes first; a phrase whose last word is already plural, or whose
+    head is a gerund, stays as it is.
+
+    >>> [_plural_phrase(p.split()) for p in ("hate crime", "person on the run", "group of companies",
+    ...                                      "person responsible", "spending cuts", "easing of tensions",
+    ...                                      "final warning", "person who reports wrongdoing")]
+    ['hate crimes', 'people on the run', 'groups of companies', 'people responsible', 'spending cuts', 'easing of tensions', 'final warnings', 'people who report wrongdoing']
+    """
+    if len(words) == 1:
+        return plural(words[0])
+    at = next((k for k, w in enumerate(words) if k and w in _AFTER_HEAD), len(words))
+    head = words[at - 1]
+    if at == len(words) and head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return " ".join(words)  # "spending cuts", "angry words": plural already
+    if head.endswith("ing") and at < len(words):
+        return " ".join(words)  # "easing of tensions": no plural
+    after = list(words[at:])
+    if after[:1] == ["who"] and len(after) > 1 and after[1].endswith("s"):
+        after[1] = after[1][:-2] if after[1].endswith("es") and after[1][:-2].endswith(("s", "sh", "ch", "x")) \
+            else after[1][:-1]  # "person who reports" -> "people who report"
+    return " ".join([*words[: at - 1], plural(head), *after])

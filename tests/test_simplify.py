@@ -622,6 +622,9 @@ NEVER_SAYS = [
      "rescued him.", "CNN)Budi is"),
     ("The act would require that a union be deemed as legitimate when it had the support of a majority of "
      "employees and imposed tough penalties on employers who tried to punish workers.", "This was when"),
+    ("Whether the deal holds remains to be seen, officials in the capital said on Friday night.", "stays to be seen"),
+    ("We have never heard that type of explicit hateful language from the players on the team before.",
+     "clear hateful"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),
@@ -671,6 +674,15 @@ NEVER_SAYS = [
 def test_a_sentence_no_rule_changes_is_returned_as_written(text):
     rewrite = simplify_sentence(text)
     assert (rewrite.text, rewrite.rules) == (text, ())
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("All of the key stakeholders are willing to negotiate this week.", "people involved are"),
+    ("The fugitives were seen in the mountains near the border on Monday.", "people on the run were"),
+    ("The whistleblowers told reporters that the deal had collapsed.", "people who report wrongdoing told"),
+])
+def test_a_plural_phrase_takes_its_plural_on_its_head(text, wanted):
+    assert wanted in simplify_sentence(text).text
 
 
 @pytest.mark.parametrize("text, wanted", SAYS)

@@ -610,6 +610,10 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
             if tag is None:
                 continue
             plain = surface.replacements[tag]
+            if surface.entry.pos == "noun" and " " in plain and n == 1:
+                word = parse.word_at(sentence, start)
+                if word is not None and word.dep in ("compound", "amod") and word.head > word.i:
+                    continue  # "the stalwart female judge" is not "the loyal supporter female judge"
             if tag in ("VBG", "VBN") and " " in plain and not _particle_ok(tokens, i, n):
                 continue  # "cooperating neighbors" -> not "working together neighbors"
             # Judged on the inflected forms or the lemmas ("slams" and "criticises" are

@@ -625,6 +625,17 @@ NEVER_SAYS = [
     ("Whether the deal holds remains to be seen, officials in the capital said on Friday night.", "stays to be seen"),
     ("We have never heard that type of explicit hateful language from the players on the team before.",
      "clear hateful"),
+    ("The debate over immigration policy heated up last spring during the campaign in the state.", "angry up"),
+    ("Amy follows a poorly received biopic, Fallen Star, released two years ago in cinemas.", "poorly got"),
+    ("The stalwart female judge, Shahla Zaland, told reporters that the court would sit again on Monday.",
+     "loyal supporter female"),
+    ("The company wants to serve the community and get ahead of the curve rather than wait for new rules.",
+     "before the curve"),
+    ("The families were demanding answers sooner rather than later from the police in the city.", "instead of later"),
+    ("Officials said the Yemeni air base was recently evacuated by U.S. forces after the fighting spread.",
+     "moved out by"),
+    ("The sheriff's office named the deceased as 58-year-old Nancy Blum on Monday.", "the dead as"),
+    ("Investigators sometimes find the deceased has grabbed at the rope before losing consciousness.", "the dead has"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

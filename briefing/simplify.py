@@ -29,6 +29,7 @@ falls back to the original (split at semicolons only, when that alone passes).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -39,6 +40,8 @@ from . import inflect, parse
 from .faithful import CALENDAR_NAMES, STOP_WORDS, check, negations, protected_spans, quotations
 from .models import Briefing, KeyPoint, PlainPoint
 from .nlp import sentence_tokenizer, zipf_frequency
+
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "REWRITES", "Rule", "Rewrite", "LexiconEntry", "lexicon", "lexicon_header",
@@ -1527,6 +1530,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
         word = m.group(1)
         before, rest = s[: m.start()], s[m.end() :]
+        if re.fullmatch(r"(?:This (?:is|was|will be)|But|So|Then)", before.strip()):
+            continue  # the lead of an earlier split ("This is because ..."): nothing to split off
         if not _is_clause(rest) or not _has_verb(before) or _inside_quote(m.start(), s):
             continue
         if _REPORTING_RE.search(before):
@@ -1554,6 +1559,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             tense = _tense(before)
             if tense is None or (word in ("after", "when") and tense != "was"):
                 continue
+            if word == "because" and tense == "will be":
+                tense = "is"  # "will not be available because he is in China": the reason holds now
             lead = f"This {tense} {word}"
         parts = _split_at(s, m.start(), m.end() - m.start(), lead)
         if parts:
@@ -2795,7 +2802,17 @@ def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str
     fallback. With ``config.rewriter == "llm"`` the LLM rewrites first and the rules'
     rewrite is its fallback; either way nothing that fails the check ships, and the
     reason for any fallback is recorded."""
-    rules_rewrite = simplify_sentence(text, source=source, keep=keep)
+    try:
+        rules_rewrite = simplify_sentence(text, source=source, keep=keep)
+    except (RecursionError, ValueError, IndexError, KeyError) as error:
+        # A rule that breaks on one odd sentence must not cost the whole briefing: the
+        # point ships as written, and the output says why.
+        _log.warning("plain-language rules failed on %r: %r", text[:80], error)
+        from .readability import compare
+
+        return PlainPoint(text=text, original=text, rules_applied=(),
+                          fallback_reason=f"rules failed ({type(error).__name__}); kept as written",
+                          readability=compare(text, text))
     if config is None or getattr(config, "rewriter", "rules") != "llm":
         return guard(text, rules_rewrite, source=source)
     from .llm import rewrite

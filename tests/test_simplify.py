@@ -696,6 +696,27 @@ def test_a_plural_phrase_takes_its_plural_on_its_head(text, wanted):
     assert wanted in simplify_sentence(text).text
 
 
+def test_a_rule_that_breaks_costs_only_its_point(monkeypatch):
+    from briefing import simplify as module
+
+    def broken(sentences, ctx):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setitem(module.REWRITES, "split:semicolon", module.Rule("split:semicolon", broken, "broken"))
+    text = "Israel and Gaza agreed a truce; hostages will be freed on Friday."
+    plain = module.simplify_checked(text)
+    assert plain.text == text and plain.rules_applied == ()
+    assert plain.fallback_reason == "rules failed (RecursionError); kept as written"
+
+
+def test_a_split_does_not_split_its_own_lead_again():
+    # It recursed for ever on "This will be because ...", splitting "This will be." off each time.
+    text = ("But Roach will not be available to work with Pacquiao until after March because he is in China "
+            "training another boxer.")
+    assert simplify_sentence(text).text == ("But Roach will not be available to work with Pacquiao until after March. "
+                                            "This is because he is in China training another boxer.")
+
+
 @pytest.mark.parametrize("text, wanted", SAYS)
 def test_rewrite_says(text, wanted):
     assert wanted in simplify_sentence(text).text

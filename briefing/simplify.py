@@ -1405,7 +1405,9 @@ def _split_attributed(s: str, trace: list[str], split: Callable[[str, list[str]]
 _REPORTING_RE = re.compile(
     r"\b(?:said|says|say|told|tells|tell|reported|reports|according|believes?|believed|thinks?|thought|claimed|"
     r"claims?|stated|states|announced|added|adds|insisted|warned|explained|argued|confirmed|testified|alleged?|"
-    r"alleges|suggested|wrote|writes|tweeted|posted)\b"
+    r"alleges|suggested|wrote|writes|tweeted|posted|noted|notes|acknowledged|admitted|recalled|revealed|disclosed|"
+    r"predicted|conceded|maintained|contended|asserted|emphasized|emphasised|stressed|complained|denied|"
+    r"estimated|indicated)\b"
 )
 
 
@@ -1509,6 +1511,50 @@ def _unreal_at(s: str, at: int) -> bool:
     return False
 
 
+# Verbs that place an event in time: "X came after Y" says nothing without "after Y".
+_TIMING_VERBS = frozenset("come comes came coming happen happens happened occur occurs occurred arrive arrives "
+                          "arrived follow follows followed".split())
+
+
+def _subordinate_tense(s: str, at: int) -> str | None:
+    """For a split before the "after" / "when" / "because" at ``at``: "was" or "is", the
+    tense of the main verb the parser hangs the clause on; None when the split is unsafe:
+    the clause hangs on another verb ("what I wanted to do when I grew up"), the main
+    verb is negated ("didn't get a penalty when ..."), or needs the clause to be complete
+    ("came after ..."); or the clause
+    has a verb with no subject after it ("when X confronted him, extended to ..., and
+    culminated in ...", whose verbs may be the main clause's). "" when the split is safe
+    but the main verb has a modal or a perfect, whose tense "This was" would misstate.
+
+    >>> s = "The storm hit the coast on Monday when most people were asleep."
+    >>> _subordinate_tense(s, s.index("when"))
+    'was'
+    >>> s = "The admittance came after Trump has fanned the flames of the birther movement for years."
+    >>> _subordinate_tense(s, s.index("after")) is None
+    True
+    """
+    tokens = parse.parse(s)
+    word = parse.token_at(tokens, at)
+    if word is None:
+        return None
+    clause = tokens[word.head]
+    main = tokens[clause.head]
+    if clause.dep != "advcl" or main.dep != "ROOT":
+        return None
+    if word.text.lower() != "because" and any(x.dep == "neg" for x in parse.children(tokens, main)):
+        return None  # (a reason is not under the negation: "will not be available because he is away")
+    if main.text.lower() in _TIMING_VERBS and not any(
+            main.i < x.i < word.i and x.dep not in ("punct", "cc", "aux", "auxpass", "neg")
+            for x in parse.children(tokens, main)):
+        return None  # "The admittance came after ...": the clause is what the verb is about
+    for x in tokens[clause.left:clause.right + 1]:
+        if x.i != clause.i and (x.tag in ("VBD", "VBZ", "VBP") or x.dep == "conj" and x.tag.startswith("VB")) \
+                and not any(k.dep in ("nsubj", "nsubjpass", "expl") for k in parse.children(tokens, x)) \
+                and not any(k.dep in ("aux", "auxpass") for k in parse.children(tokens, x)) and x.dep != "aux":
+            return None  # "when X confronted him, extended to ..., and ended in ...": whose are those verbs?
+    return {"past": "was", "present": "is"}.get(_clause_tense(tokens, main) or "", "")
+
+
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     if not _long(s):
         return [s]
@@ -1518,6 +1564,10 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
     if m and m.group(1) == "After" and _REPORTING_RE.search(" ".join(m.group(3).split()[:4])):
         m = None  # "After he handed over the cash, Meng said ...": the time may be part of what Meng said
+    if m:
+        opener = parse.word_at(s, 0)
+        if opener is None or opener.dep != "mark":
+            m = None  # "After the New York Times report, Trump ...": a preposition, not a clause
     if m and _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(m.end(2), s):
         first, second = _end_sentence(m.group(2)), m.group(3)
         lead = {"Because": "So", "After": "Then"}.get(m.group(1), "But")
@@ -1542,8 +1592,9 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
                                         r"morning|period|point|age|era|season|stage|case|cases|place|that|just|only)$",
                                         before, re.IGNORECASE):
             continue  # "at a time when ...": the clause picks out the time
-        if word == "when" and (re.match(r"it comes\b", rest) or re.search(
+        if word == "when" and (re.match(r"it (?:comes|came) to\b", rest) or re.search(
                 r"\b(?:unclear|clear|known|know|knew|sure|ask|asked|wonder|wondered|remember|decide|decided|see|"
+                r"listed|list|lists|recalled|recall|noted|described|reported|explained|mentioned|forgot|"
                 r"determine|determined|explain|understand|unknown|certain|idea|question)$", before, re.IGNORECASE)):
             continue  # "when it comes to"; "it was unclear when they were taken": a question, not a time
         if word == "though" and re.search(r"\b(?:even|as)$", before, re.IGNORECASE):
@@ -1553,15 +1604,15 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             continue  # "two weeks after X" measures from X: "This was after X" would lose the gap
         if word != "but" and not _opens_clause(s, m.start(1)):
             continue  # "after a hard day's work": a preposition, not the start of a clause
+        if word in ("after", "when", "because"):
+            tense = _subordinate_tense(s, m.start(1))
+            if tense is None or (word in ("after", "when") and tense != "was"):
+                continue
         if word in ("although", "though", "whereas", "but"):
             lead = "But"
         else:
-            tense = _tense(before)
-            if tense is None or (word in ("after", "when") and tense != "was"):
-                continue
-            if word == "because" and tense == "will be":
-                tense = "is"  # "will not be available because he is in China": the reason holds now
-            lead = f"This {tense} {word}"
+            # "will not be available because he is in China": a reason holds now
+            lead = f"This {tense or 'is'} {word}"
         parts = _split_at(s, m.start(), m.end() - m.start(), lead)
         if parts:
             trace.append(f"split:subordinate:{word}")
@@ -1569,7 +1620,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     # "It took place in 2013, when bombers struck a church." -> "... This was when bombers ..."
     for m in re.finditer(r", when (?=[A-Za-z])", s):
         before, rest = s[: m.start()], s[m.end() :]
-        if _is_clause(rest) and _has_verb(before) and _tense(before) == "was" and not _inside_quote(m.start(), s):
+        if _is_clause(rest) and _has_verb(before) and not _inside_quote(m.start(), s) \
+                and _opens_clause(s, m.start() + 2) and _subordinate_tense(s, m.start() + 2) == "was":
             parts = _split_at(s, m.start(), m.end() - m.start(), "This was when")
             if parts:
                 trace.append("split:subordinate:when")
@@ -1610,6 +1662,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             continue  # "said the film would be his last, and that afterwards he would ...": still what he said
         if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
             continue  # "Paul McCartney, Patti Smith, Beck, and John Legend are ...": a list, not two clauses
+        if _REPORTING_RE.search(s[: m.start()]):
+            continue  # "Rendell noted that X, and some speculated ...": the second clause may be his words too
         lead = CONJUNCTION_LEADS[word]
         parts = _split_at(s, m.start(), m.end() - m.start(), lead)
         if parts:
@@ -2024,19 +2078,16 @@ _FRONT_SOURCE_RE = re.compile(r"According to (?P<src>[^,\"“”()]{2,60}), ")
 def _split_all(sentences: list[str], split: Callable[[str, list[str]], list[str]]) -> tuple[list[str], list[str]]:
     """Every sentence through ``split``, which returns its parts and adds the rules it
     applied to the trace it is given. A sentence that opens with its source ("According
-    to Variety, ...") repeats it in every later part, or stays whole."""
+    to exit polls, Romney led ..., but still lost") stays whole: whether the source
+    covers every part is not clear, and repeating it could credit it with a fact not
+    its own."""
     out: list[str] = []
     trace: list[str] = []
     for s in sentences:
         inner: list[str] = []
         parts = split(s, inner)
-        front = _FRONT_SOURCE_RE.match(s)
-        if front and len(parts) > 1:
-            if any(p[-1:] != "." or p[-2:-1] in "”\"’'" for p in parts[1:]):
-                parts, inner = [s], []
-            else:
-                parts = [parts[0]] + [f"{p[:-1]}, according to {front.group('src')}." for p in parts[1:]]
-                inner.append("split:attributed")
+        if len(parts) > 1 and _FRONT_SOURCE_RE.match(s):
+            parts, inner = [s], []
         out.extend(parts)
         trace.extend(inner)
     return out, trace

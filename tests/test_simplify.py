@@ -233,8 +233,8 @@ SEED_PLAIN = {
         "working in Gaza.",
     "The tech boss gas been caught up in an anti-Semitism storm after he was accused of endorsing a hateful "
     "conspiracy theory on X.":
-        "The tech boss gas been involved in an anti-Semitism storm. This was after he was accused of "
-        "supporting a hateful conspiracy theory on X.",
+        "The tech boss gas been involved in an anti-Semitism storm after he was accused of supporting a "
+        "hateful conspiracy theory on X.",
 }
 
 
@@ -390,8 +390,7 @@ SAYS = [
     ("The companion series, which starts as a prequel to the original, will be titled \"Fear The Walking Dead\" "
      "when it airs this summer on AMC.", "It starts as a prequel"),
     # a clause split from an attributed sentence keeps the source in both sentences
-    ("According to police, the suspect fled the scene in a stolen car, and his brother was arrested at home on "
-     "Monday.", "His brother was arrested at home on Monday, according to police."),
+
     ("The officer was white; the deceased man was African-American, Alexander said.",
      "The officer was white, Alexander said."),
     ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
@@ -616,6 +615,12 @@ NEVER_SAYS = [
      "them.", "instead of embolden"),
     ("According to Variety, two weeks before the season finale, which is set to air on March 18, ratings were up "
      "53% from its January 7 premiere in the coveted 18-49 demo.", "It will air on March 18."),
+    ("According to exit polls, Mitt Romney had a ten-point lead over Obama among the high-earning group in 2012, "
+     "but still lost the election.", "lost the election, according to exit polls"),
+    ("Rendell noted that Ronald Reagan appeared unsteady in his first debate against Walter Mondale in 1984, and "
+     "some speculated about his health at the time.", "1984. Some speculated"),
+    ("Yet ISIS experts say some of Khorasan's militants have defected to join ISIS, and those defectors in turn "
+     "sent recruiters to Afghanistan to try to bolster their ranks.", "ISIS. Those defectors"),
     ('On the pilot side, the network has Afghanistan drama "White City" and contentious comics adaptation '
      'Preacher in the works.', "The network disputed"),
     ("(CNN)Budi, an adorable baby orangutan, is on the road to recovery after an animal shelter in Indonesia "

@@ -57,6 +57,7 @@ OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»‟"
 STRAIGHT = '"'
 _QUOTE_RE = re.compile(r'“[^“”]*(?:”|$)|«[^«»]*(?:»|$)|„[^„“”]*(?:[“”]|$)|"[^"]*(?:"|$)')
+_DOUBLED_QUOTE_RE = re.compile(r"(?:''|``)(.+?)(?:''|$)")
 
 
 def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
@@ -68,6 +69,8 @@ def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
 
     >>> [q[2] for q in quotations('He said: “Go now.” Then "stop" and “more')]
     ['Go now.', 'stop', 'more']
+    >>> [q[2] for q in quotations("''Clinton believes that firms can't wait,'' said Mike Schmidt.")]
+    ["Clinton believes that firms can't wait,"]
 
     Likewise a text that opens inside a quotation (the sentence goes on a quote begun in
     the sentence before) is quoted from its start to the first closing mark:
@@ -84,7 +87,11 @@ def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
         inner = s[1:-1] if len(s) > 1 and s[-1] in CLOSE_QUOTES + STRAIGHT + "“" else s[1:]
         if inner.strip():
             found.append((m.start(), m.end(), inner))
-    return tuple(found)
+    # Doubled marks, as some feeds and corpora write them: ''like this'' or ``like this''.
+    for m in _DOUBLED_QUOTE_RE.finditer(text, offset):
+        if m.group(1).strip() and not any(a < m.end() and m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), m.group(1)))
+    return tuple(sorted(found))
 
 
 def _continued_quote_end(text: str) -> int:

@@ -641,6 +641,10 @@ NEVER_SAYS = [
      "moved out by"),
     ("The sheriff's office named the deceased as 58-year-old Nancy Blum on Monday.", "the dead as"),
     ("Investigators sometimes find the deceased has grabbed at the rope before losing consciousness.", "the dead has"),
+    # quotation marks written as doubled apostrophes are quotation marks too
+    ("''Secretary Clinton believes that American businesses need to break free from the tyranny of today's "
+     "earnings report,'' said Mike Schmidt, an economic policy adviser at the Clinton campaign.",
+     "Clinton believes American"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

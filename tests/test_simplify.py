@@ -280,7 +280,7 @@ def test_cli_simplify_one_line_per_line(tmp_path, capsys):
     assert main(["simplify", str(path)]) == 0
     lines = capsys.readouterr().out.split("\n")
     assert lines == ["Israel and Gaza agreed a pause in fighting. Hostages will be freed on Friday.", "",
-                     "It is famous for the growing of kiwifruit.", ""]
+                     "It is particularly famous for the growing of kiwifruit.", ""]
 
 
 def test_cli_simplify_trace(monkeypatch, capsys):

@@ -192,6 +192,8 @@ def _tidy(text: str) -> str:
     'It is famous, for the cultivation.'
     >>> _tidy("But, the satellite was found.")
     'But the satellite was found.'
+    >>> _tidy("He took a .40-caliber handgun .")
+    'He took a .40-caliber handgun.'
     >>> _tidy('He said "we need to close ... gaps" , then left .')
     'He said "we need to close ... gaps", then left.'
     """
@@ -205,7 +207,7 @@ def _tidy(text: str) -> str:
         return re.sub(r"\x00(\d+)\x00", lambda m: saved[int(m.group(1))], text)
     text = _SPACE_RE.sub(" ", text).strip()
     text = re.sub(r"^[,;:]\s*", "", text)
-    text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r" +([,.;:!?])(?!\d)", r"\1", text)  # (not "a .40-caliber handgun")
     text = re.sub(r",\s*([,.;:!?])", r"\1", text)
     text = re.sub(r"^([\"“‘'(]?)(But|And|So), ", r"\1\2 ", text)
     text = re.sub(r"\(\s*\)", "", text)
@@ -526,7 +528,7 @@ def _after_excluded(sentence: str, start: int, not_before: frozenset[str]) -> bo
     if not previous:
         return False
     word = previous.group(1).lower().strip(".,")
-    return f"<{word}" in not_before or ("<#" in not_before and bool(re.fullmatch(r"[\d.,]+", word)))
+    return f"<{word}" in not_before or ("<#" in not_before and bool(re.fullmatch(r"[\d.,]+(?:-[\d.,]+)?", word)))
 
 
 REPEAT_WINDOW = 3
@@ -562,10 +564,10 @@ def _repeats_nearby(plain: str, tokens: list[re.Match], i: int, n: int, said: di
 def _stem(word: str) -> str:
     """A rough stem, enough to see a repeat ("meaning" / "means", "start" / "started").
 
-    >>> [_stem(w) for w in ("meaning", "means", "started", "start", "cities")]
-    ['mean', 'mean', 'start', 'start', 'citi']
+    >>> [_stem(w) for w in ("meaning", "means", "started", "start", "times", "time")]
+    ['mean', 'mean', 'start', 'start', 'time', 'time']
     """
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ing", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
@@ -602,6 +604,16 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
                 continue
             if _overlaps(start, end, protected):
                 continue
+            if i > 0 and tokens[i].group()[0].isupper() and not re.search(r"(?:^|[.!?:\"“]\s*)$", sentence[:start]):
+                continue  # a capital inside a sentence: a name or title ("the Opportunity Agenda")
+            if n > 1 and surface.entry.pos == "verb":
+                word = parse.word_at(sentence, start)
+                if word is not None and not word.tag.startswith("VB"):
+                    continue  # "got results in": the noun, not the verb "result in"
+            if n == 1 and surface.entry.pos == "adj" and first.endswith("ing"):
+                word = parse.word_at(sentence, start)
+                if word is not None and word.tag == "VBG" and word.dep != "amod":
+                    continue  # "in effect daring him to say": the verb, not the adjective
             if i + n < len(tokens) and tokens[i + n].group().lower() in surface.entry.not_before:
                 continue  # "operated on", "surrendered to": another sense
             if surface.entry.not_before and _after_excluded(sentence, start, surface.entry.not_before):
@@ -708,8 +720,8 @@ _EMPTY_ALLY = frozenset("finally typically dramatically drastically considerably
 def _is_filler(word: str) -> bool:
     """Whether a lowercase word is an empty modifier the rewriter may drop.
 
-    >>> _is_filler("particularly"), _is_filler("shortly"), _is_filler("reportedly"), _is_filler("only")
-    (True, True, False, False)
+    >>> _is_filler("very"), _is_filler("particularly"), _is_filler("shortly"), _is_filler("only")
+    (True, False, False, False)
     """
     if word in FILLERS:
         return True

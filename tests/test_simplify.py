@@ -451,7 +451,7 @@ SAYS = [
     ("Moderate flooding was reported in Acapulco, resulting in mudslides in some areas.",
      "This resulted in mudslides in some areas."),
     ("In 2006, Phil Downing left the band, citing communication problems with other members.",
-     "Downing mentioned communication problems"),
+     "Downing cited communication problems"),
     # Scope, time and reasons stay: without them the claim is broader than the article's.
     ("On both of these topics, founder Dror Ben-Ami says, Prime Minister Benjamin Netanyahu has failed.",
      "On both of these topics"),
@@ -645,6 +645,25 @@ NEVER_SAYS = [
     ("''Secretary Clinton believes that American businesses need to break free from the tyranny of today's "
      "earnings report,'' said Mike Schmidt, an economic policy adviser at the Clinton campaign.",
      "Clinton believes American"),
+    # from a review of 550 rewrites of unseen news (PolNeAR dev and cnndm_dev 600-700)
+    ("Police said he seized a .40-caliber handgun from the car on Monday.", "a.40"),
+    ("The panel was told penalties got results in pushing people to pay their taxes on time.", "leads to"),
+    ("The reporter was in effect daring him to say it on air in front of the whole country.", "bold him"),
+    ("They have been calling for extended periods of time to be allowed for the tests next year.", "times of time"),
+    ("The group is part of the Opportunity Agenda set up by the governor last year in the state.", "Chance"),
+    ("Chelsea had to overcome a 2-1 deficit in the second leg to reach the final.", "shortfall"),
+    ("A big question remains about who will pay for the new stadium in the city.", "stays"),
+    ("The company could emerge from its first bankruptcy by the end of the year, its lawyers said.", "appear from"),
+    ("North Carolina passed a law requiring transgender people to use restrooms matching their birth sex.",
+     "needing"),
+    ("Virginia's congressional delegation wrote to the secretary on Monday about the base closure.",
+     "congressional group"),
+    ("Militants who have pledged allegiance to ISIS have carried out attacks in the region this year.",
+     "promised allegiance"),
+    ("The solar plane is designed to fly around the world fueled only by the sun's rays.", "increased only"),
+    ("Hillary Clinton's aides said she would not attend the dinner in New York on Friday.", "advisers"),
+    ("Representatives for the star couldn't be immediately reached for comment on Friday night.", "at once reached"),
+    ("A majority of the full committee must be present for the vote to go ahead next week.", "Most the full"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

@@ -402,10 +402,10 @@ SAYS = [
     # The parser ties the clause to the noun before the comma, even behind a preposition.
     ("Rescuers found the small child hanging upside down in the car, which had crashed into a very cold "
      "Utah river a day before.", "in the car. It had crashed into a cold Utah river a day before."),
-    # The clause's sentence comes before the next clause, so "This" still means the genocide.
+    # The clause's sentence comes before the next clause, so "It" still means the genocide.
     ("He was criticised for the failure to act during the genocide, which left over 1 million people dead, "
      "and he appeared unable to muster support for intervention in the war.",
-     "genocide. This left over 1 million people dead. He appeared"),
+     "genocide. It left over 1 million people dead. He appeared"),
     # verbs that share a subject become sentences
     ("The former Major League Baseball pitcher recently fired off a series of fastballs and mowed down a "
      "group of Twitter trolls.", "fastballs. The pitcher mowed down a group of Twitter trolls."),
@@ -664,6 +664,30 @@ NEVER_SAYS = [
     ("Hillary Clinton's aides said she would not attend the dinner in New York on Friday.", "advisers"),
     ("Representatives for the star couldn't be immediately reached for comment on Friday night.", "at once reached"),
     ("A majority of the full committee must be present for the vote to go ahead next week.", "Most the full"),
+    ("All three of that woman's children were unresponsive when officers encountered them Friday evening, "
+     "including a 7-year-old girl who was reported dead soon thereafter, according to the Palm Bay police.",
+     "The year-old girl"),
+    ('In his statement Tuesday, Jonathan said; "I promised the country free and fair elections.', "Jonathan said."),
+    ("Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a compliment -- ''That makes "
+     "me smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay federal taxes.''",
+     "taxes.'' ''That"),
+    ("Houthi rebels and the government began doing battle in 2004, but arrived at a ceasefire in 2010, according "
+     "to the CIA World Factbook.", "But Houthi rebels arrived"),
+    ("Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious "
+     "and could lead to intense lobbying by loyalists.", "That transition was relatively seamless."),
+    ("On May 2, he will finally go toe to toe with American welterweight boxing champion Floyd Mayweather Jr. in "
+     "Las Vegas -- the fight most boxing fans have wanted to see for years.", "The fight most"),
+    ("Mr. Obama immersed himself in the scientific literature, which left little doubt that the planet was warming "
+     "at an accelerating rate.", "This left little doubt"),
+    ("They fear it could prompt hardliners in Tehran to push for killing the talks, which would scuttle the "
+     "chances of a deal altogether.", "They would scuttle"),
+    ("The one that (kind of) hit Atlanta and the one that hit everywhere else.", "that hit Atlanta"),
+    ("Chief Justice Moore even compared refusing marriage licenses to gay couples to refusing to enforce the 1857 "
+     "Dred Scott v. Sandford decision (which upheld the legal status of slaves as property).", "decision."),
+    ("In return, the jailed leader notably pronounced disarmament intentions and called for a ceasefire in his "
+     "Persian New Year's letter in 2013.", "The jailed leader notably"),
+    ("These voters specifically point to the 1994 crime bill, which put more police officers on the streets, but "
+     "also led to tougher sentences for nonviolent drug offenders.", "bill, but also"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

@@ -397,7 +397,8 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
     pos = surface.entry.pos
     after_determiner = prev in _ARTICLES or prev.endswith(("'s", "’s"))
     if pos == "initial":
-        return "X" if i == 0 else None
+        # "However, ..." -> "But ..."; not "However laudable the goal, ..." (= no matter how)
+        return "X" if i == 0 and tokens[0].string[tokens[0].end():].startswith(",") else None
     if pos in ("verb", "adj", "noun") and len(surface.words) == 1 and not _parser_agrees(tokens[i], pos):
         return None  # "human remains" is not "human stays"; "key snatchings" are not "main snatchings"
     if pos == "verb":
@@ -791,7 +792,12 @@ def _drop_reporting_that(s: str) -> str:
     cuts = []
     for m in _THAT_RE.finditer(s):
         word = parse.token_at(tokens, m.end() - len("that "))
-        if word is not None and word.dep == "mark" and not _inside_quote(word.idx, s):
+        after = tokens[word.i + 1] if word is not None and word.i + 1 < len(tokens) else None
+        if word is not None and word.dep == "mark" and not _inside_quote(word.idx, s) and after is not None \
+                and (after.tag in ("PRP", "NNP", "NNPS") or after.text.lower() in ("the", "a", "an", "his", "her",
+                                                                                  "their", "its", "our", "this")):
+            # only before a subject that plainly starts the clause: "noted that at one meeting, he ...",
+            # "said that claim smacked of ..." keep their "that"
             cuts.append(word.idx)
     for at in reversed(cuts):
         s = s[:at] + s[at + len("that "):]

@@ -174,6 +174,8 @@ def _end_sentence(text: str) -> str:
 
     >>> _end_sentence("Musk said Y,"), _end_sentence("He said: “Go.”"), _end_sentence("Why?")
     ('Musk said Y.', 'He said: “Go.”', 'Why?')
+    >>> _end_sentence("He said: ''Go.''")
+    "He said: ''Go.''"
     """
     text = text.rstrip(" ,;:–—-")
     if not text:
@@ -182,6 +184,8 @@ def _end_sentence(text: str) -> str:
         return text
     if text[-1] in "”\"’'" and len(text) > 1 and text[-2] in ".!?…":
         return text
+    if text.endswith("''") and len(text) > 2 and text[-3] in ".!?…,":
+        return text if text[-3] != "," else text[:-3] + ".''"  # a quotation closed by doubled apostrophes
     return text + "."
 
 
@@ -1414,6 +1418,8 @@ def _split_attributed(s: str, trace: list[str], split: Callable[[str, list[str]]
     body = s[:start].rstrip()
     if not body or body[-1] in "”\"’'?!":
         return None  # a quote or question just before the attribution: keep as written
+    if _ATTRIBUTION_TAIL_RE.search(_end_sentence(body)) or _INVERTED_TAIL_RE.search(_end_sentence(body)):
+        return None  # "..., a flight attendant told authorities, according to court papers": two sources
     inner: list[str] = []
     parts = split(_end_sentence(body), inner)
     if len(parts) < 2 or any(p[-1:] != "." or p[-2:-1] in "”\"’'" for p in parts):
@@ -1646,6 +1652,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     # "It took place in 2013, when bombers struck a church." -> "... This was when bombers ..."
     for m in re.finditer(r", when (?=[A-Za-z])", s):
         before, rest = s[: m.start()], s[m.end() :]
+        if _REPORTING_RE.search(before) or re.search(r"\bwhen\b", rest):
+            continue  # "he said, in his last interview, when ..."; "in 2011, when ..., and in 2012, when ..."
         if _is_clause(rest) and _has_verb(before) and not _inside_quote(m.start(), s) \
                 and _opens_clause(s, m.start() + 2) and _subordinate_tense(s, m.start() + 2) == "was":
             parts = _split_at(s, m.start(), m.end() - m.start(), "This was when")
@@ -1655,8 +1663,11 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     # "The father -- he and his partner had a baby -- complained ..." -> two sentences.
     m = re.search(r" (--|–|—) ([^-–—]+?) \1 ", s)
     if m and _is_clause(m.group(2)) and not _inside_quote(m.start(), s) and not re.search(r"[\"“”]|''", m.group(2)) \
-            and _own_clause(s, m.start(2), m.end(2)) and not re.match(r"that is\b", m.group(2), re.IGNORECASE):
-        # ("-- that is, all but seven --" explains the words before it: not a sentence of its own)
+            and _own_clause(s, m.start(2), m.end(2)) and not re.match(r"that is\b", m.group(2), re.IGNORECASE) \
+            and not re.search(r"\b(?:said|reported|thought|believed|known|expected|understood|rumou?red)\s+to\b",
+                              m.group(2)):
+        # ("-- that is, all but seven --" explains the words before it: not a sentence of its own;
+        # "-- many said to be moved to tears --" has no verb of its own)
         main = s[: m.start()] + " " + s[m.end() :]
         aside = _end_sentence(_capitalise(m.group(2).strip()))
         if _word_count(main) >= MIN_PART_WORDS and _word_count(aside) >= MIN_PART_WORDS:
@@ -1950,7 +1961,7 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         if coordinated and _starts_predicate(_words(coordinated.group(2)) + [""]) or re.match(
                 r"(?:and|but)\s+also\b", tail):
             continue  # "the crime bill, which put police on the streets, but also led to ...": the clause goes on
-        if re.match(r"(?:would|could|might|may)\b", clause):
+        if re.match(r"is to say\b|(?:would|could|might|may)\b", clause):
             continue  # "killing the talks, which would scuttle a deal": the event's, likely, not the talks'
         if coordinated and _is_clause(coordinated.group(2)):
             # "..., which left a million dead, and he appeared unable ...": the clause's
@@ -2049,8 +2060,9 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
         if det == "of" and k >= 2 and tokens[k - 1].lower() in _QUANTITY_OF:
             det = tokens[k - 2].lower() if tokens[k - 1].lower() not in _NUMBER_WORDS else "dozens"
             k -= 2
-        elif k >= 1 and tokens[k - 1].lower() == "of":
-            continue  # "the arrest of a student that prompted protests": which noun the clause is about is unclear
+        elif det in PREPOSITIONS or k >= 1 and tokens[k - 1].lower() in PREPOSITIONS:
+            continue  # "the arrest of a student that prompted protests", "negotiations among 195 countries
+            # that led to ...": which noun the clause is about is unclear
         np_start = before.rfind(tokens[k], 0, len(before) - len(" ".join(np_words)))
         if re.search(r"\d-\w", before[np_start:]):
             continue  # "a 7-year-old girl": the number would be lost from the noun said again
@@ -2167,8 +2179,8 @@ def _split_appositive(s: str) -> list[str] | None:
         return None
     np = s[:first]
     words = np.split()
-    if "(" in np or ")" in np:
-        return None  # "(CNN)Budi": a dateline run into the name
+    if "(" in np or ")" in np or " and " in np:
+        return None  # "(CNN)Budi": a dateline run into the name; "Ailina and Bella": two people
     if not (1 <= len(words) <= 5) or not all(w[0].isupper() or w.lower() in ("of", "for", "and") for w in words):
         return None
     if words[0].lower() in STOP_WORDS - {"the"} or (words[0].lower() == "the" and len(words) < 2):
@@ -2279,6 +2291,8 @@ def _split_inner_appositive(s: str) -> list[str] | None:
         if k >= 2 and found[0] == prev_a + 1 and _antecedent(s, segments[k - 2][1]):
             continue  # "Louisville, Kentucky, the hometown of ...": the appositive is the pair's
         np = found[1]
+        if " and " in f" {np} ":
+            continue  # "Ailina and Bella Tsarnaeva, her sisters-in-law": two people
         if found[0] == 0 and k == 1:
             continue  # a sentence-initial name: the "appositive" rule's case
         if "(" in np or ")" in np:
@@ -2613,14 +2627,29 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         return [s]  # its own subject: the conjunction rule's case
     if own:
         borrowed = ""  # "... and will visit Paris": its own auxiliary
-    elif auxiliaries and second.tag == main.tag and second.tag in ("VBN", "VB", "VBG"):
-        borrowed = " ".join(x.text for x in auxiliaries) + " "  # "was arrested and [was] charged"
+    elif auxiliaries and (second.tag == main.tag and second.tag in ("VBN", "VB", "VBG") or (
+            main.tag == "VBN" and any(x.dep == "auxpass" for x in auxiliaries) and second.tag == "VBD"
+            and second.text.lower() in _PAST_FORMS | {second.text.lower()} and not any(
+                x.dep == "dobj" for x in parse.children(tokens, second)))):
+        # "was arrested and [was] charged"; "was kidnapped ... and [was] found dead" (an
+        # irregular participle the parser took for a past tense)
+        spelled = {"'ll": "will", "’ll": "will", "'re": "are", "’re": "are", "'ve": "have", "’ve": "have",
+                   "'m": "am", "’m": "am"}
+        if any(x.text.startswith(("'", "’")) and x.text not in spelled for x in auxiliaries):
+            return [s]  # "'s", "'d": is or has, would or had
+        borrowed = " ".join(spelled.get(x.text, x.text) for x in auxiliaries) + " "
     elif second.tag in ("VBD", "VBZ", "VBP") and not (auxiliaries and second.text.endswith("ed") and not any(
             x.dep == "dobj" for x in parse.children(tokens, second))):
         borrowed = ""  # "was born in Norwich and went to ...": a tense of its own
         # (but "was built ... and carved out of ...": "-ed" after an auxiliary may be its participle)
     else:
         return [s]
+    word = second.text.lower()
+    if second.tag == "VBD" and not (word.endswith("ed") or word in _PAST_FORMS) or \
+            second.tag == "VBZ" and not word.endswith("s"):
+        return [s]  # "... of Russian journalist and fierce Kremlin critic": "fierce" is no past tense
+    if any(x.tag not in ("RB", "RBR") for x in tokens[second.left:second.i]) and not own:
+        return [s]  # "the killing of a journalist and fierce Kremlin critic": a noun phrase, not a verb
     cc = tokens[second.left - 1] if second.left > 0 else None
     if cc is None or cc.dep != "cc" or cc.head != main.i or cc.text.lower() not in ("and", "but"):
         return [s]

@@ -688,6 +688,23 @@ NEVER_SAYS = [
      "Persian New Year's letter in 2013.", "The jailed leader notably"),
     ("These voters specifically point to the 1994 crime bill, which put more police officers on the streets, but "
      "also led to tougher sentences for nonviolent drug offenders.", "bill, but also"),
+    # from a second review of unseen rewrites
+    ("Last year, a Moscow court sentenced five men to prison for the 2006 killing of Russian journalist and fierce "
+     "Kremlin critic Anna Politkovskaya.", "The court fierce"),
+    ("It seems that Hillary has found her outer woman, which is to say, she's found the person that she wants to "
+     "present on the campaign trail.", "is to say."),
+    ("The most recent arrests were in 2011, when he protested the results of parliamentary elections, and in 2012, "
+     "when tens of thousands protested against Putin.", "This was when"),
+    ("Admiration from celebrity and ordinary viewers -- many said to be moved to tears -- poured in almost "
+     "immediately.", "Many said to be moved to tears."),
+    ("A French family was seated behind Hilton, and the father leaned over his kids during one of Hilton's rants, "
+     "a flight attendant told authorities, according to court papers.", "authorities.,"),
+    ("A little more than a year later, in Paris, the United States led negotiations among 195 countries that led "
+     "to the most significant climate change agreement in history.", "The countries led"),
+    ("Her last known apartment was just blocks from the last listed address of Ailina and Bella Tsarnaeva, her "
+     "sisters-in-law.", "Tsarnaeva is"),
+    ("The writers of the report combed through the filings of the Fortune 500 for 2015 and found that 73 percent "
+     "''maintained subsidiaries in offshore tax havens.''", "havens.''."),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),
@@ -767,6 +784,16 @@ def test_a_split_does_not_split_its_own_lead_again():
             "training another boxer.")
     assert simplify_sentence(text).text == ("But Roach will not be available to work with Pacquiao until after March. "
                                             "This is because he is in China training another boxer.")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The Chechnya-based human rights activist was kidnapped outside her home there in July 2009 and found dead in "
+     "the neighboring Russian republic of Ingushetia later the same day.", "The rights activist was found dead"),
+    ("You'll probably get the answers some spring day in the future and then have a few weeks to make the "
+     "decision.", "You will then have"),
+])
+def test_a_coordination_split_borrows_the_first_verbs_auxiliaries(text, wanted):
+    assert wanted in simplify_sentence(text).text
 
 
 @pytest.mark.parametrize("text, wanted", SAYS)

@@ -1279,26 +1279,6 @@ def _has_verb(text: str) -> bool:
     return any(w in FINITE_VERBS or (w.endswith("ed") and len(w) > 4) for w in words[1:])
 
 
-def _tense(text: str) -> str | None:
-    """"was", "is" or "will be", from the first finite verb of ``text``; None if unsure.
-
-    >>> _tense("The storm hit the coast"), _tense("He will leave"), _tense("She says")
-    ('was', 'will be', 'is')
-    """
-    for w in _words(text)[1:]:
-        lower = w.lower()
-        if lower in ("would", "could", "might", "may", "should", "must", "can", "shall"):
-            return None  # "The act would require ...": not a time "This was when" could point to
-        if lower in ("will", "'ll"):
-            return "will be"
-        if lower in ("was", "were", "had", "did") or lower in inflect.PAST_OF_PARTICIPLE.values() \
-                or (lower.endswith("ed") and len(lower) > 4):
-            return "was"
-        if lower in ("is", "are", "has", "have", "does", "do") or (lower in FINITE_VERBS and lower.endswith("s")):
-            return "is"
-    return None
-
-
 def _again(subject: str) -> str:
     """A subject named again in a new sentence: a pronoun stays, a person's name
     becomes the surname, a thing becomes "It" or "They", a person "The ...".

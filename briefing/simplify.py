@@ -1893,9 +1893,7 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         return [s]
     if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
         # "..., which lasted until Friday, Cayman 27 reported.": each sentence keeps the source
-        attributed = _split_attributed(s, trace, _split_relative)
-        if attributed:
-            return attributed
+        return _split_attributed(s, trace, _split_relative) or [s]
     where = _split_where(s, trace)
     if where:
         return [*_split_relative(where[0], trace), where[1]]
@@ -2107,7 +2105,7 @@ def _clause_end(s: str, start: int) -> int:
         return comma
 
 
-_FRONT_SOURCE_RE = re.compile(r"According to (?P<src>[^,\"“”()]{2,60}), ")
+_FRONT_SOURCE_RE = re.compile(r"According to [^,\"“”()]{2,60}, ")
 
 
 def _split_all(sentences: list[str], split: Callable[[str, list[str]], list[str]]) -> tuple[list[str], list[str]]:

@@ -184,8 +184,8 @@ def _end_sentence(text: str) -> str:
         return text
     if text[-1] in "”\"’'" and len(text) > 1 and text[-2] in ".!?…":
         return text
-    if text.endswith("''") and len(text) > 2 and text[-3] in ".!?…,":
-        return text if text[-3] != "," else text[:-3] + ".''"  # a quotation closed by doubled apostrophes
+    if text.endswith("''") and len(text) > 2 and text[-3] in ".!?…":
+        return text  # a quotation closed by doubled apostrophes
     return text + "."
 
 
@@ -2554,6 +2554,12 @@ def _after_but(subject: str) -> str:
     return f"But {subject}"
 
 
+# Irregular participles the parser may tag as past tenses after a passive ("was kidnapped
+# ... and found dead"): only these borrow "was"; "was injured and died" has a verb of its own.
+_PASSIVE_PARTICIPLES = frozenset("found held kept left sent told brought taught caught sold shot hit put set bound "
+                                 "built paid spent led".split())
+
+
 def _rule_coordination(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     return _split_all(sentences, _split_coordination)
 
@@ -2607,7 +2613,7 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         borrowed = ""  # "... and will visit Paris": its own auxiliary
     elif auxiliaries and (second.tag == main.tag and second.tag in ("VBN", "VB", "VBG") or (
             main.tag == "VBN" and any(x.dep == "auxpass" for x in auxiliaries) and second.tag == "VBD"
-            and second.text.lower() in _PAST_FORMS | {second.text.lower()} and not any(
+            and second.text.lower() in _PASSIVE_PARTICIPLES and not any(
                 x.dep == "dobj" for x in parse.children(tokens, second)))):
         # "was arrested and [was] charged"; "was kidnapped ... and [was] found dead" (an
         # irregular participle the parser took for a past tense)

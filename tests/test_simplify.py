@@ -705,6 +705,7 @@ NEVER_SAYS = [
      "sisters-in-law.", "Tsarnaeva is"),
     ("The writers of the report combed through the filings of the Fortune 500 for 2015 and found that 73 percent "
      "''maintained subsidiaries in offshore tax havens.''", "havens.''."),
+    ("The soldier was badly injured in the blast on Monday and died in hospital two days later.", "was died"),
     # idioms and other senses of a lexicon word
     ("She accused the standout driver of grabbing her by the throat and slamming her head against a wall in his "
      "motor home.", "criticising"),

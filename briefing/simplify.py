@@ -697,47 +697,11 @@ def _rule_lexicon(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
 # found that dropping other adverbs changed the claim too often: "not completely",
 # "almost certainly", "simply by" (= only by), "successfully courting", "repeatedly
 # promised", "purposely crashed", "particularly women" (= more than others), and "also"
-# that an inverted sentence needs ("Also getting protection was ...").
+# that an inverted sentence needs ("Also getting protection was ..."). Other adverbs say
+# how, how often, how much or whether on purpose: facts.
 FILLERS = frozenset("very really actually basically quite truly definitely".split())
-# Other -ly adverbs are dropped too, except these: hedges, frequency and time words,
-# degree words that are facts in news ("critically injured"), and -ly words that are
-# not adverbs.
-KEEP_LY = frozenset(
-    "only nearly almost partly early daily weekly monthly yearly hourly quarterly family likely unlikely "
-    "reportedly allegedly apparently possibly probably supposedly purportedly presumably seemingly "
-    "potentially arguably conceivably ostensibly tentatively provisionally partially largely virtually "
-    "generally mostly mainly chiefly primarily predominantly "
-    "formerly previously originally initially recently newly lately july italy ally rally reply supply apply "
-    "fly holy ugly jolly bully belly lily silly friendly lonely lovely elderly costly deadly orderly timely "
-    "poorly barely hardly scarcely seriously critically severely fatally mortally badly gravely slightly "
-    "fully wholly entirely solely exclusively mostly roughly approximately exactly precisely publicly "
-    "privately secretly illegally legally unlawfully wrongly falsely correctly jointly separately "
-    "independently personally directly indirectly immediately instantly quickly slowly rapidly briefly "
-    "temporarily permanently twice ugly assembly anomaly monopoly bully curly woolly hilly".split()
-)
 
 
-# "-ally" words that only stress or sequence ("finally found", "dramatically rose").
-_EMPTY_ALLY = frozenset("finally typically dramatically drastically considerably substantially "
-                        "tremendously enormously hugely".split())
-
-
-def _is_filler(word: str) -> bool:
-    """Whether a lowercase word is an empty modifier the rewriter may drop.
-
-    >>> _is_filler("very"), _is_filler("particularly"), _is_filler("shortly"), _is_filler("only")
-    (True, False, False, False)
-    """
-    if word in FILLERS:
-        return True
-    # "-ally" and "-ously" adverbs mostly say in what way or field ("sexually abused",
-    # "verbally abusing", "racially profiled", "reported anonymously"): dropping them
-    # changes the fact, so they stay.
-    return DROP_LY_ADVERBS and word.endswith("ly") and len(word) > 5 and word not in KEEP_LY \
-        and (not word.endswith(("ally", "ously")) or word in _EMPTY_ALLY)
-
-
-DROP_LY_ADVERBS = False  # (other -ly adverbs: how, how often, how much or whether on purpose -- facts)
 DROP_REPORTING_THAT = True
 
 
@@ -745,12 +709,6 @@ DROP_REPORTING_THAT = True
 _THAT_RE = re.compile(r"\b(said|says|say|stated|states|claimed|claims|believed|believes|thought|thinks|"
                       r"announced|announces|reported|reports|found|finds|added|adds|argued|argues|"
                       r"revealed|reveals|showed|shows|suggested|suggests|noted|notes|explained|explains) that ")
-
-
-# Adverbs that add only emphasis or time, even before an adjective ("extremely
-# controversial", "currently used"): they still go.
-_EMPTY_GRADES = frozenset("currently finally actually simply really ultimately consequently eventually particularly "
-                          "especially extremely truly certainly clearly definitely absolutely merely".split())
 
 
 def _is_adverb(s: str, at: int) -> bool:
@@ -763,24 +721,6 @@ def _is_adverb(s: str, at: int) -> bool:
     """
     word = parse.word_at(s, at)
     return word is not None and word.tag.startswith("RB")
-
-
-def _grades_a_quality(s: str, at: int) -> bool:
-    """Whether the adverb at ``at`` modifies an adjective or a participle ("badly
-    injured", "warmly dressed") rather than an action ("quickly left").
-
-    >>> s = "He was badly injured when he quickly left the burning car."
-    >>> _grades_a_quality(s, s.index("badly")), _grades_a_quality(s, s.index("quickly"))
-    (True, False)
-    """
-    tokens = parse.parse(s)
-    adverb = parse.token_at(tokens, at)
-    if adverb is None:
-        return True  # unsure: keep it
-    head = tokens[adverb.head]
-    # A noun head means the "-ly" word is really an adjective ("the cowardly shooting").
-    return head.tag in ("VBN", "JJ", "JJR", "JJS", "RB", "RBR", "CD", "NN", "NNS", "NNP", "NNPS") \
-        or head.dep == "amod"
 
 
 def _drop_reporting_that(s: str) -> str:
@@ -820,7 +760,7 @@ def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
         new = s
         for m in reversed(list(_TOKEN_RE.finditer(s))):
             word = m.group().lower()
-            if not _is_filler(word) or _overlaps(m.start(), m.end(), protected):
+            if word not in FILLERS or _overlaps(m.start(), m.end(), protected):
                 continue
             if m.group()[0].isupper() and m.start() > 0:
                 continue  # "The Very First Light": part of a title
@@ -828,9 +768,8 @@ def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
                 continue  # "not just obnoxious" is not "not obnoxious"
             if s[: m.start()].rstrip().endswith((",", "--", "—", "–")):
                 continue  # "in Belarus, especially the genocide": without it, an appositive that says something false
-            if word.endswith("ly") and (not _is_adverb(s, m.start())
-                                        or word not in _EMPTY_GRADES and _grades_a_quality(s, m.start())):
-                continue  # "badly injured", "warmly dressed": the adverb is the fact's degree
+            if word.endswith("ly") and not _is_adverb(s, m.start()):
+                continue  # "a really": an -ly word the parser does not read as an adverb
             after = s[m.end() : m.end() + 1]
             # "very" before a noun phrase end ("the very man") or a comma-isolated
             # adverb is left alone: only modifiers inside a phrase go.

@@ -1161,7 +1161,7 @@ def _split_semicolons_traced(s: str, trace: list[str]) -> list[str]:
     repeats it in every part ("The officer was white, Alexander said. The man was ...")."""
     if ";" not in s:
         return [s]
-    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+    if _ends_with_source(s):
         return _split_attributed(s, trace, _split_semicolons_traced) or [s]
     parts = _split_semicolons(s)
     trace.extend(["split:semicolon"] * (len(parts) - 1))
@@ -1271,6 +1271,16 @@ _NOT_SOURCE_WORDS = frozenset("which who what that when where if as because whil
 REPEAT_SOURCE_WORDS = 6
 
 
+def _ends_with_source(s: str) -> bool:
+    """Whether ``s`` ends with an attribution (", police said.", ", according to X.",
+    ", said Mark Giuliano."), which any split of ``s`` must keep in every part.
+
+    >>> _ends_with_source("Two bodies were found, the Guard said."), _ends_with_source("Two bodies were found.")
+    (True, False)
+    """
+    return bool(_ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s))
+
+
 def _tail(s: str) -> tuple[int, str] | None:
     """Where an attribution at the end of ``s`` starts, and how to repeat it briefly
     (source and cue, no time): (start, repeat), or None.
@@ -1337,7 +1347,7 @@ def _split_attributed(s: str, trace: list[str], split: Callable[[str, list[str]]
     body = s[:start].rstrip()
     if not body or body[-1] in "”\"’'?!":
         return None  # a quote or question just before the attribution: keep as written
-    if _ATTRIBUTION_TAIL_RE.search(_end_sentence(body)) or _INVERTED_TAIL_RE.search(_end_sentence(body)):
+    if _ends_with_source(_end_sentence(body)):
         return None  # "..., a flight attendant told authorities, according to court papers": two sources
     inner: list[str] = []
     parts = split(_end_sentence(body), inner)
@@ -1507,7 +1517,7 @@ def _subordinate_tense(s: str, at: int) -> str | None:
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     if not _long(s):
         return [s]
-    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+    if _ends_with_source(s):
         return _split_attributed(s, trace, _split_conjunctions) or [s]
     # "Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."
     m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
@@ -1830,7 +1840,7 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     """
     if not _long(s):
         return [s]
-    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+    if _ends_with_source(s):
         # "..., which lasted until Friday, Cayman 27 reported.": each sentence keeps the source
         return _split_attributed(s, trace, _split_relative) or [s]
     where = _split_where(s, trace)
@@ -1958,7 +1968,7 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
     """
     if not _long(s, 14):
         return [s]
-    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+    if _ends_with_source(s):
         return _split_attributed(s, trace, _split_restrictive) or [s]
     for m in re.finditer(r" (who|that) (?=[a-z])", s):
         if _inside_quote(m.start(), s):
@@ -2290,7 +2300,7 @@ def _split_participle_appositive(s: str, trace: list[str]) -> list[str]:
     """
     if not _long(s) or s.count(",") < 2:
         return [s]
-    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+    if _ends_with_source(s):
         return _split_attributed(s, trace, _split_participle_appositive) or [s]
     parsed = _main_clause(s)
     if parsed is None:
@@ -2519,7 +2529,7 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         return [s]
     if not re.search(r"\b(?:and|but)\b", s):
         return [s]  # no conjunction: spare the parser
-    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+    if _ends_with_source(s):
         return _split_attributed(s, trace, _split_coordination) or [s]
     parsed = _main_clause(s)
     if parsed is None or not parsed[1].tag.startswith("VB"):
@@ -2685,7 +2695,7 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
         return [s]
     if not re.search(r", (?:\w+ )?\w+ing\b", s):
         return [s]  # no ", ...ing" to split at: spare the parser
-    if _ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s):
+    if _ends_with_source(s):
         return _split_attributed(s, trace, _split_participle) or [s]
     parsed = _main_clause(s)
     if parsed is None:

@@ -2066,12 +2066,7 @@ def _split_all(sentences: list[str], split: Callable[[str, list[str]], list[str]
     out: list[str] = []
     trace: list[str] = []
     for s in sentences:
-        inner: list[str] = []
-        parts = split(s, inner)
-        if len(parts) > 1 and _FRONT_SOURCE_RE.match(s):
-            parts, inner = [s], []
-        out.extend(parts)
-        trace.extend(inner)
+        out.extend([s] if _FRONT_SOURCE_RE.match(s) else split(s, trace))
     return out, trace
 
 

@@ -233,7 +233,7 @@ SEED_PLAIN = {
         "working in Gaza.",
     "The tech boss gas been caught up in an anti-Semitism storm after he was accused of endorsing a hateful "
     "conspiracy theory on X.":
-        "The tech boss gas been involved in an anti-Semitism storm after he was accused of supporting a "
+        "The tech boss gas been caught up in an anti-Semitism storm after he was accused of supporting a "
         "hateful conspiracy theory on X.",
 }
 

@@ -49,7 +49,7 @@ def test_rules_are_named_and_ordered():
     ("Jörg Heinrich (born December 6, 1969 in Rathenow) is a German football defender.",
      "Jörg Heinrich is a German football defender. Jörg Heinrich was born December 6, 1969 in Rathenow."),
     ("Marcel Junod (1904 - 1961), a physician from Geneva, was a famous delegate.",
-     "Marcel Junod was a famous delegate. Junod is a doctor from Geneva. Marcel Junod lived from 1904 to 1961."),
+     "Marcel Junod was a famous delegate. Junod was a doctor from Geneva. Marcel Junod lived from 1904 to 1961."),
 ])
 def test_bracketed_life_dates_get_their_own_sentence(text, expected):
     r = simplify_sentence(text)
@@ -458,6 +458,22 @@ SAYS = [
     ("The riot continued into the early morning, until police used fire brigade water hoses to disperse the crowd.",
      "until police used"),
     ("It is sometimes recommended to combat diarrhea, since it is high in pectin.", "high in pectin"),
+    # third review of unseen news: an appositive describes a person at the sentence's time
+    ("Martin Richard, an 8-year-old spectator, was standing with his family cheering runners on when the second "
+     "bomb exploded just feet away.", "Richard was an 8-year-old spectator."),
+    ("Liu Ping, a 45-year-old mother and grassroots activist, languishes in jail right now.",
+     "Liu Ping is a 45-year-old mother"),
+    ("North Korea quickly called the stabbing a \"knife attack of justice\" and said it reflected \"anti-U.S. "
+     "sentiment\" in South Korea.", "North Korea said it reflected"),
+    ("Police discovered the burned-out automobile the morning after the murder but did not find the body.",
+     "But police did not find the body."),
+    ("Complicating matters, very few of the bodies have been found whole, Yves Naffrechoux, captain of rescue "
+     "operations, told CNN on Friday.", "whole, Yves Naffrechoux told CNN on Friday."),
+    ("After chowing on pork bao bao (pork buns) and pineapple fried rice, you're ready for a drink.", "(pork buns)"),
+    ("The robbers then made off with cash worth a few hundred thousand rupees (thousands of dollars), laptops and "
+     "other articles, Salim said.", "(thousands of dollars)"),
+    ("Country A is a small nation with a long history of tax evasion, government debt defaults and a "
+     "dysfunctional business climate.", "Country A is a small nation"),
     # parentheticals that carry a fact stay
     ("He snaps, lashing out (allegedly) at the nearest underling who could be held responsible.", "(allegedly)"),
     ("Like many successful men (and women), he could work hard because he had support at home.", "(and women)"),
@@ -744,6 +760,44 @@ NEVER_SAYS = [
      "vice president who will oversee diversity programs.", "The vice president will"),
     ("That would usher in a whirlwind of activity on Capitol Hill as the senator prepares to retool the party as "
      "a center-left force that can win and hold a majority in 2016 and beyond.", "The center-left force can"),
+    # third review of unseen news (cnndm_dev 800-1000)
+    ("Fledgling brands have found success in getting just a few items right, developing a cult-like following and "
+     "adding products based on customer feedback.", "cult-like after"),
+    ("The government passed the new rules last year but waited for months before implementing them in full.",
+     "carrying out them"),
+    ("The court was told that the police had quite a few questions for him after the shooting last week.",
+     "had a few questions"),
+    ("Many young people in the city say they don't feel very Chinese at all, according to the new survey.",
+     "feel Chinese"),
+    ("Two police officers resigned last week and the city's top court clerk was fired in connection with racist "
+     "emails, city spokesman Jeff Small said on Friday.", "fired about"),
+    ("At least two people were arrested, CNN affiliate KMOV said, but it was not immediately clear why.", "at once"),
+    ("Most sex workers that Hail-Jares encounters through street-based outreach are not in it for a lark, or "
+     "because they lack the drive to succeed, she says.", "This is because"),
+    ('Prosecutors accuse Durst of "lying in wait" and killing Susan Berman, a crime writer and his longtime '
+     'confidante, because she "was a witness to a crime."', "This is because"),
+    ("Deposed President Abdu Rabu Mansour Hadi was at the Aden palace compound when the first missile struck the "
+     "grounds, but he then fled safely, a Hadi aide said, also on condition of anonymity.", "compound when the first "
+     "missile struck the grounds."),
+    ("After a police officer shot Michael Brown, the U.S. Department of Justice conducted an investigation into "
+     "the Ferguson Police Department.", "Michael Brown is"),
+    ("Wednesday on CNN, Carson, a retired neurosurgeon and potential Republican presidential candidate, said he "
+     "\"absolutely\" believes being gay is a choice.", "CNN, Carson is"),
+    ("The Hollywood Reporter: Bruce Sinofsky, Oscar-nominated director, dies at 58 .", "Sinofsky is"),
+    ("Max Meyer, the 19-year-old, scored twice for Schalke in the second half of the game on Saturday night.",
+     "Meyer is the 19-year-old"),
+    ("Their bullet-riddled bodies were found a short time later in mainly Muslim west Beirut, which was then "
+     "controlled by PLO Chairman Yasser Arafat's guerrillas.", "Beirut was then"),
+    ("Scott Walker's County Executive's office used a secret email system, which investigators determined was being "
+     "used to engage in campaign work on county time.", "It investigators"),
+    ("Al Qaeda's North African offshoot Al Qaeda in the Islamic Maghreb (AQIM), which has its roots in Algeria, has "
+     "captured territory in Mali and taken hostages -- often Europeans -- in countries such as Niger and "
+     "Mauritania.", "Al Qaeda has taken"),
+    ('National Geographic used one of his sets in the mini-series "Killing Jesus" -- the seven-week production was '
+     "filmed by a crew of 250 people and included 4,500 extras.", "The week production"),
+    ("My experience in the secular community as a black atheist has ranged from feeling totally welcome to feeling "
+     "totally isolated, and even ignored.", "has even ignored"),
+    ("He's talking about image and, although he won't say it, branding.", "image and."),
 ]
 
 

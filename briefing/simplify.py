@@ -613,8 +613,10 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
                 continue
             if _overlaps(start, end, protected):
                 continue
-            if i > 0 and tokens[i].group()[0].isupper() and not re.search(r"(?:^|[.!?:\"“]\s*)$", sentence[:start]):
-                continue  # a capital inside a sentence: a name or title ("the Opportunity Agenda")
+            if i > 0 and tokens[i].group()[0].isupper() and not re.search(
+                    r"(?:^|(?<!\b[A-Z])[.!?]\s*|[:\"“]\s*)$", sentence[:start]):
+                continue  # a capital inside a sentence: a name or title ("the Opportunity Agenda",
+                # "Assistant U.S. Attorney": the full stop of an initial does not end a sentence)
             if n > 1 and surface.entry.pos == "verb":
                 word = parse.word_at(sentence, start)
                 if word is not None and not word.tag.startswith("VB"):
@@ -1534,6 +1536,9 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         return _split_attributed(s, trace, _split_conjunctions) or [s]
     # "Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."
     m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
+    if m and re.match(r"(?:he|she|they|his|her|their|him|them)\b", m.group(2), re.IGNORECASE) \
+            and not re.match(r"(?:he|she|they|his|her|their)\b", m.group(3), re.IGNORECASE):
+        m = None  # "Although he is appearing on TV ..., Gere ...": "He" would come before the name
     if m and m.group(1) == "After" and _REPORTING_RE.search(" ".join(m.group(3).split()[:4])):
         m = None  # "After he handed over the cash, Meng said ...": the time may be part of what Meng said
     if m and re.match(r"[\w’'. ]{1,40}? (?:said|says|added|adds|argued|noted|wrote),", m.group(3)):
@@ -1614,7 +1619,13 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     if m and _is_clause(m.group(2)) and not _inside_quote(m.start(), s) and not re.search(r"[\"“”]|''", m.group(2)) \
             and _own_clause(s, m.start(2), m.end(2)) and not re.match(r"that is\b", m.group(2), re.IGNORECASE) \
             and not re.search(r"\b(?:said|reported|thought|believed|known|expected|understood|rumou?red)\s+to\b",
-                              m.group(2)):
+                              m.group(2)) \
+            and not re.search(r"\b(?:called|named|dubbed|nicknamed|known as)\b", m.group(2)) \
+            and not (re.match(r"(?:he|she|they|it)\b", m.group(2), re.IGNORECASE)
+                     and re.search(r"(?<![.!?] )\b[A-Z][a-z]", s[m.end():])):
+        # ("-- Egypt's most famous satirist called his country's Jon Stewart --" is a noun phrase;
+        # "The Picks were there -- they sang ... -- as well as singer Tommy Allsup": after the
+        # move, "They" could take in the name that follows)
         # ("-- that is, all but seven --" explains the words before it: not a sentence of its own;
         # "-- many said to be moved to tears --" has no verb of its own)
         main = s[: m.start()] + " " + s[m.end() :]
@@ -1872,10 +1883,12 @@ def _split_where(s: str, trace: list[str]) -> list[str] | None:
     >>> _split_where("The plan failed in the end, where the company lost money on every sale it made.", []) is None
     True
     """
-    for m, _, np, before in _relative_marks(s, "where"):
+    for m, np_start, np, before in _relative_marks(s, "where"):
         noun = np.split()[-1]
         if not (noun.lower() in _PLACE_NOUNS or (noun[0].isupper() and before in _TO_PLACE)):
             continue  # "a meeting with Judge Granville, where ...": a person is not a place
+        if _reported_at(s, np_start) or _unreal_at(s, np_start):
+            continue  # "authorities said one shooting was at Fort Meade, where ...": theirs to report
         close = _clause_end(s, m.end())
         clause = s[m.end():close].strip()
         if not _is_clause(clause) or close < len(s.rstrip(".!?…”\" ")):
@@ -1887,6 +1900,19 @@ def _split_where(s: str, trace: list[str]) -> list[str] | None:
         trace.append("split:relative:where")
         return [main, new]
     return None
+
+
+def _names_people(noun: str) -> bool:
+    """Whether a lowercase noun names a person or people (a "who" clause can be its own).
+
+    >>> _names_people("officers"), _names_people("mother"), _names_people("continent")
+    (True, True, False)
+    """
+    noun = noun.lower()
+    singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    return noun in PERSON_NOUNS or singular in PERSON_NOUNS or noun in ROLE_NOUNS or singular in ROLE_NOUNS \
+        or noun in ("people", "men", "women", "children", "police", "staff", "crew", "family", "public") \
+        or singular.endswith(("er", "or", "ist", "ian", "man", "woman", "eer"))
 
 
 def _split_relative(s: str, trace: list[str]) -> list[str]:
@@ -1906,6 +1932,8 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     for m, np_start, np, before in _relative_marks(s, "who|which"):
         if m.group(1) == "who" and not np[0].isupper() and np.split()[0].lower() not in DETERMINERS:
             continue
+        if m.group(1) == "who" and not np[0].isupper() and not _names_people(np.split()[-1]):
+            continue  # "many around the continent, who found ...": not the continent
         if s[:np_start].endswith(("#", "@")):
             continue  # a hashtag or handle is not a noun phrase to name again
         if np.split()[-1].lower() in _TIME_NOUNS:
@@ -2038,6 +2066,8 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
         if _inside_quote(m.start(), s):
             continue
         before, clause = s[: m.start()], s[m.end() :]
+        if re.search(rf"\b(?:or|and)\b.*\b{m.group(1)}\b", clause):
+            continue  # "a florist who ... or a baker who ...": two nouns in parallel, each with its clause
         tokens = _words(before)
         # The antecedent: adjectives and nouns back to "a"/"an"/a number ("a group of").
         k = len(tokens) - 1

@@ -798,6 +798,24 @@ NEVER_SAYS = [
     ("My experience in the secular community as a black atheist has ranged from feeling totally welcome to feeling "
      "totally isolated, and even ignored.", "has even ignored"),
     ("He's talking about image and, although he won't say it, branding.", "image and."),
+    ("Grilk provided some facts about the marathon, but Assistant U.S. Attorney Aloke Chakravarty also asked him "
+     "to talk about the day of the bombings.", "U.S. Lawyer"),
+    ("Maryland authorities said that one shooting was at Fort Meade, where the National Security Agency office is "
+     "located.", "There the"),
+    ("An often used example: A florist who doesn't want to sell flowers to a gay couple or a baker who doesn't want "
+     "to make their wedding cake.", "The florist"),
+    ("That was the verdict of many around the continent, who found Friday morning's solar eclipse picture perfect.",
+     "The continent found"),
+    ('Although he is dutifully appearing on TV this month to promote "Pretty Woman\'s" anniversary, Gere in the '
+     "past has publicly dismissed the movie for glorifying Wall Street corporate raiders.", "He is dutifully"),
+    ("But now, Bassem Youssef -- Egypt's most famous satirist known as his country's Jon Stewart -- has the public "
+     "profile of a politician in retirement.", "Stewart."),
+    ("The Picks were there -- they sang background vocals on Buddy's records -- as well as singer Tommy Allsup, who "
+     "claimed that years later he got his wallet back from the crash site.", "records."),
+    ("You might have difficulty finding it on the map because the town is so small and remote.", "have problem"),
+    ("Foreign film projects spent $120 million in 2014, according to the country's film commission -- up from $23 "
+     "million the previous year.", "the earlier year"),
+    ("The group is almost exclusively white and male, according to a new study of its members.", "almost only"),
 ]
 
 

@@ -1529,6 +1529,21 @@ def _subordinate_tense(s: str, at: int) -> str | None:
     return {"past": "was", "present": "is"}.get(_clause_tense(tokens, main) or "", "")
 
 
+def _passive_hedge(s: str, start: int, end: int) -> bool:
+    """Whether the verb of saying at ``s[start:end]`` is a passive that hedges its own
+    clause ("are believed dead", "was said to be"), not one that reports a clause after it.
+
+    >>> s = "All 11 are believed dead, and the search goes on."
+    >>> _passive_hedge(s, s.index("believed"), s.index(" dead"))
+    True
+    >>> s = "It is believed that all 11 died, and the search goes on."
+    >>> _passive_hedge(s, s.index("believed"), s.index(" that"))
+    False
+    """
+    return bool(re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", s[:start])) \
+        and not re.match(r"\s+that\b", s[end:])
+
+
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     if not _long(s):
         return [s]
@@ -1666,7 +1681,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             continue  # "said the film would be his last, and that afterwards he would ...": still what he said
         if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
             continue  # "Paul McCartney, Patti Smith, Beck, and John Legend are ...": a list, not two clauses
-        if _REPORTING_RE.search(s[: m.start()]):
+        if any(not _passive_hedge(s, r.start(), r.end()) for r in _REPORTING_RE.finditer(s[: m.start()])):
             continue  # "Rendell noted that X, and some speculated ...": the second clause may be his words too
         if re.search(r"\b(?:and|or|but|nor)$", s[: m.start()]):
             continue  # "talking about image and, although he won't say it, branding": inside a phrase
@@ -1693,15 +1708,22 @@ def _antecedent(text: str, comma: int) -> tuple[int, str] | None:
     >>> t = "He met Prime Minister Benjamin Netanyahu, who is 74."
     >>> _antecedent(t, t.index(","))
     (7, 'Prime Minister Benjamin Netanyahu')
+    >>> t = "The report, which was ordered last year, found bias."
+    >>> _antecedent(t, t.index(","))
+    (0, 'The report')
     """
     tokens = list(_TOKEN_RE.finditer(text[:comma]))
     if not tokens or tokens[-1].end() != comma:
         return None
     chosen: list[re.Match] = []
     capital = tokens[-1].group()[0].isupper()
-    for t in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        t = tokens[k]
         word = t.group()
         lower = word.lower()
+        if lower in FINITE_VERBS and k > 0 and tokens[k - 1].group().lower() in DETERMINERS and len(chosen) < 4:
+            chosen.append(t)  # "The report, which ...": a noun after "the", though "report" can be a verb
+            continue
         if capital:
             if word[0].isupper() and lower not in STOP_WORDS - {"the"}:
                 chosen.append(t)

@@ -1934,6 +1934,10 @@ def _names_people(noun: str) -> bool:
     singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     return noun in PERSON_NOUNS or singular in PERSON_NOUNS or noun in ROLE_NOUNS or singular in ROLE_NOUNS \
         or noun in ("people", "men", "women", "children", "police", "staff", "crew", "family", "public") \
+        or singular in ("veteran", "star", "chief", "boss", "expert", "colleague", "friend", "candidate", "champion",
+                        "legend", "rookie", "pilot", "captain", "coach", "official", "victim", "suspect", "survivor",
+                        "resident", "student", "president", "patient", "nurse", "attorney", "agent", "guard", "chef",
+                        "actress", "mother", "father", "son", "daughter", "wife", "husband", "sister", "brother") \
         or singular.endswith(("er", "or", "ist", "ian", "man", "woman", "eer"))
 
 
@@ -1969,7 +1973,8 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             continue  # "Huskins and her boyfriend Quinn, who ...": both, or only Quinn?
         if np[0].isupper() and before and before[0].islower():
             modifier = parse.token_ending_at(parse.parse(s), len(s[:np_start].rstrip()))
-            if modifier is not None and modifier.dep in ("amod", "compound", "nmod", "npadvmod", "nummod"):
+            if modifier is not None and modifier.dep in ("amod", "compound", "nmod", "npadvmod", "nummod") \
+                    and not _names_people(modifier.text):  # ("striker Bafetimbi Gomis, who": a role)
                 continue  # "mainly Muslim west Beirut, which ...": "Beirut" alone would widen the claim
         if before in PREPOSITIONS and (any(w[0].isupper() for w in np.split()) or np.split()[0].lower() not in DETERMINERS):
             continue  # "a school in Hartford, which later became ...": a place name after a
@@ -2245,7 +2250,9 @@ def _split_appositive(s: str) -> list[str] | None:
         return None
     subject = _second_mention(np) if _is_person_name(np) else (np if np.split()[0] != "The" else np)
     main = _end_sentence(f"{np} {rest}")
-    second = _end_sentence(f"{subject} {_appositive_be(s, predicate, person=_is_person_name(np))} {predicate}")
+    head = re.split(r"\b(?:of|in|on|at|for|from|with|that|who|which)\b", predicate)[0]
+    person = _is_person_name(np) or any(_names_people(w) for w in _words(head) if w.islower())
+    second = _end_sentence(f"{subject} {_appositive_be(s, predicate, person=person)} {predicate}")
     if _word_count(main) < MIN_PART_WORDS:
         return None
     return [main, second]
@@ -2299,11 +2306,15 @@ def _appositive_be(s: str, predicate: str, *, person: bool) -> str:
     >>> _appositive_be("They worked for VAOS, an Austrian-owned oil company.", "an Austrian-owned oil company",
     ...                person=False)
     'is'
+    >>> _appositive_be("281 women were killed, says Bianet, a Turkish group.", "a Turkish group", person=False)
+    'is'
     """
-    if re.search(r"\b(?:1\d{3}|200\d|201\d)\b", predicate) or _DEATH_RE.search(s):
+    if re.search(r"\b(?:1\d{3}|200\d|201\d)\b", predicate):
         return "was"  # "Ambrose Nicholas, the Lord Mayor of London in 1575": a role in a past year was
     if not person:
-        return "is"
+        return "is"  # ("Bianet, a group that tracks violence against women": the killings are not its end)
+    if _DEATH_RE.search(s):
+        return "was"
     parsed = _main_clause(s)
     if parsed is None:
         return "is"
@@ -2622,8 +2633,8 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | No
             start -= 1
         if start > head.left and tokens[start - 1].text.lower() == "the":
             start -= 1  # "The Los Angeles County District Attorney"
-        if any(t.dep in ("amod", "compound", "nmod", "npadvmod") and t.text[:1].islower()
-               for t in tokens[head.left:start]):
+        if any(t.dep in ("amod", "compound", "nmod", "npadvmod") and t.text[:1].islower() and not _names_people(t.text)
+               for t in tokens[head.left:start]):  # ("Navy veteran Vanessa Hicks": a role, not a part)
             return None  # "mainly Muslim west Beirut" is not all of "Beirut"
         phrase = s[tokens[start].idx:head.end]
         if any(ch in phrase for ch in ",“”\"()"):

@@ -234,15 +234,19 @@ def forms(lemma: str, pos: str) -> dict[str, str]:
 
     >>> forms("come under fire", "verb")["VBD"]
     'came under fire'
+    >>> forms("badly injure", "verb")["VBN"]
+    'badly injured'
     >>> forms("bid", "noun")
     {'NN': 'bid', 'NNS': 'bids'}
     """
     words = lemma.split(" ")
     if pos == "verb":
-        head, rest = words[0], words[1:]
+        # An adverb before the verb ("badly injure") leaves the verb second.
+        at = 1 if len(words) > 1 and words[0].endswith("ly") else 0
+        before, head, rest = words[:at], words[at], words[at + 1:]
         made = {"VB": head, "VBZ": third_person(head), "VBD": past(head), "VBN": past_participle(head),
                 "VBG": gerund(head)}
-        return {tag: " ".join([w, *rest]) for tag, w in made.items()}
+        return {tag: " ".join([*before, w, *rest]) for tag, w in made.items()}
     if pos == "noun":
         return {"NN": lemma, "NNS": _plural_phrase(words)}
     return {"X": lemma}

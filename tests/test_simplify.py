@@ -394,18 +394,18 @@ SAYS = [
     ("The officer was white; the deceased man was African-American, Alexander said.",
      "The officer was white, Alexander said."),
     ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
-     "Strong currents held back the search, Cayman 27 reported. It lasted until Friday evening, Cayman 27 reported."),
+     "Strong currents held back the search, Cayman 27 reported. The search lasted until Friday evening, Cayman 27 reported."),
     # adverbs that narrow the fact stay
     ("Melvin Novak was sexually abused by his scoutmaster for two years in a row.", "sexually abused"),
     ("Fans can now report incidents anonymously by pressing a button in the app.", "anonymously"),
     # relative clause split with the parser
     # The parser ties the clause to the noun before the comma, even behind a preposition.
     ("Rescuers found the small child hanging upside down in the car, which had crashed into a very cold "
-     "Utah river a day before.", "in the car. It had crashed into a cold Utah river a day before."),
+     "Utah river a day before.", "in the car. The car had crashed into a cold Utah river a day before."),
     # The clause's sentence comes before the next clause, so "It" still means the genocide.
     ("He was criticised for the failure to act during the genocide, which left over 1 million people dead, "
      "and he appeared unable to muster support for intervention in the war.",
-     "genocide. It left over 1 million people dead. He appeared"),
+     "genocide. The genocide left over 1 million people dead. He appeared"),
     # verbs that share a subject become sentences
     ("The former Major League Baseball pitcher recently fired off a series of fastballs and mowed down a "
      "group of Twitter trolls.", "fastballs. The pitcher mowed down a group of Twitter trolls."),
@@ -459,8 +459,16 @@ SAYS = [
      "until police used"),
     ("It is sometimes recommended to combat diarrhea, since it is high in pectin.", "high in pectin"),
     # third review of unseen news: an appositive describes a person at the sentence's time
-    ("Martin Richard, an 8-year-old spectator, was standing with his family cheering runners on when the second "
-     "bomb exploded just feet away.", "Richard was an 8-year-old spectator."),
+    ("She couldn't see her legs, but she saw her bones lying next to her on the sidewalk, she testified.",
+     "She couldn't see her legs, she testified."),
+    ("Furthermore, Toobin said, Durst had a microphone on during the interview with the filmmakers.",
+     "Also, Toobin said, Durst"),
+    ("Rahima Begum, the older sister of Shamima Begum, told reporters that the family had no idea of her plans.",
+     "Rahima Begum is the older sister"),
+    ("Green, a 22 year veteran of the police force, is survived by his parents, brother and four sons.",
+     "Green was a 22 year veteran of the police force."),
+    ("Another aid worker was flown to Atlanta over the weekend, according to Nancy Nydam, spokeswoman for the "
+     "Georgia Department of Public Health.", "Nydam is the spokeswoman"),
     ("Liu Ping, a 45-year-old mother and grassroots activist, languishes in jail right now.",
      "Liu Ping is a 45-year-old mother"),
     ("North Korea quickly called the stabbing a \"knife attack of justice\" and said it reflected \"anti-U.S. "
@@ -798,6 +806,52 @@ NEVER_SAYS = [
     ("My experience in the secular community as a black atheist has ranged from feeling totally welcome to feeling "
      "totally isolated, and even ignored.", "has even ignored"),
     ("He's talking about image and, although he won't say it, branding.", "image and."),
+    # fourth review of unseen news (cnndm_dev 800-1000, other sentences)
+    ("You'll probably get the answers some spring day in the future and then have a few weeks to make the "
+     "decision.", "You will then have"),
+    ("Once arrested, the resident may sit in jail for a very long time, while the fees and fines continue to "
+     "accrue.", "time. The fees"),
+    ('The teen is an "intelligent kid," a man who hired him to write for a digital currency news website said '
+     "Wednesday evening.", "The man hired"),
+    ("Islamist terrorists also have struck in Algeria, where they killed at least 37 hostages at a gas field in "
+     "2013, and in Libya, where terrorists killed the U.S. ambassador and three others in 2012 and where ISIS has "
+     "established a beachhead in the east.", "There terrorists"),
+    ("And, at the moment -- it has what many polite Midwesterners can't abide by -- attitude.", "moment attitude"),
+    ("The airstrikes came on the same day opposing Yemeni military forces -- those commanded by Houthis, and those "
+     "led by officers loyal to Hadi -- battled in Aden, leaving at least 13 people dead, Hobtour said.",
+     "Houthis, Hobtour said."),
+    ("Neither man had a gun on them when they exited their vehicle, violating their company's protocol, the sheriff "
+     "said.", "This was when"),
+    ('"They didn\'t need to be persuaded," Howard Leach, a Republican fundraiser for Jeb, told the Washington Post.',
+     "Leach, told"),
+    ("It's an issue that Ber Thaddeus Bailey, director of diversity, OU student government, worries about.",
+     "Bailey is the director"),
+
+    ("Shafqat was calm when he thought he was going to be executed, Manzoor Hussain, his brother told CNN.",
+     "This was when"),
+    ("Utah executed Gary Gilmore in 1977, the first death by capital punishment after the Supreme Court allowed "
+     "states to resume executions.", "This was after"),
+    ("Common Sense Media, a child advocacy group, says parents should watch the show with their children first.",
+     ". Media is"),
+
+    ("The attacker reportedly shouted slogans calling for Korean reunification and cut the ambassador on the face "
+     "with a knife.", "The attacker cut"),
+    ("Militants have bombed schools, churches and mosques; kidnapped women and children and killed thousands of "
+     "people in the region.", "Militants kidnapped"),
+    ("A deputy principal at the school found the pictures on the boy's phone on Friday and afterward contacted the "
+     "parents.", "The principal afterward"),
+    ("Those who attend are not required to pay anything, and the organisers say they never turn anyone away.",
+     "who go to are"),
+    ("Sanaa, Yemen (CNN)A Yemeni jet fired missiles at a palace housing Yemen's deposed President in the country's "
+     "south Thursday, injuring no one but marking an escalation in deadly fighting.", "This injured"),
+    ("Certain antidepressants called SSRIs create artificially stable and elevated levels of serotonin, the brain "
+     "chemical that helps regulate mood, which can dampen empathy and emotional reactivity, while higher doses can "
+     "engender apathy.", "It can dampen"),
+    ("The worst happened on April 24, 2013, when a nine-story building that housed five garment factories "
+     "collapsed.", "The nine-story building housed"),
+    ("Lippert was nominated to be the top Asia policy official in the Pentagon in 2011, amid stories that he had "
+     "clashed with former national security adviser, retired Gen. James Jones, while he served on the NSC.",
+     "He served on the NSC."),
     ("Grilk provided some facts about the marathon, but Assistant U.S. Attorney Aloke Chakravarty also asked him "
      "to talk about the day of the bombings.", "U.S. Lawyer"),
     ("Maryland authorities said that one shooting was at Fort Meade, where the National Security Agency office is "
@@ -862,7 +916,7 @@ def test_a_split_does_not_split_its_own_lead_again():
 @pytest.mark.parametrize("text, wanted", [
     ("The Chechnya-based human rights activist was kidnapped outside her home there in July 2009 and found dead in "
      "the neighboring Russian republic of Ingushetia later the same day.", "The rights activist was found dead"),
-    ("You'll probably get the answers some spring day in the future and then have a few weeks to make the "
+    ("You'll get the answers some spring day in the future and then have a few weeks to make the "
      "decision.", "You will then have"),
 ])
 def test_a_coordination_split_borrows_the_first_verbs_auxiliaries(text, wanted):

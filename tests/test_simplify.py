@@ -463,12 +463,10 @@ SAYS = [
      "She couldn't see her legs, she testified."),
     ("Furthermore, Toobin said, Durst had a microphone on during the interview with the filmmakers.",
      "Also, Toobin said, Durst"),
-    ("Rahima Begum, the older sister of Shamima Begum, told reporters that the family had no idea of her plans.",
-     "Rahima Begum is the older sister"),
     ("Green, a 22 year veteran of the police force, is survived by his parents, brother and four sons.",
      "Green was a 22 year veteran of the police force."),
-    ("Another aid worker was flown to Atlanta over the weekend, according to Nancy Nydam, spokeswoman for the "
-     "Georgia Department of Public Health.", "Nydam is the spokeswoman"),
+    ("Rahima Begum, the older sister of Shamima Begum, says the family had no idea of her plans.",
+     "Rahima Begum is the older sister"),
     ("Liu Ping, a 45-year-old mother and grassroots activist, languishes in jail right now.",
      "Liu Ping is a 45-year-old mother"),
     ("North Korea quickly called the stabbing a \"knife attack of justice\" and said it reflected \"anti-U.S. "
@@ -842,6 +840,32 @@ NEVER_SAYS = [
      "parents.", "The principal afterward"),
     ("Those who attend are not required to pay anything, and the organisers say they never turn anyone away.",
      "who go to are"),
+    # a person's role in a past-tense sentence: neither "is" nor "was" is sure
+    ("Another aid worker was flown to Atlanta over the weekend, according to Nancy Nydam, spokeswoman for the "
+     "Georgia Department of Public Health.", "Nydam was the spokeswoman"),
+    ("She stood by her husband when House Republicans moved to impeach him for lying about his relationship with "
+     "Monica Lewinsky, a White House intern.", "Lewinsky is a White House intern"),
+    ("And on one early morning in 2014, police rounded up 35 people at the highest levels of MOSE, including "
+     "Giorgio Orsoni, the mayor of Venice.", "Orsoni is the mayor"),
+    # fifth review of unseen news (cnndm_dev 200-400)
+    ("In another letter, Anne described the blue, fur-trimmed dress she wore to the party and drew a picture of "
+     "it for her aunt.", "Anne drew"),
+    ("Last year's was set to Mozart and featured a chorus of microbial bacteria singing along to the tune.",
+     "Last year featured"),
+    ("The question is tragically flawed and here's a newsflash for everyone who has ever asked new parents that "
+     "question.", "The question here's"),
+    ("Oregon's legislature responded by creating a Citizens Initiative Review Board, which researches proposed "
+     "ballot measures, deliberates about their pros and cons, and makes recommendations.", "Board deliberates"),
+    ("Twelve of those killed had been aboard the MSC Splendida, a cruise ship with more than 3,700 passengers and "
+     "nearly 1,300 crew that docked in Tunis hours before the bloodshed.", "The crew docked"),
+    ("I am a psychologist who has researched the effects of social media on teenagers for more than a decade now.",
+     "The psychologist has"),
+    ("I am not only funny to look at, but I am also a very good singer, she told the audience with a smile.",
+     "not only funny to look at."),
+    ("The battleground city located about 160 kilometers north of Baghdad has been fought over for months.",
+     "city found"),
+    ("The court heard that Israel's stated policy has not changed in the last ten years of the conflict.",
+     "said policy"),
     ("Sanaa, Yemen (CNN)A Yemeni jet fired missiles at a palace housing Yemen's deposed President in the country's "
      "south Thursday, injuring no one but marking an escalation in deadly fighting.", "This injured"),
     ("Certain antidepressants called SSRIs create artificially stable and elevated levels of serotonin, the brain "
@@ -1012,8 +1036,8 @@ def test_side_clauses_are_whole_phrases(text, kept):
 
 
 def test_appositive_of_a_subject_leaves_no_stray_comma():
-    text = "As most everyone knows by now, David Boren, president of the University of Oklahoma, faced this Monday."
-    assert "David Boren faced this Monday." in simplify_sentence(text).text
+    text = "As most everyone knows by now, David Boren, president of the University of Oklahoma, faces a hard week."
+    assert "David Boren faces a hard week." in simplify_sentence(text).text
 
 
 def test_period_of_time_is_one_phrase():

@@ -437,6 +437,8 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
         if "VB" in tags:
             # A bare form is a verb after "to", a modal, "not" or a pronoun subject;
             # anywhere else it is as likely a noun ("aid organisations").
+            if surface.entry.replacement.startswith("be ") and prev not in MODALS and prev != "to":
+                return None  # "They consist of" is not "They be made up of"
             if prev in MODALS or prev in PRONOUNS or prev in ("not", "n't", "never", "also", "please", "who", "that") \
                     or prev.endswith("ly"):
                 return "VB"
@@ -539,9 +541,10 @@ def _after_excluded(sentence: str, start: int, not_before: frozenset[str]) -> bo
 REPEAT_WINDOW = 3
 # Journalese verbs whose literal, physical sense is common in crime and sports news, and
 # words that, within a few words after the verb, mark that sense.
-_PHYSICAL_SENSE = frozenset({"slam", "blast"})
+_PHYSICAL_SENSE = frozenset({"slam", "blast", "tackle"})
 _PHYSICAL_CONTEXT = frozenset("against into onto through shut door doors brakes ball head face body car cars wall "
-                              "walls floor window windows goal shot off open apart away".split())
+                              "walls floor window windows goal shot off open apart away gunman attacker "
+                              "suspect player striker".split())
 
 
 # Object pronouns, which must come before the particle of a phrasal verb (_PARTICLES).

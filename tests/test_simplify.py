@@ -413,7 +413,7 @@ SAYS = [
      "lost to Ronald Reagan.", "1981. The vice president later ran for President"),
     # legal terms keep their words
     ("He pleaded guilty Monday to one count of attempted sexual assault.", "attempted sexual assault"),
-    ("He pleaded guilty to two counts of attempted murder.", "admitted to two counts of attempted murder"),
+    ("He pleaded guilty to two counts of attempted murder.", "pleaded guilty to two counts of attempted murder"),
     ("She attempted to climb the wall of the old prison.", "She tried to climb"),
     # words that carry the fact stay
     # A list item after a comma is not a side clause: the charges all stay.
@@ -429,7 +429,7 @@ SAYS = [
     ("He was considered by many to be a saint.", "considered by many"),
     ("Young established many professional pitching records in the majors.", "established many"),
     ("Bergman stated that the film would be his last, and that afterwards he would focus on directing theatre.",
-     "his last, and that later he would focus"),
+     "his last, and that afterwards he would focus"),
     # focus adverb after a comma stays
     # Without "mainly", all 537 deaths would be in Haiti.
     ("At least 537 deaths were blamed on Hurricane Hanna, mainly in Haiti.", "mainly in Haiti"),
@@ -908,9 +908,9 @@ def test_a_sentence_no_rule_changes_is_returned_as_written(text):
 
 
 @pytest.mark.parametrize("text, wanted", [
-    ("All of the key stakeholders are willing to negotiate this week.", "people involved are"),
+    ("The perpetrators were seen in the mountains near the border on Monday.", "people responsible were"),
     ("The fugitives were seen in the mountains near the border on Monday.", "people on the run were"),
-    ("The whistleblowers told reporters that the deal had collapsed.", "people who report wrongdoing told"),
+    ("The pensioners told reporters that the deal had collapsed.", "older people told"),
 ])
 def test_a_plural_phrase_takes_its_plural_on_its_head(text, wanted):
     assert wanted in simplify_sentence(text).text

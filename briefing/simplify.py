@@ -547,6 +547,14 @@ _PHYSICAL_CONTEXT = frozenset("against into onto through shut door doors brakes 
                               "suspect player striker".split())
 
 
+# Entries that apply only before one of these words (within three words): "amid" is "during"
+# only before an event that lasts.
+_EVENT_NOUNS = frozenset("talks negotiations protests protest war wars crisis pandemic outbreak clashes fighting "
+                         "violence celebrations storm heatwave lockdown investigation inquiry campaign election "
+                         "elections trial unrest strike strikes conflict recession boom riots demonstrations "
+                         "ceremony festival season tournament games summit meeting hearing process".split())
+_ONLY_BEFORE = {"amid": _EVENT_NOUNS, "amidst": _EVENT_NOUNS}
+
 # Object pronouns, which must come before the particle of a phrasal verb (_PARTICLES).
 _OBJECT_PRONOUNS = frozenset("it them him her me us you this that these those".split())
 
@@ -638,6 +646,9 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
                 continue  # "operated on", "surrendered to": another sense
             if surface.entry.not_before and _after_excluded(sentence, start, surface.entry.not_before):
                 continue  # "44 points ahead of": another sense
+            if surface.entry.phrase in _ONLY_BEFORE and not any(
+                    x.group().lower() in _ONLY_BEFORE[surface.entry.phrase] for x in tokens[i + n:i + n + 4]):
+                continue  # "amid the wreckage", "amid fears": a setting, not a time ("during the talks")
             if surface.entry.phrase in _PHYSICAL_SENSE and any(
                     t.group().lower() in _PHYSICAL_CONTEXT for t in tokens[i + n:i + n + 6]):
                 continue  # "slamming her head against a wall" is not "criticising" it
@@ -814,8 +825,8 @@ def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
                 continue  # "The Very First Light": part of a title
             if re.search(r"(?:\bnot|n['’]t|\bnever|\bno)(?:\s+[\w'’-]+){0,2}\s*$", s[: m.start()], re.IGNORECASE):
                 continue  # "not just obnoxious" is not "not obnoxious"; "don't feel very Chinese" not "don't feel Chinese"
-            if word == "very" and re.search(r"\b(?:could|would|can|may|might|will|should|must)\s*$", s[: m.start()],
-                                            re.IGNORECASE):
+            if word == "very" and re.search(r"\b(?:could|would|can|may|might|will|should|must|the|this|that|"
+                                            r"these|those|his|her|its|their)\s*$", s[: m.start()], re.IGNORECASE):
                 continue  # "could very widely": a typo for "vary", or "could very well"
             if word == "quite" and re.match(r" (?:an?|the|few|some|so)\b", s[m.end():], re.IGNORECASE) or \
                     word == "very" and re.match(r" (?:well|much|own|least|most|first|last|same|idea|moment)\b",
@@ -1300,7 +1311,7 @@ _TIME_OR_PLACE = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b"
 )
 _ATTRIBUTION_TAIL_RE = re.compile(
-    r",\s+(?:according to [^,]+|(?:[^,]{1,80}\s)?(?:"
+    r",[”\"]?\s+(?:according to [^,]+|(?:[^,]{1,80}\s)?(?:"
     r"(?:told|tells)(?:\s[^,]{1,50})?"
     r"|(?:said|says|say|reported|reports|added|adds|claimed|claims|stated|states|wrote|writes|posted|"
     r"announced|confirmed|insisted|warned|explained|testified|testifies|recalled|recalls|noted|notes|"
@@ -2070,6 +2081,10 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         if coordinated and _starts_predicate(_words(coordinated.group(2)) + [""]) or re.match(
                 r"(?:and|but)\s+also\b", tail):
             continue  # "the crime bill, which put police on the streets, but also led to ...": the clause goes on
+        if m.group(1) == "which" and re.match(r"(?:is|was)\s+(?:why|what|how)\b|means\b|meant\b", clause):
+            continue  # "this crisis, which is why ...": the clause is about the whole statement
+        if m.group(1) == "which" and np[:1].isupper() and before.endswith("ing") and before not in PREPOSITIONS:
+            continue  # "a thriller starring Halle Berry, which earned $68 million": the film's, not hers
         if re.match(r"is to say\b|(?:would|could|might|may)\b", clause):
             continue  # "killing the talks, which would scuttle a deal": the event's, likely, not the talks'
         if coordinated and _is_clause(coordinated.group(2)):
@@ -2348,8 +2363,8 @@ def _split_appositive(s: str, *, dead: bool = False) -> list[str] | None:
     if subject != np and len(re.findall(rf"\b{re.escape(subject)}\b", s)) > 1:
         subject = np  # "Rahima Begum, the older sister of Shamima Begum": which Begum?
     main = _end_sentence(f"{np} {rest}")
-    # (for the tense, a name that looks like a person's counts too: unsure means no split)
-    be = _appositive_be(s, predicate, person=person or _is_person_name(np), dead=dead)
+    # (for the tense, any name counts as a person's: "Ramsey, a substitute, drove"; unsure means no split)
+    be = _appositive_be(s, predicate, person=person or np[:1].isupper(), dead=dead)
     if be is None:
         return None
     second = _end_sentence(f"{subject} {be} {predicate}")
@@ -2463,8 +2478,8 @@ def _split_inner_appositive(s: str, *, dead: bool = False) -> list[str] | None:
     """"... said Gabriel Toure, director of a local hospital." -> "... said Gabriel
     Toure. Toure is the director of a local hospital."
 
-    >>> _split_inner_appositive("The workers were working for VAOS, an Austrian-owned oil company.")
-    ['The workers were working for VAOS.', 'VAOS is an Austrian-owned oil company.']
+    >>> _split_inner_appositive("The workers are working for VAOS, an Austrian-owned oil company.")
+    ['The workers are working for VAOS.', 'VAOS is an Austrian-owned oil company.']
     >>> _split_inner_appositive("Companies left, including Apple, Disney and Lionsgate.") is None
     True
     """
@@ -2493,6 +2508,13 @@ def _split_inner_appositive(s: str, *, dead: bool = False) -> list[str] | None:
         if "(" in np or ")" in np:
             continue  # "(CNN)Budi": a dateline run into the name
         appositive = s[a:b].strip().rstrip(".!?…")
+        if re.search(r"\band\s+(?:a|an|the)\b", appositive) or re.match(
+                r"(?:an?|the)\s+(?:\w+\s+)?(?:act|move|step|time|decision|sign|thing|way|measure|result|moment)\b",
+                appositive):
+            continue  # "cups of Chianti, a low bridge and a gondolier": a list; "Crimea, an act condemned
+            # ...", "Parma, the second time ...": the phrase is about the event, not the name
+        if found[0] > 0 and re.search(r"[A-Z][\w'’.-]*\s*$", s[:found[0]]):
+            continue  # "the Wipe Out Alzheimer's Challenge": the name starts before the words found
         predicate = _appositive_predicate(appositive)
         if predicate is None or appositive[:1].isupper() and not predicate.startswith("the "):
             continue
@@ -2535,7 +2557,7 @@ def _split_inner_appositive(s: str, *, dead: bool = False) -> list[str] | None:
             subject = np  # "Rahima Begum, the older sister of Shamima Begum": which Begum?
         if subject.split()[0] == "the":
             subject = "The" + subject[3:]
-        be = _appositive_be(s, predicate, person=person or _is_person_name(np), dead=dead)
+        be = _appositive_be(s, predicate, person=person or np[:1].isupper(), dead=dead)
         if be is None:
             continue
         return [main, _end_sentence(f"{subject} {be} {predicate}")]
@@ -2774,7 +2796,7 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | No
             return _capitalise(" ".join([first.text, *nouns]))  # "Her son"
         if first.i < start and first.tag == "DT" and first.text.lower() in ("the", "a", "an", "this", "that"):
             return " ".join(["The", *nouns])
-        if first.i == start and head.i - start < 4:
+        if first.i == start and head.i - start < 4 and not re.search(r"[()]", s[first.idx:head.end]):
             return _capitalise(s[first.idx:head.end])  # "Israeli officials"
     return None
 
@@ -2834,6 +2856,8 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     if parsed is None or not parsed[1].tag.startswith("VB"):
         return [s]
     tokens, main = parsed
+    if ")" in s[:main.idx]:
+        return [s]  # "Beijing (CNN)China's premier ... but brushed aside": a dateline the parser reads as the subject
     # "was arrested and charged": the second verb leans on the first one's auxiliaries,
     # which its sentence takes along ("He was charged"); not past a negation, whose
     # reach over the second verb is unclear ("did not stop and wait").
@@ -2854,6 +2878,11 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     if any(t.dep not in ("punct", "cc") for t in tokens[:subjects[0].left]):
         return [s]  # "In another letter, Anne wrote ... and drew ...": the second sentence would lose the scope
     second = verbs[0]
+    if main.text.lower() in ("is", "are", "was", "were", "be", "been") and second.tag in ("VBN", "VBD") and not any(
+            x.dep in ("aux", "auxpass") for x in parse.children(tokens, second)):
+        return [s]  # "Birka was a trading center and made a World Heritage Site": "was made", elided
+    if second.text.lower() in ("left", "right"):
+        return [s]  # "wounds in the chest and left hand": an adjective the parser took for a verb
     if second.text.startswith(("'", "’")) or "," in s[tokens[second.left].idx - 1 if second.left else 0:second.idx]:
         return [s]  # "and here's a newsflash", "and even for families ..., 25% can't pay": a clause of its own
     if second.text.lower() in _plain_adjectives():
@@ -3027,6 +3056,8 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
             continue  # "..., while ...ing", "..., by ...ing": the clause has a word of its own before the verb
         if lead.i == 0 or tokens[lead.i - 1].text != "," or _inside_quote(lead.idx, s):
             continue
+        if re.search(r"(?:^|,)\s*[^,]{1,50}\s(?:said|says|reported|reports|told\s\w+)\s*,", s[:lead.idx]):
+            continue  # "And, TOLO News reported, protests were held ..., calling for ...": the source covers it
         if any(x.dep != "punct" for x in tokens[t.right + 1:]) or any(
                 x.dep in ("nsubj", "nsubjpass") for x in parse.children(tokens, t)):
             continue  # the clause must end the sentence and have no subject of its own

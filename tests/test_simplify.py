@@ -135,8 +135,8 @@ def test_another_sense_of_a_lexicon_word_is_left_alone(text):
 
 
 def test_a_lexicon_word_in_its_own_sense_is_still_replaced():
-    assert simplify_sentence("The company operates 40 stores in the north of England.").text == (
-        "The company runs 40 stores in the north of England."
+    assert simplify_sentence("The company purchased 40 stores in the north of England.").text == (
+        "The company bought 40 stores in the north of England."
     )
     assert simplify_sentence("Officials met on Tuesday ahead of the summit in Brussels.").text == (
         "Officials met on Tuesday before the summit in Brussels."
@@ -461,6 +461,8 @@ SAYS = [
     # third review of unseen news: an appositive describes a person at the sentence's time
     ("She couldn't see her legs, but she saw her bones lying next to her on the sidewalk, she testified.",
      "She couldn't see her legs, she testified."),
+    ("Police were called to the school amid the protests over the new rules on Monday morning.",
+     "during the protests"),
     ("Furthermore, Toobin said, Durst had a microphone on during the interview with the filmmakers.",
      "Also, Toobin said, Durst"),
     ("Green, a 22 year veteran of the police force, is survived by his parents, brother and four sons.",
@@ -866,6 +868,27 @@ NEVER_SAYS = [
      "city found"),
     ("The court heard that Israel's stated policy has not changed in the last ten years of the conflict.",
      "said policy"),
+    # sixth review of unseen news (cnndm_dev 200-400, other sentences)
+    ("For his part, Manenti has reportedly said he will not sell the club, which will likely mean another spell in "
+     "administration for Parma, the second time in the past 10 years.", "Parma is the second time"),
+    ("That is an old punchline in the Weir home, thanks to plastic cups of Chianti, a low bridge and a gondolier "
+     "named Marco.", "Chianti is a low bridge"),
+    ("Ramsey, a substitute, drove the ball into the net after Theo Walcott's effort had struck the post.",
+     "Ramsey is a substitute"),
+    ("Birka was a key trading center during the Viking age and made a UNESCO World Heritage Site in 1993.",
+     "Birka made a"),
+    ("Women are the epicenter of this crisis, which is why I believe they also have to be the solution.",
+     "The crisis is why"),
+    ('WWE Studios\' most lucrative film has been "The Call," a 2013 thriller starring Halle Berry, which earned $68 '
+     "million worldwide.", "Halle Berry earned"),
+    ('And,TOLO News reported, protests were held in different parts of the country, calling for the "ultimate '
+     'penalty to the perpetrators."', "Protests called"),
+    ("After the September 11, 2001, attacks, cockpit doors were manufactured to withstand manual force and small "
+     'weapons, so there was "no way to get back to the cockpit for the captain," he said.', "weapons. So"),
+    ("Beijing (CNN)China's premier on Sunday offered a sobering assessment of the economy but brushed aside concern "
+     "that it could face a full-blown economic crisis.", "But Beijing"),
+    ("Rescuers struggled to get by amid the wreckage of the building on Tuesday as more bodies were found.",
+     "during the wreckage"),
     ("Sanaa, Yemen (CNN)A Yemeni jet fired missiles at a palace housing Yemen's deposed President in the country's "
      "south Thursday, injuring no one but marking an escalation in deadly fighting.", "This injured"),
     ("Certain antidepressants called SSRIs create artificially stable and elevated levels of serotonin, the brain "

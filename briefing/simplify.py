@@ -6,7 +6,7 @@ The default rewriter is deterministic and offline. It applies named rules in ord
 
 - ``drop:parenthetical`` removes brackets that say nothing: a caption's pointer
   ("(pictured left)") or punctuation alone; every other bracket is a fact and stays;
-- ``drop:filler`` removes empty intensifiers ("particularly", "very");
+- ``drop:filler`` removes words of emphasis ("very", "quite") where they state nothing;
 - ``lexicon:WORD→PLAIN`` swaps hard words and journalese for plain ones from
   ``data/plain_lexicon.tsv``, keeping part of speech, inflection and capitals;
 - ``passive`` turns "X was criticised by Y" into "Y criticised X";
@@ -756,7 +756,8 @@ def _rule_lexicon(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
 # promised", "purposely crashed", "particularly women" (= more than others), and "also"
 # that an inverted sentence needs ("Also getting protection was ..."). Other adverbs say
 # how, how often, how much or whether on purpose: facts.
-# ("truly" is left out: "the truly Midwestern states" names which ones.)
+# ("truly", "really" and "actually" are left out too: "the truly Midwestern states" names
+# which ones, "who these candidates really were" and "had actually warned" set a contrast.)
 FILLERS = frozenset("very basically quite definitely".split())
 
 
@@ -1253,7 +1254,7 @@ def _split_semicolons(s: str) -> list[str]:
 
 # ", but" keeps its word (the contrast is meaning); ", and" is dropped.
 CONJUNCTION_LEADS = {"but": "But", "and": "", "yet": "But", "so": "So", "although": "But",
-                     "though": "But", "because": "This is because", "while": ""}
+                     "though": "But", "because": "This is because"}
 
 
 def _rule_conjunction(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
@@ -3121,7 +3122,7 @@ REWRITES: dict[str, Rule] = {
     "move:dates": Rule("move:dates", _rule_bracket_dates,
                        "'NAME (born DATE) is ...' -> 'NAME is .... NAME was born DATE.'"),
     "drop:side": Rule("drop:side", _rule_side_clauses, "Remove linking openers such as 'In return, '."),
-    "drop:filler": Rule("drop:filler", _rule_fillers, "Remove empty intensifiers such as 'particularly'."),
+    "drop:filler": Rule("drop:filler", _rule_fillers, "Remove words of emphasis such as 'very'."),
     "lexicon": Rule("lexicon", _rule_lexicon, "Swap hard words and journalese for plain ones (data/plain_lexicon.tsv)."),
     "passive": Rule("passive", _rule_passive, "'X was criticised by Y' -> 'Y criticised X'."),
     "split:semicolon": Rule("split:semicolon", _rule_semicolon, "Split at semicolons between clauses."),

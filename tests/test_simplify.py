@@ -889,6 +889,10 @@ NEVER_SAYS = [
      "that it could face a full-blown economic crisis.", "But Beijing"),
     ("Rescuers struggled to get by amid the wreckage of the building on Tuesday as more bodies were found.",
      "during the wreckage"),
+    ("Hernandez has pleaded not guilty to orchestrating the death of Lloyd, a semipro football player.",
+     "organising the death"),
+    ("Pellegrini is under fire with City trailing Chelsea by six points in the league.", "is criticised with"),
+    ("But Ivory Coast refused to transfer Simone Gbagbo to the court in The Hague.", "refused to move"),
     ("Sanaa, Yemen (CNN)A Yemeni jet fired missiles at a palace housing Yemen's deposed President in the country's "
      "south Thursday, injuring no one but marking an escalation in deadly fighting.", "This injured"),
     ("Certain antidepressants called SSRIs create artificially stable and elevated levels of serotonin, the brain "

@@ -594,6 +594,52 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+def _parse_refuses(surface: _Surface, sentence: str, start: int, plain: str, prev: str) -> bool:
+    """Whether the parse shows the word matched at ``start`` in another use than the
+    entry's, or in a construction its replacement ``plain`` cannot fill (the lexicon's
+    guards that need the parser, each with the case that called for it). ``prev`` is the
+    word before the match.
+
+    >>> s = "Fledgling brands grew by developing a cult-like following and adding products."
+    >>> entry = next(x for x in _index()["following"] if x.entry.pos == "prep")
+    >>> _parse_refuses(entry, s, s.index("following"), "after", "cult-like")
+    True
+    """
+    pos, n = surface.entry.pos, len(surface.words)
+    if not (n > 1 and pos == "verb" or n == 1 and pos in ("verb", "phrase", "noun", "adj", "prep")):
+        return False  # (no guard applies: spare the parser)
+    tokens = parse.parse(sentence)
+    word = parse.token_at(tokens, start)
+    if word is None:
+        return False
+    if n > 1:
+        return not word.tag.startswith("VB")  # "got results in": the noun, not the verb "result in"
+    deps = {x.dep for x in parse.children(tokens, word)}
+    last = plain.rsplit(" ", 1)[-1].lower()
+    if pos == "prep":
+        # "developing a cult-like following" is a noun, not "after"
+        return word.tag.startswith("NN") or word.dep in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos")
+    if pos == "adj":
+        return (surface.words[0].endswith("ing") and word.tag == "VBG" and word.dep != "amod"
+                # "in effect daring him to say": the verb, not the adjective
+                or word.tag in ("VBD", "VBN") and bool(deps & {"dobj", "aux"}))
+                # "has infuriated protesters": the verb, not the adjective "angry"
+    if pos == "noun":
+        return (" " in plain and word.dep in ("compound", "amod") and word.head > word.i
+                # "the stalwart female judge" is not "the loyal supporter female judge"
+                or word.tag.startswith("JJ")
+                # "adolescent frustration": an adjective, not "teenager frustration"
+                or word.tag == "NN" and bool(re.search(r"[^s]s$", plain))
+                and prev in ("a", "an", "this", "that", "each", "every", "one"))
+                # "a dialogue" is not "a talks", "an electorate" not "a voters"
+    if word.tag in ("VBN", "VBD") and word.dep == "amod":
+        return True  # "Israel's stated policy": a participle before its noun, where the plain
+        # verb does not work as an adjective ("Israel's said policy")
+    # "Those who attend are ...": no object for "go to"
+    return pos == "verb" and " " in plain and last in ("to", "of", "for", "with", "at", "on", "about", "into") \
+        and not deps & {"dobj", "pobj", "prep"}
+
+
 def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
     index = _index()
     protected = _protected(sentence, ctx)
@@ -629,19 +675,6 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
                     r"(?:^|(?<!\b[A-Z])[.!?]\s*|[:\"“]\s*)$", sentence[:start]):
                 continue  # a capital inside a sentence: a name or title ("the Opportunity Agenda",
                 # "Assistant U.S. Attorney": the full stop of an initial does not end a sentence)
-            if n > 1 and surface.entry.pos == "verb":
-                word = parse.word_at(sentence, start)
-                if word is not None and not word.tag.startswith("VB"):
-                    continue  # "got results in": the noun, not the verb "result in"
-            if n == 1 and surface.entry.pos == "prep":
-                word = parse.word_at(sentence, start)
-                if word is not None and (word.tag.startswith("NN") or word.dep in (
-                        "dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos")):
-                    continue  # "developing a cult-like following" is a noun, not "after"
-            if n == 1 and surface.entry.pos == "adj" and first.endswith("ing"):
-                word = parse.word_at(sentence, start)
-                if word is not None and word.tag == "VBG" and word.dep != "amod":
-                    continue  # "in effect daring him to say": the verb, not the adjective
             if i + n < len(tokens) and tokens[i + n].group().lower() in surface.entry.not_before:
                 continue  # "operated on", "surrendered to": another sense
             if surface.entry.not_before and _after_excluded(sentence, start, surface.entry.not_before):
@@ -656,38 +689,12 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
             if tag is None:
                 continue
             plain = surface.replacements[tag]
-            if surface.entry.pos == "noun" and " " in plain and n == 1:
-                word = parse.word_at(sentence, start)
-                if word is not None and word.dep in ("compound", "amod") and word.head > word.i:
-                    continue  # "the stalwart female judge" is not "the loyal supporter female judge"
             following = tokens[i + n].group().lower() if i + n < len(tokens) else ""
             if " " in plain and plain.rsplit(" ", 1)[-1].lower() in PREPOSITIONS and (
                     not following or not re.match(r"\s*\w", sentence[end:])):
                 continue  # "wouldn't be able to attend." is not "... to go to."
-            if surface.entry.pos in ("verb", "phrase") and n == 1:
-                word = parse.word_at(sentence, start)
-                if word is not None and word.tag in ("VBN", "VBD") and word.dep == "amod":
-                    continue  # "Israel's stated policy": a participle before its noun, where the plain
-                    # verb does not work as an adjective ("Israel's said policy")
-            if surface.entry.pos == "verb" and n == 1 and " " in plain and plain.rsplit(" ", 1)[-1].lower() in (
-                    "to", "of", "for", "with", "at", "on", "about", "into"):
-                word = parse.word_at(sentence, start)
-                if word is not None and not any(x.dep in ("dobj", "pobj", "prep") for x in
-                                                parse.children(parse.parse(sentence), word)):
-                    continue  # "Those who attend are ...": no object for "go to"
             if plain and plain.rsplit(" ", 1)[-1].lower() == following:
                 continue  # "intervened in" is not "stepped in in"
-            if n == 1 and surface.entry.pos in ("noun", "adj", "prep"):
-                word = parse.word_at(sentence, start)
-                if word is not None and surface.entry.pos == "noun" and word.tag.startswith("JJ"):
-                    continue  # "adolescent frustration": an adjective, not "teenager frustration"
-                if word is not None and surface.entry.pos == "noun" and word.tag == "NN" \
-                        and re.search(r"[^s]s$", plain) and i > 0 \
-                        and tokens[i - 1].group().lower() in ("a", "an", "this", "that", "each", "every", "one"):
-                    continue  # "a dialogue" is not "a talks", "an electorate" not "a voters"
-                if word is not None and surface.entry.pos == "adj" and word.tag in ("VBD", "VBN") and any(
-                        x.dep in ("dobj", "aux") for x in parse.children(parse.parse(sentence), word)):
-                    continue  # "has infuriated protesters": the verb, not the adjective "angry"
             if surface.entry.pos == "verb" and plain.rsplit(" ", 1)[-1] in _PARTICLES and i + n < len(tokens) \
                     and tokens[i + n].group().lower() in _OBJECT_PRONOUNS:
                 continue  # "implementing them" is not "carrying out them" (a pronoun goes inside: "carrying them out")
@@ -697,6 +704,8 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
             # both rare; "slam" is no commoner than "criticise").
             if n == 1 and plain and not (_is_hard(first, plain)
                                          or _is_hard(surface.entry.phrase, surface.entry.replacement)):
+                continue
+            if _parse_refuses(surface, sentence, start, plain, tokens[i - 1].group().lower() if i else ""):
                 continue
             if plain.endswith(" of") and i + n < len(tokens):
                 after = parse.word_at(sentence, tokens[i + n].start())

@@ -2610,13 +2610,12 @@ def _split_participle_appositive(s: str, trace: list[str]) -> list[str]:
         return [s]
     if _ends_with_source(s):
         return _split_attributed(s, trace, _split_participle_appositive) or [s]
-    parsed = _main_clause(s)
+    parsed = _main_clause_tense(s)
     if parsed is None:
         return [s]
-    tokens, main = parsed
-    tense = _clause_tense(tokens, main)
+    tokens, main, tense = parsed
     subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
-    if tense is None or len(subjects) != 1 or subjects[0].i > main.i:
+    if len(subjects) != 1 or subjects[0].i > main.i:
         return [s]
     noun = subjects[0]
     for t in parse.children(tokens, noun):
@@ -2744,6 +2743,21 @@ def _main_clause(s: str) -> tuple[tuple[parse.Token, ...], parse.Token] | None:
     if any(x.dep in ("ccomp", "parataxis") and x.head == main.i for x in tokens[:main.i]):
         return None
     return tokens, main
+
+
+def _main_clause_tense(s: str) -> tuple[tuple[parse.Token, ...], parse.Token, str] | None:
+    """:func:`_main_clause` with its verb's :func:`_clause_tense`; None when either is
+    unsure (a participle's new sentence takes that tense).
+
+    >>> _main_clause_tense("The storm hit the coast on Monday, leaving the town without power.")[2]
+    'past'
+    """
+    parsed = _main_clause(s)
+    if parsed is None:
+        return None
+    tokens, main = parsed
+    tense = _clause_tense(tokens, main)
+    return None if tense is None else (tokens, main, tense)
 
 
 def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | None:
@@ -3046,13 +3060,10 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
         return [s]  # no ", ...ing" to split at: spare the parser
     if _ends_with_source(s):
         return _split_attributed(s, trace, _split_participle) or [s]
-    parsed = _main_clause(s)
+    parsed = _main_clause_tense(s)
     if parsed is None:
         return [s]
-    tokens, main = parsed
-    tense = _clause_tense(tokens, main)
-    if tense is None:
-        return [s]
+    tokens, main, tense = parsed
     candidates = list(parse.children(tokens, main))
     for said in candidates[:]:
         if said.dep == "ccomp":  # "said he fled, adding that ...": the parser often gives "adding" to "fled"

@@ -2016,7 +2016,7 @@ def _names_people(noun: str) -> bool:
     singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     if noun in ORG_WORDS or singular in ORG_WORDS or singular in ("band", "team"):
         return False  # ("group", "band": the words of the attribution rules count them as sources)
-    return noun in PERSON_NOUNS or singular in PERSON_NOUNS or noun in ROLE_NOUNS or singular in ROLE_NOUNS \
+    return noun in PERSON_NOUNS or singular in PERSON_NOUNS \
         or noun in ("people", "men", "women", "children", "police", "staff", "crew", "family", "public") \
         or singular in ("veteran", "intern", "star", "chief", "boss", "expert", "colleague", "friend", "candidate", "champion",
                         "legend", "rookie", "pilot", "captain", "coach", "official", "victim", "suspect", "survivor",
@@ -2367,20 +2367,32 @@ def _split_appositive(s: str, *, dead: bool = False) -> list[str] | None:
     verb = r_words[0].lower()
     if not (verb in FINITE_VERBS or verb.endswith(("ed", "s")) or verb.endswith("ly")):
         return None
+    main = _end_sentence(f"{np} {rest}")
+    second = _appositive_sentence(s, np, predicate, dead=dead)
+    if second is None or _word_count(main) < MIN_PART_WORDS:
+        return None
+    return [main, second]
+
+
+def _appositive_sentence(s: str, np: str, predicate: str, *, dead: bool) -> str | None:
+    """The sentence that says an appositive of ``np`` in ``s`` again ("Musk is the owner
+    of X/Twitter."), naming a person by the surname; None when its tense is unsure (see
+    :func:`_appositive_be`).
+
+    >>> _appositive_sentence("Elon Musk, owner of X/Twitter, is due to visit Israel.", "Elon Musk",
+    ...                      "the owner of X/Twitter", dead=False)
+    'Musk is the owner of X/Twitter.'
+    """
     head = _words(re.split(r"\b(?:of|in|on|at|for|from|with|that|who|which)\b", predicate)[0])
     person = bool(head) and _names_people(head[-1])  # "Common Sense Media, a child advocacy group": not "Media"
     subject = _second_mention(np) if _is_person_name(np) and person else np
     if subject != np and len(re.findall(rf"\b{re.escape(subject)}\b", s)) > 1:
         subject = np  # "Rahima Begum, the older sister of Shamima Begum": which Begum?
-    main = _end_sentence(f"{np} {rest}")
+    if subject.split()[0] == "the":
+        subject = "The" + subject[3:]
     # (for the tense, any name counts as a person's: "Ramsey, a substitute, drove"; unsure means no split)
     be = _appositive_be(s, predicate, person=person or np[:1].isupper(), dead=dead)
-    if be is None:
-        return None
-    second = _end_sentence(f"{subject} {be} {predicate}")
-    if _word_count(main) < MIN_PART_WORDS:
-        return None
-    return [main, second]
+    return None if be is None else _end_sentence(f"{subject} {be} {predicate}")
 
 
 def _is_appositive_of(s: str, noun_end: int, a: int, b: int) -> bool:
@@ -2560,17 +2572,10 @@ def _split_inner_appositive(s: str, *, dead: bool = False) -> list[str] | None:
         main = _end_sentence(_tidy(s[:prev_b] + (rest if rest.strip(" .!?…") else "")))
         if len(np.split()) > 6 or _word_count(main) < MIN_PART_WORDS:
             continue
-        head = _words(re.split(r"\b(?:of|in|on|at|for|from|with|that|who|which)\b", predicate)[0])
-        person = bool(head) and _names_people(head[-1])  # the head noun: "a child advocacy group" is no person
-        subject = _second_mention(np) if _is_person_name(np) and person else np
-        if subject != np and len(re.findall(rf"\b{re.escape(subject)}\b", s)) > 1:
-            subject = np  # "Rahima Begum, the older sister of Shamima Begum": which Begum?
-        if subject.split()[0] == "the":
-            subject = "The" + subject[3:]
-        be = _appositive_be(s, predicate, person=person or np[:1].isupper(), dead=dead)
-        if be is None:
+        second = _appositive_sentence(s, np, predicate, dead=dead)
+        if second is None:
             continue
-        return [main, _end_sentence(f"{subject} {be} {predicate}")]
+        return [main, second]
     return None
 
 

@@ -1320,12 +1320,14 @@ _TIME_OR_PLACE = (
     r"(?:on|in|at|to|during|after|before|late|early|earlier|later|last|this|yesterday|today|tonight|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b"
 )
+# The cues of such a tail, besides "told"/"tells" (which may take an object: "told CNN").
+_TAIL_CUES = (r"said|says|say|reported|reports|added|adds|claimed|claims|stated|states|wrote|writes|posted|"
+              r"announced|confirmed|insisted|warned|explained|testified|testifies|recalled|recalls|noted|notes|"
+              r"argued|argues|tweeted")
 _ATTRIBUTION_TAIL_RE = re.compile(
     r",[”\"]?\s+(?:according to [^,]+|(?:[^,]{1,80}\s)?(?:"
     r"(?:told|tells)(?:\s[^,]{1,50})?"
-    r"|(?:said|says|say|reported|reports|added|adds|claimed|claims|stated|states|wrote|writes|posted|"
-    r"announced|confirmed|insisted|warned|explained|testified|testifies|recalled|recalls|noted|notes|"
-    r"argued|argues|tweeted)(?:\s(?i:" + _TIME_OR_PLACE + r")[^,]{0,50})?"
+    r"|(?:" + _TAIL_CUES + r")(?:\s(?i:" + _TIME_OR_PLACE + r")[^,]{0,50})?"
     r"))[.!?]?[”\"]?$"
 )
 
@@ -1336,9 +1338,7 @@ _INVERTED_TAIL_RE = re.compile(
     r"[.!?]?$"
 )
 _TAIL_PARTS_RE = re.compile(
-    r",\s+(?:according to (?P<asrc>[^,]+?)|(?P<src>[^,]{1,80}?)\s(?P<cue>told|tells|said|says|say|reported|reports|"
-    r"added|adds|claimed|claims|stated|states|wrote|writes|posted|announced|confirmed|insisted|warned|explained|"
-    r"testified|testifies|recalled|recalls|noted|notes|argued|argues|tweeted)"
+    r",\s+(?:according to (?P<asrc>[^,]+?)|(?P<src>[^,]{1,80}?)\s(?P<cue>told|tells|" + _TAIL_CUES + r")"
     r"(?P<adj>\s[^,]{1,50})?)[.!?]?$"
 )
 # Words that show a "source" is really a clause ("..., which is what he said.").

@@ -2016,12 +2016,10 @@ def _names_people(noun: str) -> bool:
     singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     if noun in ORG_WORDS or singular in ORG_WORDS or singular in ("band", "team"):
         return False  # ("group", "band": the words of the attribution rules count them as sources)
-    return noun in PERSON_NOUNS or singular in PERSON_NOUNS \
-        or noun in ("people", "men", "women", "children", "police", "staff", "crew", "family", "public") \
-        or singular in ("veteran", "intern", "star", "chief", "boss", "expert", "colleague", "friend", "candidate", "champion",
-                        "legend", "rookie", "pilot", "captain", "coach", "official", "victim", "suspect", "survivor",
-                        "resident", "student", "president", "patient", "nurse", "attorney", "agent", "guard", "chef",
-                        "actress", "mother", "father", "son", "daughter", "wife", "husband", "sister", "brother") \
+    # (beyond PERSON_NOUNS and the suffixes of agents: "staff", "veteran", "suspect", ...)
+    return noun in PERSON_NOUNS or singular in PERSON_NOUNS or noun in ("staff", "crew", "public") \
+        or singular in ("veteran", "intern", "expert", "colleague", "friend", "candidate", "champion", "legend",
+                        "rookie", "pilot", "suspect", "resident", "patient", "attorney", "agent", "guard", "chef") \
         or singular.endswith(("er", "or", "ist", "ian", "man", "woman", "eer"))
 
 

@@ -182,8 +182,8 @@ def _end_sentence(text: str) -> str:
         return text
     if text[-1] in ".!?…":
         return text
-    if text[-1] in "”\"’'" and len(text) > 1 and text[-2] in ".!?…":
-        return text
+    if text[-1] in "”\"’')" and len(text) > 1 and text[-2] in ".!?…":
+        return text  # (also "(... in a suitably authoritative tone.)")
     if text.endswith("''") and len(text) > 2 and text[-3] in ".!?…":
         return text  # a quotation closed by doubled apostrophes
     return text + "."
@@ -838,10 +838,11 @@ def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
             if word == "very" and re.search(r"\b(?:could|would|can|may|might|will|should|must|the|this|that|"
                                             r"these|those|his|her|its|their)\s*$", s[: m.start()], re.IGNORECASE):
                 continue  # "could very widely": a typo for "vary", or "could very well"
-            if word == "quite" and re.match(r" (?:an?|the|few|some|so)\b", s[m.end():], re.IGNORECASE) or \
+            if word == "quite" and re.match(r" (?:an?|the|few|some|so|another|other)\b", s[m.end():], re.IGNORECASE) or \
                     word == "very" and re.match(r" (?:well|much|own|least|most|first|last|same|idea|moment)\b",
                                                 s[m.end():], re.IGNORECASE):
-                continue  # "quite a few" is many, "a few" is not; "very well could", "very much", "the very first"
+                continue  # "quite a few" is many, "a few" is not; "one thing ... quite another" is an idiom;
+                # "very well could", "very much", "the very first"
             if s[: m.start()].rstrip().endswith((",", "--", "—", "–")):
                 continue  # "in Belarus, especially the genocide": without it, an appositive that says something false
             if word.endswith("ly") and not _is_adverb(s, m.start()):
@@ -1254,6 +1255,8 @@ def _split_semicolons(s: str) -> list[str]:
             continue  # "works were Peace (1814); Resignation (1817); ...": a list, not two sentences
         if _REPORTING_RE.search(s[: m.start()].split()[-1]) or s[m.end():m.end() + 1] in "\"“":
             continue  # 'Jonathan said; "I promised ...': the semicolon stands for a colon
+        if re.match(r"\W*not only\b", s[: m.start()], re.IGNORECASE):
+            break  # "Not only did people talk ...; they wanted to talk.": the first half is not a sentence alone
         parts = _split_at(s, m.start(), m.end() - m.start())
         if parts and not re.match(r"(and|or|not because|not only|but)\b", parts[1], re.IGNORECASE):
             # ("...; not because they don't love a good eclipse, but because ...": a fragment)
@@ -1672,6 +1675,11 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             continue  # "after a hard day's work": a preposition, not the start of a clause
         if word in ("after", "when") and re.search(r",\s+\w+ing\b", rest):
             continue  # "had no gun when they exited the car, violating protocol": whose is the participle?
+        if re.search(r"\b(?:cast|casts|casting|shed|sheds|shedding|throw|throws|threw|thrown|put|puts|putting|take|takes|"
+                     r"took|taken|place|places|placed|pour|pours|poured|draw|draws|drew|drawn|call|calls|called|"
+                     r"turn|turns|turned|shine|shines|shone)\s+(?:a\s+|the\s+|cold\s+|new\s+|fresh\s+)?(?:doubts?|"
+                     r"light|aim|pressure|blame|emphasis|shadow|spotlight|water|attention)$", before, re.IGNORECASE):
+            continue  # "also cast doubt after MH370 went missing on the belief that ...": the idiom's "on" comes later
         if word == "after" and re.search(r"\b(?:first|last|only|latest|earliest|since)\b", before, re.IGNORECASE):
             continue  # "the first execution after the death penalty was reinstated": "after" limits "first"
         if word in ("after", "when", "because"):
@@ -1763,6 +1771,13 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
                 r"\bnot only\b", s[: m.start()], re.IGNORECASE):
             continue  # "talking about image and, although he won't say it, branding": inside a phrase;
             # "not only ..., but ...": one statement
+        if word == "and" and re.search(r"\b(?:remember|remembers|remembered|recall|recalls|recalled|know|knows|knew|"
+                                       r"imagine|imagined|think|thought|wonder|wondered|realize|realized|realise|"
+                                       r"realised|understand|understood|learn|learned|learnt|notice|noticed|forget|"
+                                       r"forgot|hope|hoped|fear|feared|worry|worried)\s+(?:when|how|that|if|"
+                                       r"whether|what|why|where)\b", s[: m.start()], re.IGNORECASE):
+            continue  # "I remember when cancer was a dirty word, and the prognosis was always grim": the
+            # second clause may be remembered too
         if len(re.findall(r" (?:--|–|—) ", s[: m.start()])) % 2:
             continue  # "forces -- those commanded by Houthis, and those led by ... -- battled": inside a dash pair
         if re.search(r",\s+(?:[^,]{1,60}\s)?(?:said|says|told|tells|added|adds|reported|reports|testified|recalled|"
@@ -1981,7 +1996,7 @@ def _split_where(s: str, trace: list[str]) -> list[str] | None:
     "in", "at", "to", "into", "near" or "from" (not "a meeting with Judge X, where ...").
 
     >>> _split_where("In 1990 the family moved to Paris, where the young Ana studied art for six years.", [])
-    ['In 1990 the family moved to Paris.', 'There the young Ana studied art for six years.']
+    ['In 1990 the family moved to Paris.', 'There, the young Ana studied art for six years.']
     >>> _split_where("The plan failed in the end, where the company lost money on every sale it made.", []) is None
     True
     """
@@ -1998,7 +2013,8 @@ def _split_where(s: str, trace: list[str]) -> list[str] | None:
         if not _is_clause(clause) or close < len(s.rstrip(".!?…”\" ")):
             continue  # only a clause that ends the sentence: nothing of the main clause is left after it
         main = _end_sentence(s[: m.start()].strip())
-        new = _end_sentence(f"There {clause}")
+        # "There, ..." with its comma: a bare "There Israeli Prime Minister ... spoke" first reads as "there is"
+        new = _end_sentence(f"There, {clause}")
         if _word_count(main) < MIN_PART_WORDS or _word_count(new) < 4:
             continue
         trace.append("split:relative:where")
@@ -2073,6 +2089,8 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             # another noun; "..., which was made up of Bengal, Bihar and ...": or another end.
             continue
         clause = s[rest_start:close].strip()
+        if re.search(rf"\b(?:and|or|but)\s+{m.group(1)}\b", clause):
+            continue  # "who believed ... and who challenged us": the second "who" would be left behind
         if re.search(r",[\"”]", clause):
             continue  # 'who plays Draper on "Mad Men," has ...': the clause may end inside the quote
         words = _words(clause)
@@ -2111,7 +2129,8 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
             if np_start > 0 and tail_words and _starts_predicate(tail_words) and _has_verb(s[:np_start]):
                 continue  # "creating a Board, which researches ..., deliberates ..., and makes ...": the
                 # clause's own series of verbs, not the main clause going on
-            glue = " " if np_start == 0 or (tail_words and _starts_predicate(tail_words)) else ", "
+            glue = " " if np_start == 0 or (tail_words and _starts_predicate(tail_words)) or re.match(
+                r"to [a-z]", tail) else ", "  # ("would name Brian Fallon, who ..., to be lead press secretary")
             main = s[:m.start()] + glue + tail
         else:
             main = s[:m.start()]
@@ -2158,6 +2177,9 @@ _NUMBER_WORDS = frozenset(
 _QUANTITY_OF = frozenset("group number pair couple team band series handful crowd dozens hundreds thousands "
                          "millions".split())
 _NEW_FINITE = frozenset("is are was were has have had will would can could 's 're".split())
+# Nouns that say nothing without their clause: "X is a notion." ("X is a chart." is a fact.)
+_EMPTY_NOUNS = frozenset("notion idea thing things way question matter fact reason problem point concept sense "
+                         "feeling view belief case issue kind sort one something".split())
 
 
 def _rule_restrictive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
@@ -2216,6 +2238,8 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
         elif det in PREPOSITIONS or k >= 1 and tokens[k - 1].lower() in PREPOSITIONS:
             continue  # "the arrest of a student that prompted protests", "negotiations among 195 countries
             # that led to ...": which noun the clause is about is unclear
+        if k >= 1 and tokens[k - 1].lower() in _BE and np_words[-1].lower() in _EMPTY_NOUNS:
+            continue  # "... is a notion that could only be made ...": "X is an idea." says nothing alone
         np_start = before.rfind(tokens[k], 0, len(before) - len(" ".join(np_words)))
         pair = re.search(r"\b(?:and|or)\s+((?:\S+\s+){0,2})$", before[:np_start])
         if pair and not any(w.lower() in FINITE_VERBS or w.endswith("ed") for w in pair.group(1).split()):
@@ -2817,18 +2841,55 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False) -> str | No
             return None  # "the seven-week production" is not "The week production"
         # "vice president" stays whole; "former" and "Major League Baseball" are left out;
         # "deputy principal" keeps "deputy" (a deputy is not the principal).
-        nouns = [t.text for t in tokens[start:head.i] if (t.dep == "compound" or t.text.lower() in _RANK_WORDS)
+        nouns = [t.text for t in tokens[start:head.i] if (t.dep == "compound" or t.text.lower() in _RANK_WORDS
+                                                           or t.text.lower() in _WHICH_ADJECTIVES)
                  and t.text.islower()] + [head.text]
         if first.i < start and first.tag == "PRP$":
             return _capitalise(" ".join([first.text, *nouns]))  # "Her son"
         if first.i < start and first.tag == "DT" and first.text.lower() in ("the", "a", "an", "this", "that"):
             return " ".join(["The", *nouns])
         if first.i == start and head.i - start < 4 and not re.search(r"[()]", s[first.idx:head.end]):
-            return _capitalise(s[first.idx:head.end])  # "Israeli officials"
+            if first.text.lower() in _QUANTIFIERS:
+                return None  # "Many people": "The many people" is not what the sentence said
+            phrase = s[first.idx:head.end]
+            verb = tokens[head.head]
+            if head.tag == "NNS" and head.text.lower().endswith("s") and head.text.lower() not in _NUMBER_WORDS | {
+                    "police"} and (head.text.islower() or head.i == 0 and _common_plural(head.text.lower())) and (
+                    first.text.islower() or first.i == 0 and first.tag in ("NN", "NNS", "CD")) and (
+                    verb.tag == "VBD" or any(x.dep in ("aux", "auxpass") and x.text.lower() in ("was", "were", "had")
+                                             for x in parse.children(tokens, verb))):
+                # "Bombings at two mosques killed ... and wounded ...": the second sentence is about
+                # the same bombings, "The bombings" (a bare "Bombings wounded" reads as any bombings).
+                # Only in the past: "Alkaloids are made by ..." speaks of all of them.
+                # (A capital adjective may be a name's: "Israeli officials" stays as it is.)
+                return "The " + _lower_first(phrase)
+            return _capitalise(phrase)  # "Police", "Israeli officials"
     return None
 
 
 _RANK_WORDS = frozenset("deputy vice assistant associate acting interim co-".split())
+# Adjectives that say which one or what kind: "The average aviator" is not "The aviator",
+# "the other man" not "the man".
+_WHICH_ADJECTIVES = frozenset("average typical median ordinary usual alleged suspected so-called would-be fake false "
+                              "other same eldest oldest youngest elder older younger".split())
+_GROUP_PLURALS = frozenset("crowds bombings attacks airstrikes explosions blasts shootings raids experts investigators "
+                           "rebels militants protesters protestors demonstrators residents witnesses researchers "
+                           "scientists troops forces fans voters students teachers parents children passengers "
+                           "villagers survivors victims firefighters rescuers prosecutors lawyers activists "
+                           "critics analysts moves plans talks".split())
+
+
+def _common_plural(word: str) -> bool:
+    """Whether a capitalised plural opening a sentence is a common noun ("Bombings"), not
+    a name ("Rollins", "Williams"), which the parser also tags NNS there: only a word we list.
+
+    >>> _common_plural("bombings"), _common_plural("doctors"), _common_plural("rollins")
+    (True, True, False)
+    """
+    return word in _GROUP_PLURALS or word in _EVENT_NOUNS or word[:-1] in PERSON_NOUNS
+
+
+_QUANTIFIERS = frozenset("many several few most more numerous various countless some all both".split())
 
 
 def _after_but(subject: str, *, common_noun: bool = False) -> str:
@@ -2963,6 +3024,8 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     again = _subject_again(s, tokens, subjects[0], it=True)
     if again is None:
         return [s]
+    if s[:cc.idx].rstrip().endswith((',"', ",”")):
+        return [s]  # 'for directing "A Raisin in the Sun," and earned ...': the quotation's comma cannot end a sentence
     first_part = _end_sentence(s[:cc.idx].rstrip(" ,"))
     if cc.text.lower() == "but":
         # "Police discovered ... but did not": "But police did not", while "Apple" (NNP) keeps its capital

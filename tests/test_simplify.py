@@ -491,6 +491,20 @@ SAYS = [
     ("Thousands of human remains, animal bones and tools were excavated between 1899 and 1905.", "human remains"),
     ("The decryption key is trivially related to the encryption key in that case.", "decryption key"),
     ("A dogfight, or dog fight, is aerial combat between fighter aircraft at short range.", "aerial combat"),
+    # a bare plural subject said again in the past is "The ..." (the same ones, not any)
+    ("Bombings at two mosques in Sanaa last week killed at least 137 people and wounded hundreds more.",
+     "The bombings wounded hundreds more."),
+    ("Last week, crowds chanted for days, calling for justice for Farkhunda and \"death for her killers.\"",
+     "The crowds called"),
+    # an adjective that says which one stays with the noun said again
+    ("The average aviator has superior intellectual and cognitive abilities, and is psychologically stable and "
+     "reliable.", "The average aviator is psychologically stable"),
+    # "There," with its comma after a "where" split
+    ("The procession Sunday weaved past a number of notable Singapore landmarks on the way to the University "
+     "Cultural Centre, where the state funeral service took place.", "There, the state funeral service took place."),
+    # a relative clause taken out leaves no comma before "to"
+    ("On Tuesday, it emerged that Clinton would name Brian Fallon, who has also good ties with reporters, to be "
+     "lead press secretary.", "Brian Fallon to be lead press secretary."),
 ]
 NEVER_SAYS = [
     # unsure clause splits keep the sentence: a split that reads a clause as belonging to the
@@ -921,6 +935,25 @@ NEVER_SAYS = [
     ("Foreign film projects spent $120 million in 2014, according to the country's film commission -- up from $23 "
      "million the previous year.", "the earlier year"),
     ("The group is almost exclusively white and male, according to a new study of its members.", "almost only"),
+    # review 6, still open at the start of the next stop
+    ("Rollins retired from the team in 1962 and opted to become a coach.", "The rollins"),
+    ("Alkaloids are produced by a large variety of organisms, and are part of the group of natural products.",
+     "The alkaloids"),
+    ("Not only did people talk when they were offered the chance; they wanted to talk.", "the chance."),
+    ("That America ever deluded itself into thinking airstrikes were enough to deal with the problems of failing "
+     "states -- and the crisis of ISIS -- is a notion that could only be made more frightening if it keeps on "
+     "doing it.", "is an idea."),
+    ('In fact, he seemed unclear about whether he should talk about it at all, prefacing his comments with "I '
+     'don\'t know..." (Adam West declares they can, in a suitably authoritative tone.)', ".)."),
+    ("I remember when cancer was a dirty word, and the prognosis was always grim.", "dirty word."),
+    ("As a child, I was inspired by my third-grade teacher, who believed children are the future and who "
+     "challenged us at that young age to create a better world.", "teacher believed"),
+    ("Another aviation analyst, David Soucie, also cast doubt after MH370 went missing on the most widely held "
+     "belief that the plane hit the Indian Ocean.", "cast doubt."),
+    ('Leon won a 2014 Tony Award for directing "A Raisin in the Sun," and earned a nomination for "Fences."',
+     ',".'),
+    ("Finally, negotiations must happen at a time when a peace agreement can reasonably be enforced -- it is one "
+     "thing to craft a compromise and quite another to carry it out.", "and another"),
 ]
 
 

@@ -445,8 +445,8 @@ SAYS = [
      "Monday. The suspect was charged with murder."),
     ("They will float to the top platform level and then descend to harass and attack Zub.",
      "They will then descend"),
-    ("Victoria Island is an island in the Canadian Arctic Archipelago and straddles the boundary between "
-     "Nunavut and the Northwest Territories.", "Victoria Island crosses"),
+    ("Victoria Island is an island in the Canadian Arctic Archipelago and lies across the boundary between "
+     "Nunavut and the Northwest Territories.", "Victoria Island lies across"),
     # side phrases keep their facts
     ("Moderate flooding was reported in Acapulco, resulting in mudslides in some areas.",
      "This resulted in mudslides in some areas."),
@@ -505,6 +505,21 @@ SAYS = [
     # a relative clause taken out leaves no comma before "to"
     ("On Tuesday, it emerged that Clinton would name Brian Fallon, who has also good ties with reporters, to be "
      "lead press secretary.", "Brian Fallon to be lead press secretary."),
+    # review 7: a speaker alive in a sentence that reports another's death keeps "is"
+    ("Henry Solis, a Los Angeles Police Department rookie, is accused of killing 23-year-old Salome Rodriguez Jr. "
+     "early in the morning of March 13 in Pomona.", "Solis is a Los Angeles Police Department rookie."),
+    ("Bruno Masarotto confirmed that Jean-Claude Tissier, a former municipal councilor for Aussillon, was one of "
+     "the French citizens killed.", "Tissier was a former municipal councilor"),
+    ("Mention The Stomp in a diner or bar in Kentucky and you best be prepared for a string of expletives about "
+     "how Laettner is the vilest human on Earth.", "Mention The Stomp"),
+    ("The officer being sprayed with wasp spray picked up a bag and threw it at White to slow him down, but the "
+     "suspect still barged through, Richel told reporters.", "barged through, Richel told reporters."),
+    ("Many of these villages, which were bustling communities in the 19th century, now lie abandoned or survive "
+     "with just a handful of inhabitants.", "Many of these villages now lie"),
+    ("Former One Direction member Zayn Malik spoke for the first time since leaving the group this week -- and "
+     "said he's sorry for the pain he's caused.", "Malik said he's sorry"),
+    ("Furthermore, Toobin said, Durst had a microphone on during the interview with the filmmakers.",
+     "Also, Toobin said, Durst"),
 ]
 NEVER_SAYS = [
     # unsure clause splits keep the sentence: a split that reads a clause as belonging to the
@@ -954,6 +969,52 @@ NEVER_SAYS = [
      ',".'),
     ("Finally, negotiations must happen at a time when a peace agreement can reasonably be enforced -- it is one "
      "thing to craft a compromise and quite another to carry it out.", "and another"),
+    # review 7
+    ("Clement Adoda, a Borno state police spokesman, said at least 54 people were killed and another 139 wounded "
+     "in the suicide attacks.", "Adoda was"),
+    ("Kasparov, chairman of the Human Rights Foundation's International Council, suggested the killing was "
+     "linked to the Kremlin's own insecurity.", "Kasparov was"),
+    ("Coral Gables, Florida (CNN)Former President Bill Clinton on Saturday defended his family foundation's "
+     "practice of taking money from foreign countries, arguing that he feels the foundation has done good.",
+     "Gables argued"),
+    ('UN Secretary General Ban Ki-moon issued a condolence statement and said Lee "helped Singapore to transition '
+     'from a developing country."', "Moon said"),
+    ("And now that Harry Reid is planning to retire, you are about to hear this: Warren has to run for leader "
+     "because Chuck Schumer is too cozy with Wall Street.", "This is because"),
+    ("Kristine Spillman Adams: My understanding was always that Judas betrayed Jesus not because he was a "
+     "villain, but he thought Jesus would start an earthly war when arrested.", "a villain."),
+    ("A sanitation worker in an Atlanta suburb already served two weekends in jail -- and faced several more "
+     "until officials relented Monday-- after authorities charged him for doing his job too early.", "in jail."),
+    ("Only certain schools on the island were receiving vision screenings, when it was convenient.", "This was when"),
+    ("That prompted his family to speak out, saying they kept it quiet for years that Levinson was working for the "
+     "CIA, because the U.S. government had warned them that revealing it would put him in more jeopardy.",
+     "This is because"),
+    ("Los Angeles International Airport moved up from sixth to fifth, Dubai moved up from seventh to sixth, and "
+     "Chicago O'Hare International Airport dropped from fifth to seventh.", "sixth. Chicago"),
+    ("Our universities were once places where ideas were safe to flourish, and we went to question what we knew.",
+     "We went"),
+    ("We ran in and out of a circle, joyfully raising our hands in the air.", "This joyfully"),
+    ("It was around 4 p.m. on February 2 when the 15-year police veteran first attempted to pull Kassick over, "
+     "according to the charging documents.", "This was when"),
+    ("The slain officer, who was not immediately identified, was one of two Navajo Police officers shot after a "
+     "domestic violence call came in around 4 p.m. (6 p.m.", "identified."),
+    ("Yet there was little acknowledgment of the struggle that Molaverdi, who is often an outspoken critic of "
+     "regressive measures, and many others are waging every day.", "Many others are waging"),
+    ("Genetics expert Turi King, who proved the identity of the bones by matching their DNA to a living relative of "
+     "the monarch, Michael Ibsen, said the project had been amazing.", "King, Michael Ibsen"),
+    ("The terrorist group has not only bombed crowded markets but attacked churches and mosques, raided villages, "
+     "and kidnapped people young and old.", "But the group"),
+    ("However, he has not added to his total of 14 major wins since 2008, but hopes to be in contention at "
+     "Augusta.", "But he has not"),
+    ("However, he said, an investigation determined that fraternity members were not behind the insults.",
+     "But he said,"),
+    ("There are seven countries at the negotiating table, but far more following along from the outside.",
+     "after along"),
+    ("During that video, Lloyd is also seen following Hernandez at a distance.", "seen after"),
+    ("But CNN so far has received no response.", "has got"),
+    ("\u201cNow is the time for all good political leaders to come to the aid of their party,\u201d said Don "
+     "Fowler, who helmed the DNC from 1995 to 1997, during Bill Clinton\u2019s presidency, and has backed Hillary "
+     "Clinton since her 2008 presidential bid.", "Fowler, during"),
 ]
 
 

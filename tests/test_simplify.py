@@ -514,12 +514,23 @@ SAYS = [
      "how Laettner is the vilest human on Earth.", "Mention The Stomp"),
     ("The officer being sprayed with wasp spray picked up a bag and threw it at White to slow him down, but the "
      "suspect still barged through, Richel told reporters.", "barged through, Richel told reporters."),
-    ("Many of these villages, which were bustling communities in the 19th century, now lie abandoned or survive "
-     "with just a handful of inhabitants.", "Many of these villages now lie"),
     ("Former One Direction member Zayn Malik spoke for the first time since leaving the group this week -- and "
      "said he's sorry for the pain he's caused.", "Malik said he's sorry"),
     ("Furthermore, Toobin said, Durst had a microphone on during the interview with the filmmakers.",
      "Also, Toobin said, Durst"),
+    # review 8
+    ("With this in mind, it is clear that the Tunisian state has done a poor job of recruiting its citizens into "
+     "the fold, which has left space for terrorists to make a pitch for young Tunisians.", "This has left space"),
+    ("The incident exposes feelings of distrust between Ferguson's black community and its Police Department, "
+     "which is overwhelmingly white.", "The Police Department is overwhelmingly white."),
+    ("The future king has often been photographed on the ski slopes of Europe and in the past has also tried his "
+     "hand at water skiing, surfing and scuba diving.", "The future king in the past"),
+    ("The overall number of hate groups peaked in 2011 and has been on the decline since.",
+     "The number of hate groups has been"),
+    ("He tries to smile, but an expression of sadness quickly returns to his face.", "But an expression"),
+    ("Other opposition figures previously jailed or killed include Anna Politkovskaya, a journalist critical of "
+     "Russia's war in Chechnya.", "Politkovskaya was a journalist"),
+    ("Check out The Lift Garage website at www.theliftgarage.org and see how to help.", "Check out The Lift Garage"),
 ]
 NEVER_SAYS = [
     # unsure clause splits keep the sentence: a split that reads a clause as belonging to the
@@ -1015,6 +1026,46 @@ NEVER_SAYS = [
     ("\u201cNow is the time for all good political leaders to come to the aid of their party,\u201d said Don "
      "Fowler, who helmed the DNC from 1995 to 1997, during Bill Clinton\u2019s presidency, and has backed Hillary "
      "Clinton since her 2008 presidential bid.", "Fowler, during"),
+    # review 8
+    ("The threat of global warming inspired Mr. Obama to conduct some of the most masterful diplomacy of his "
+     "presidency, which has bound the United States into a web of agreements.", "The presidency has"),
+    ("Gov. Mike Pence issued the order Thursday for Scott County, which has 79 confirmed cases of HIV since "
+     "mid-December.", "Thursday for Scott County has"),
+    ("Lakes of oil were leaking all over the country, and seeping into the Gulf.", "Lakes were"),
+    ("National Guard members, called to service by the governor after some demonstrations turned violent, are "
+     "scattered throughout the area with armored vehicles.", "are called to service"),
+    ("Villarreal, coached by Marcelino, even fielded an understrength side as it bids to progress in the Copa del "
+     "Rey.", "was coached"),
+    ("The lack of people of color at secular events is a problem -- partly because there is unawareness of such "
+     "events existing, but also because there is limited effort placed in accommodation and care.", "but also."),
+    ("Even with Alabama entering the marriage equality column, there are still 13 states that deny these couples "
+     "their equal rights.", "13 states."),
+    ('Washington (CNN)Updates on Scott Walker, Marco Rubio and John Kasich, and an overseas vote where President '
+     'Obama would love to see an anti-incumbent backlash -- those stories filled our Sunday trip around the table.',
+     "backlash."),
+    ("Many of these villages, which were bustling communities in the 19th century, now lie abandoned or survive "
+     "with just a handful of inhabitants.", "villages, now lie"),
+    ("Many of the students' arguments are essentially biological -- we are omnivores.", "We are omnivores."),
+    ("It was impossible to stop but I always looked up when I arrived at Indira Gandhi.", "This was when"),
+    ('Jessica Stern, a lecturer on terrorism at Harvard University who this month published, "ISIS: The State of '
+     'Terror," says it is imperative to address the sectarian divisions in Iraq.', "who this month published."),
+    ('Police allege "Africa" tried to reach for an officer\'s gun, prompting the police gunfire against him.',
+     "This caused"),
+    ("Since August, it has made approximately 40 trips -- about half to Europe, the rest to the United States.",
+     "Europe is"),
+    ("Authorities on Thursday released a photo of a bruised Giroux in which he had a tattoo on his neck but no "
+     "tattoos on his face.", "But no tattoos"),
+    ('Philippa Langley, who led the "Looking for Richard" project, said its aim was "to make peace with the past."',
+     "Langley led"),
+    ("He was charged Sunday with murder, according to LAPD spokesman Officer Jack Richter, and held at the LAPD "
+     "jail in Van Nuys with bail set at $2 million.", "He was held"),
+    ('He ended with: "Now I don\'t like killing innocent people but due to said " -- the word was lost to a bullet '
+     'hole -- "it is allowed."', '" "'),
+    ("Everyone of working age in Chao Hu has gone to the cities to find work, leaving the old and very young behind.",
+     "old and young"),
+    ("Snowden's leaks revealed programs that collected information on individuals' online activities.", "people'"),
+    ("The firm got out ahead of the story by releasing the report itself.", "out before"),
+    ("But the bid was not accepted in the bankruptcy case.", "attempt"),
 ]
 
 

@@ -77,11 +77,13 @@ def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
 
     >>> [q[2] for q in quotations('We will defeat terrorism, which threatens us." He left.')]
     ['We will defeat terrorism, which threatens us.']
+    >>> [q[2] for q in quotations("It lets firms hide subsidiaries rather than list them,'' the report says.")]
+    ['It lets firms hide subsidiaries rather than list them,']
     """
     found = []
     offset = _continued_quote_end(text)
     if offset:
-        found.append((0, offset, text[: offset - 1]))
+        found.append((0, offset, text[: offset - (2 if text[offset - 2:offset] == "''" else 1)]))
     for m in _QUOTE_RE.finditer(text, offset):
         s = m.group()
         inner = s[1:-1] if len(s) > 1 and s[-1] in CLOSE_QUOTES + STRAIGHT + "“" else s[1:]
@@ -101,6 +103,10 @@ def _continued_quote_end(text: str) -> int:
     (an odd count) that ends a word, with a space or the end of the text after it.
     """
     first = next((i for i, ch in enumerate(text) if ch in "“”«»„" + STRAIGHT), None)
+    doubled = text.find("''")
+    if doubled > 0 and (first is None or doubled < first) and text.count("''") % 2 == 1 \
+            and not text[doubled - 1].isspace() and (doubled + 2 == len(text) or text[doubled + 2].isspace()):
+        return doubled + 2  # "... several smaller subsidiaries,'' the report says.": a doubled closing mark
     if first is None:
         return 0
     ch = text[first]

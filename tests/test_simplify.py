@@ -476,7 +476,8 @@ SAYS = [
     ("Police discovered the burned-out automobile the morning after the murder but did not find the body.",
      "But police did not find the body."),
     ("Complicating matters, very few of the bodies have been found whole, Yves Naffrechoux, captain of rescue "
-     "operations, told CNN on Friday.", "whole, Yves Naffrechoux told CNN on Friday."),
+     "operations, told CNN on Friday.", "Yves Naffrechoux, captain of rescue operations, told CNN"),  # (a role in a
+    # past-tense clause stays where it is: "is" may be false by now, "was" says he no longer is)
     ("After chowing on pork bao bao (pork buns) and pineapple fried rice, you're ready for a drink.", "(pork buns)"),
     ("The robbers then made off with cash worth a few hundred thousand rupees (thousands of dollars), laptops and "
      "other articles, Salim said.", "(thousands of dollars)"),
@@ -523,14 +524,19 @@ SAYS = [
      "the fold, which has left space for terrorists to make a pitch for young Tunisians.", "This has left space"),
     ("The incident exposes feelings of distrust between Ferguson's black community and its Police Department, "
      "which is overwhelmingly white.", "The Police Department is overwhelmingly white."),
-    ("The future king has often been photographed on the ski slopes of Europe and in the past has also tried his "
-     "hand at water skiing, surfing and scuba diving.", "The future king in the past"),
+    ("The future king was photographed on the ski slopes of Europe and tried his hand at water skiing, surfing "
+     "and scuba diving.", "The future king tried"),
     ("The overall number of hate groups peaked in 2011 and has been on the decline since.",
      "The number of hate groups has been"),
     ("He tries to smile, but an expression of sadness quickly returns to his face.", "But an expression"),
     ("Other opposition figures previously jailed or killed include Anna Politkovskaya, a journalist critical of "
      "Russia's war in Chechnya.", "Politkovskaya was a journalist"),
     ("Check out The Lift Garage website at www.theliftgarage.org and see how to help.", "Check out The Lift Garage"),
+    # review 9
+    ("Its doodle depicted women in several different professions, including a scientist.", "Its doodle showed"),
+    ("\"Man up\" might mean toughen up and be unemotional, said another boy, who added that his image of what a man "
+     "should be is completely different.", "The boy added"),
+    ("Ramos is in the process of leaving the club after six seasons in Madrid.", "Ramos is leaving"),
 ]
 NEVER_SAYS = [
     # unsure clause splits keep the sentence: a split that reads a clause as belonging to the
@@ -1066,6 +1072,60 @@ NEVER_SAYS = [
     ("Snowden's leaks revealed programs that collected information on individuals' online activities.", "people'"),
     ("The firm got out ahead of the story by releasing the report itself.", "out before"),
     ("But the bid was not accepted in the bankruptcy case.", "attempt"),
+    # review 9
+    ("By only requiring significant rather than all subsidiaries, this allows companies to get away with not "
+     "disclosing many of their offshore subsidiaries,'' the report says.", "instead of"),
+    ("He also joined the hawkish Republican barrage on foreign policy, slamming President Barack Obama over his row "
+     "with Israeli Prime Minister Benjamin Netanyahu and his record on Iran and combating terrorism.", "fought"),
+    ("Carlos Sainz Jnr., son of the former rally champion, qualifies eighth while Max Verstappen is 12th.", ". Jnr. is"),
+    ("The bodies are expected to be taken to the gymnasium at the local high school in Seyne les Alpes, some 10 "
+     "kilometers from the crash site, which will be used as a temporary morgue.", "The crash site will"),
+    ("Observers of Boko Haram, which has inflicted years of terror on northern Nigeria, note that its actions in "
+     "the past six months have frequently mimicked those of ISIS.", "Observers of Boko Haram has"),
+    ("CNN: Last year your organization identified small arms and light weapons were fueling local violence and "
+     "spent much of its resources mapping conflict zones.", "CNN spent"),
+    ("George Mason, which went to the Final Four in 2006, and Gonzaga, which broke into nationwide consciousness in "
+     "the late '90s, saw applications go up after their turn on stage.", "George Mason and Gonzaga, which"),
+    ("A longtime fan, she has coauthored a coffee table book of interviews and images from photographer Kent Baker, "
+     "which documents March 1996 collection Dante.", "Baker documents"),
+    ("The cooperation between Shia and Sunni fighters will be crucial not just in the ongoing offensive in Tikrit "
+     "but will also set the stage for further cooperation in the campaign to recapture Mosul.", "Tikrit."),
+    ("Torpedoes usually punctured the hull and exploded inside the ship, belling the metal outward.",
+     "Torpedoes exploded"),
+    ("To his successor, Mr. Obama leaves an ambitious and divisive legacy: a raft of new emissions rules that "
+     "promise to transform the economy, and an aggressive - some say unrealistic - pledge made in Paris to reduce "
+     "greenhouse gas emissions.", "An aggressive"),
+    ("The Russians are similarly worried about Islamist terrorist groups located in Afghanistan and so will not "
+     "stand in the way of a small long-term U.S. military presence in Afghanistan.", "Russians so"),
+    ("The SAE's national chapter also moved promptly, saying in a statement it had closed the chapter "
+     "\"following the discovery of an inappropriate video.\"", "The chapter said"),
+    ("There was a panoply of dignitaries, including George W. Bush, who signed the legislation authorizing the "
+     "building of the museum, and his wife, Laura, who spoke of her early discussions with the museum's director.",
+     "Bush signed"),
+    ("I recall my own disappointment (but not surprise) on hearing the results back in 1988.", "(."),
+    ("The world champion will start on pole for the Australian Grand Prix, as he did last year and has done on "
+     "three other occasions in his career.", "The world champion has done"),
+    ("Earlier police had made two temporary arrests and searched an Islamic cultural center.", "Earlier police searched"),
+    ("Tensions between Russia and NATO member countries have been mounting since Russia's annexation of Crimea in "
+     "2014 and claims its military has been involved in the violence in eastern Ukraine.", "Tensions claims"),
+    ("But we must not let democracy, freedom, the rule of law, the things that we hold dear and people in Tunisia "
+     "hold dear -- we must not let them be defeated or undermined by these extremists and terrorists.", "hold dear."),
+    ("The recording does not include a view of the shooting itself, which occurred Tuesday afternoon as Keith "
+     "Lamont Scott, a 43-year-old black man, was sitting in his parked vehicle outside his apartment.", "Scott is"),
+    ("Less than a mile away, Kassick ran off on foot into the backyard, with Mearkle following close behind.",
+     "after close"),
+    ("It's about orbiting and following a comet -- watching it wake up and then go to sleep again.", "and after"),
+    ("The Guardian reported that Charles had written to ministers over the previous three years.", "earlier three"),
+    ("The State Department was engaged in the process of updating its records preservation policies.",
+     "engaged updating"),
+    ("One firm advertised in Chinese and branded itself as \"You Win USA Vacation Resort.\"", "called itself as"),
+    ("But in recent weeks and months, her campaign departed from the tactic.", "left from"),
+    ("McKinsey reported 68% of insurance options only cover narrow or very narrow provider networks.",
+     "narrow or narrow"),
+    ("The CIA's analysis has been that Boko Haram is very African and rooted in that region's practices.",
+     "is African"),
+    ("Companies may be more inclined to bring money back home rather than risk shifting tax rules in Europe.",
+     "instead of risk"),
 ]
 
 

@@ -430,6 +430,8 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
             word = parse.word_at(tokens[i].string, tokens[i].start())
             if word is not None and word.dep == "amod":
                 return None  # "endangered flora" is not "put at risk flora"
+        if "VB" in tags and not participle and previous and previous[0] in MODALS - {"did", "do", "does"} | {"will", "would"}:
+            return "VB"  # "will hit out at" -> "will criticise", whatever else "hit" can be
         if not participle and {"VBD", "VBN"} <= tags:
             word = parse.word_at(tokens[i].string, tokens[i].start())
             participle = word is not None and word.tag == "VBN" and not (
@@ -439,6 +441,11 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
         if participle and "VBN" in tags:
             if head in ("get", "have") and prev in _BE:
                 return None  # "was obtained" -> not "was got"
+            if head and inflect.past_participle(head) in (head, "got") and not any(w in _HAVE_BE for w in previous):
+                word = parse.word_at(tokens[i].string, tokens[i].start())
+                if word is not None and word.tag == "VBN" and word.dep == "acl":
+                    return None  # "The proceeds derived from the sale went ...": not "proceeds come from"; "a
+                    # video obtained from police": not "a video got from" (participles that read as a tense)
             return "VBN"
         if "VBD" in tags:
             return "VBD"
@@ -568,6 +575,15 @@ _ONLY_BEFORE = {"amid": _EVENT_NOUNS, "amidst": _EVENT_NOUNS,
                                                      "opening premiere event events primary primaries".split()),
                 "bid": frozenset({"to"})}  # "a bid to win" is an attempt; "the bid was not accepted" an offer
 
+# What "following" can be "after" when the parser reads it as a participle of a noun ("a visit
+# following the storm"): an event.
+_AFTER_EVENTS = _EVENT_NOUNS | frozenset(
+    "death deaths attack attacks uproar incident incidents shooting shootings crash arrest arrests decision "
+    "announcement victory win defeat loss collapse explosion blast accident disaster earthquake revelations report "
+    "release resignation departure visit vote ruling verdict outcry backlash controversy scandal news murder "
+    "killing killings raid raids bombing bombings discovery surgery injury match game attempt coup invasion "
+    "floods flood fire fires riot row dispute".split())
+
 # Object pronouns, which must come before the particle of a phrasal verb (_PARTICLES).
 _OBJECT_PRONOUNS = frozenset("it them him her me us you this that these those".split())
 
@@ -643,7 +659,10 @@ def _parse_refuses(surface: _Surface, sentence: str, start: int, plain: str, pre
         # "developing a cult-like following" is a noun, not "after"; "orbiting and following a comet",
         # "Following Hamilton at grands prix": a verb
         return word.tag.startswith("NN") or word.dep in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos") \
-            or word.tag == "VBG" and word.dep in ("conj", "advcl", "ROOT", "xcomp", "pcomp", "csubj")
+            or word.tag == "VBG" and word.dep in ("conj", "advcl", "ROOT", "xcomp", "pcomp", "csubj") \
+            or word.tag == "VBG" and word.dep == "acl" and not any(
+                x.dep in ("dobj", "pobj") and x.text.lower() in _AFTER_EVENTS for x in parse.children(tokens, word))
+        # ("a novel following the journey of four women" traces it; "a visit following the storm" is after it)
     if pos == "adj":
         return (surface.words[0].endswith("ing") and word.tag == "VBG" and word.dep != "amod"
                 # "in effect daring him to say": the verb, not the adjective
@@ -715,8 +734,10 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
                     r"(?:^|(?<!\b[A-Z])[.!?]\s*|[:\"“]\s*)$", sentence[:start]):
                 continue  # a capital inside a sentence: a name or title ("the Opportunity Agenda",
                 # "Assistant U.S. Attorney": the full stop of an initial does not end a sentence)
-            if i + n < len(tokens) and tokens[i + n].group().lower() in surface.entry.not_before:
-                continue  # "operated on", "surrendered to": another sense
+            if i + n < len(tokens) and (tokens[i + n].group().lower() in surface.entry.not_before or (
+                    tokens[i + n].group().lower() in _ARTICLES and i + n + 1 < len(tokens)
+                    and tokens[i + n + 1].group().lower() in surface.entry.not_before)):
+                continue  # "operated on", "surrendered to", "pledged their allegiance": another sense
             if surface.entry.not_before and _after_excluded(sentence, start, surface.entry.not_before):
                 continue  # "44 points ahead of": another sense
             if surface.entry.phrase in _ONLY_BEFORE and not any(
@@ -878,8 +899,10 @@ def _rule_fillers(sentences: list[str], ctx: _Context) -> tuple[list[str], list[
             if word == "very" and re.search(r"\b(?:could|would|can|may|might|will|should|must|the|this|that|"
                                             r"these|those|his|her|its|their)\s*$", s[: m.start()], re.IGNORECASE):
                 continue  # "could very widely": a typo for "vary", or "could very well"
-            if word == "very" and re.match(r" (?:young|old|rich|poor|sick|wealthy|weak|elderly)\b", s[m.end():], re.IGNORECASE):
-                continue  # "the old and very young": small children, a group of its own
+            if word == "very" and re.match(r" (?:young|old|rich|poor|sick|wealthy|weak|elderly)\b|"
+                                           r" (?:high|low) frequency\b", s[m.end():], re.IGNORECASE):
+                continue  # "the old and very young": small children, a group of its own; "very high
+                # frequency" (VHF): a term
             nxt = re.match(r" ([\w'’-]+)", s[m.end():])
             if word == "very" and nxt and (nxt.group(1)[:1].isupper() or re.search(
                     rf"\b{re.escape(nxt.group(1))}\s+(?:or|and)\s*$", s[: m.start()])):
@@ -1648,7 +1671,12 @@ def _subordinate_tense(s: str, at: int) -> str | None:
                 and not any(k.dep in ("nsubj", "nsubjpass", "expl") for k in parse.children(tokens, x)) \
                 and not any(k.dep in ("aux", "auxpass") for k in parse.children(tokens, x)) and x.dep != "aux":
             return None  # "when X confronted him, extended to ..., and ended in ...": whose are those verbs?
-    return {"past": "was", "present": "is"}.get(_clause_tense(tokens, main) or "", "")
+    tense = {"past": "was", "present": "is"}.get(_clause_tense(tokens, main) or "", "")
+    if not tense and word.text.lower() == "because" and (clause.tag == "VBD" or any(
+            x.dep in ("aux", "auxpass") and x.text.lower() in ("had", "was", "were", "did")
+            for x in parse.children(tokens, clause))):
+        tense = "was"  # "couldn't leave because her passport had not been returned": a past reason
+    return tense
 
 
 def _passive_hedge(s: str, start: int, end: int) -> bool:
@@ -1808,6 +1836,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             continue  # "When X came out -- weeks after Y --": the first part would be a fragment
         if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
             continue  # "... at the races -- the 20th Dubai World Cup hosted at Meydan": a phrase, not a clause
+        if any(not _passive_hedge(s, r.start(), r.end()) for r in _REPORTING_RE.finditer(s[: m.start()])):
+            continue  # "reported to Shaw that collections reached $235,000 -- the first month ...": still the report
         if " ".join(_words(rest)[:2]).lower() in " ".join(_words(s[: m.start()])[:6]).lower():
             continue  # "But we must not let democracy, ... -- we must not let them be defeated": the speaker starts over
         if re.search(r"\b(?:argument|arguments|claim|claims|reason|reasons|view|views|message|point|theory|logic|"
@@ -2359,6 +2389,8 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
         elif det in PREPOSITIONS or k >= 1 and tokens[k - 1].lower() in PREPOSITIONS:
             continue  # "the arrest of a student that prompted protests", "negotiations among 195 countries
             # that led to ...": which noun the clause is about is unclear
+        if re.search(r"\bnot (?:just|only|simply|merely)\b", before, re.IGNORECASE):
+            continue  # "not just someone who defends extremism but a politician who ...": the clause is the point
         if re.search(r"\bthere\s+(?:\w+\s+)?(?:is|are|was|were|remain|remains)\b", before, re.IGNORECASE):
             continue  # "there are still 13 states that deny ...": the clause says which states
         if k >= 1 and tokens[k - 1].lower() in _BE and np_words[-1].lower() in _EMPTY_NOUNS:
@@ -2450,7 +2482,9 @@ def _split_all(sentences: list[str], split: Callable[[str, list[str]], list[str]
     trace: list[str] = []
     for s in sentences:
         # (an unclosed bracket, "around 4 p.m. (6 p.m.", is scraped debris: a new sentence would land inside it)
-        out.extend([s] if _FRONT_SOURCE_RE.match(s) or s.count("(") != s.count(")") else split(s, trace))
+        # (a question is one: "What weapons were outlawed in 1925, though they have been used since?")
+        out.extend([s] if _FRONT_SOURCE_RE.match(s) or s.count("(") != s.count(")") or s.rstrip(" \"'”’").endswith("?")
+                   else split(s, trace))
     return out, trace
 
 
@@ -3270,6 +3304,9 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         # for; "and so will not stand in the way": "The Russians so will not ..."
     if subjects[0].tag in ("NNS", "NNPS") and second.tag == "VBZ" or subjects[0].tag in ("NN", "NNP") and second.tag == "VBP":
         return [s]  # "Tensions ... have been mounting since X and claims ...": a noun read as a verb
+    if any(x.dep == "advcl" and x.i < cc.i and any(k.dep == "mark" and k.text.lower() in ("if", "unless", "once", "until")
+                                                  for k in parse.children(tokens, x)) for x in parse.children(tokens, main)):
+        return [s]  # "The plan, if it survives the legal challenge, could prompt ... and accelerate ...": both
     if re.search(r",\s+according to\b", s[:cc.idx]):
         return [s]  # "He was charged ..., according to a spokesman, and held at ...": the source covers both
     if s[:cc.idx].rstrip().endswith(("--", "—", "–")) and re.search(r"--|—|–", s[cc.idx:]) or \
@@ -3597,9 +3634,28 @@ def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str
     return replace(plain, fallback_reason=reason)
 
 
+def _quoted_without_marks(point: KeyPoint) -> bool:
+    """Whether the point is a sentence from inside a quotation whose marks are in other
+    sentences ("We have waited too long. | It is very important that ... | Everyone
+    deserves it," said the mayor.): the attribution knows the words are quoted, though
+    the sentence shows no mark."""
+    a = point.attribution
+    if a is None or not a.quote or quotations(point.text):
+        return False
+    quote = a.quote.strip(" \"'“”‘’")
+    return len(quote) >= 0.8 * len(point.text.strip()) and quote[:40] in point.text
+
+
 def simplify_point(point: KeyPoint, config=None) -> PlainPoint:
     """The plain version of one key point: its attribution's source, cue and the words
-    a pronoun stood for are kept as written; see :func:`simplify_checked`."""
+    a pronoun stood for are kept as written; a point that is someone's quoted words
+    (even with its quotation marks in a neighbouring sentence) is kept whole; see
+    :func:`simplify_checked`."""
+    if _quoted_without_marks(point):
+        from .readability import compare
+
+        return PlainPoint(text=point.text, original=point.text, rules_applied=("keep:quotation",),
+                          fallback_reason=None, readability=compare(point.text, point.text))
     source, keep = _keep_for(point)
     return simplify_checked(point.text, source=source, keep=keep, config=config)
 

@@ -142,7 +142,7 @@ def test_a_lexicon_word_in_its_own_sense_is_still_replaced():
         "Officials met on Tuesday before the summit in Brussels."
     )
     assert "key" in simplify_sentence("This is key for the families of the victims in the town.").text
-    assert simplify_sentence("The report prompted an inquiry by the Federal Aviation Administration.").text.startswith(
+    assert simplify_sentence("The report sparked an inquiry by the Federal Aviation Administration.").text.startswith(
         "The report caused"
     )
 
@@ -209,6 +209,20 @@ def test_simplify_point_carries_trace_and_readability():
     assert plain.fallback_reason is None
     assert set(plain.readability) == {"before", "after"}
     assert plain.to_dict()["rules_applied"] == ["lexicon:previously→earlier"]
+
+
+def test_a_point_inside_a_quotation_whose_marks_are_elsewhere_is_kept_whole():
+    # The middle sentence of '"We waited. It is very important ... rather than later. Everyone
+    # deserves it," said Mayor Jane Holloway.': no mark of its own, but the mayor's words.
+    text = "It is very important that the council basically commits the money now rather than later."
+    point = KeyPoint(sentence_ids=(2,), text=text, original=text, spans=((0, len(text)),), score=1.0,
+                     attribution=Attribution(source="Jane Holloway", cue="said", quote=text, carried_over=True))
+    plain = simplify_point(point, BriefingConfig())
+    assert plain.text == text
+    assert plain.rules_applied == ("keep:quotation",)
+    # the same words without the attribution are rewritten
+    assert simplify_point(KeyPoint(sentence_ids=(2,), text=text, original=text, spans=((0, len(text)),),
+                                   score=1.0), BriefingConfig()).text != text
 
 
 # ---------------------------------------------------------------------------
@@ -537,6 +551,10 @@ SAYS = [
     ("\"Man up\" might mean toughen up and be unemotional, said another boy, who added that his image of what a man "
      "should be is completely different.", "The boy added"),
     ("Ramos is in the process of leaving the club after six seasons in Madrid.", "Ramos is leaving"),
+    # review 10
+    ("She was released in December but she still couldn't leave because her passport had not been returned.",
+     "This was because"),
+    ("The minister will hit out at critics in a new interview.", "will criticise"),
 ]
 NEVER_SAYS = [
     # unsure clause splits keep the sentence: a split that reads a clause as belonging to the
@@ -1126,6 +1144,21 @@ NEVER_SAYS = [
      "is African"),
     ("Companies may be more inclined to bring money back home rather than risk shifting tax rules in Europe.",
      "instead of risk"),
+    # review 10
+    ("What kind of weapons were outlawed in warfare in 1925, though they have been used in some conflicts since "
+     "then?", "1925."),
+    ("The Clean Power Plan, if it survives the legal challenge, could prompt a faster shift to renewable energy "
+     "sources and accelerate the closure of the country's oldest coal plants.", "The Clean Power Plan could"),
+    ("In one March 2012 email, the captain reported to Shaw that court collections the previous month reached "
+     "$235,000 -- the first month collections exceeded $200,000.", "$235,000."),
+    ("Cruz is also not just someone who defends extremism but a politician who can easily be tied to the "
+     "congressional obstructionism.", "a politician."),
+    ("Indicative of this was the announcement that the group had pledged its allegiance to the Caliph.",
+     "promised its allegiance"),
+    ("A video obtained from the police shows the crash.", "got from"),
+    ("The proceeds derived from the sale went to charity.", "come from"),
+    ("It's based on a novel following the journey of four women in the year 70.", "novel after"),
+    ("The antenna works on very high frequency bands.", "on high frequency"),
 ]
 
 

@@ -21,7 +21,7 @@ Baselines computed in the same run:
   ``lexrank`` entry is the same algorithm over our sentences.
 
 Speed: articles per second of the whole text pipeline (extract, clean, split,
-attribute, rank) in this single process, timed after a warm-up on the first articles
+attribute, rank, simplify) in this single process, timed after a warm-up on the first articles
 (wall time, and CPU time of the process, which other jobs on the machine disturb less);
 for the stock sumy row, parsing and summarising only. Memory: the process's peak
 resident set (``ru_maxrss``), which includes the rouge-score scorer and the data.

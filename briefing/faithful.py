@@ -77,6 +77,9 @@ def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
 
     >>> [q[2] for q in quotations('We will defeat terrorism, which threatens us." He left.')]
     ['We will defeat terrorism, which threatens us.']
+    >>> t = "I see it whilst walking and think, 'It came from Yiwu,' " + chr(34) + " Seymour said."
+    >>> quotations(t)[0][:2] == (0, t.index(chr(34)) + 1)
+    True
     >>> [q[2] for q in quotations("It lets firms hide subsidiaries rather than list them,'' the report says.")]
     ['It lets firms hide subsidiaries rather than list them,']
     """
@@ -112,9 +115,10 @@ def _continued_quote_end(text: str) -> int:
     ch = text[first]
     if ch in CLOSE_QUOTES:
         return first + 1
-    if ch == STRAIGHT and text.count(STRAIGHT) % 2 == 1 and first > 0 and not text[first - 1].isspace() \
+    if ch == STRAIGHT and text.count(STRAIGHT) % 2 == 1 and first > 0 and (
+            not text[first - 1].isspace() or first > 1 and text[first - 2] in "'’,.!?") \
             and (first + 1 == len(text) or text[first + 1].isspace()):
-        return first + 1
+        return first + 1  # (also after a nested quote's close: "... 'I'm sure that came from Yiwu,' " he said.)
     return 0
 
 

@@ -403,10 +403,11 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
     if pos == "initial":
         # "However, ..." -> "But ..."; not "However laudable the goal, ..." (= no matter how)
         rest = tokens[0].string[tokens[0].end():]
-        if surface.entry.replacement.lower() == "but" and (re.search(r"\bbut\b", rest, re.IGNORECASE) or re.match(
-                r",\s+[^,]{1,40}\s(?:said|says|added|adds|told)\s*,", rest)):
-            return None  # "However, he has not ..., but hopes": two "but"s; "However, he said, an inquiry found ...":
-            # "But he said, an inquiry" misreads
+        if re.search(rf"\b{re.escape(surface.entry.replacement)}\b", rest, re.IGNORECASE) or \
+                surface.entry.replacement.lower() == "but" and re.match(
+                r",\s+[^,]{1,40}\s(?:said|says|added|adds|told)\s*,", rest):
+            return None  # "However, he has not ..., but hopes": two "but"s ("Nonetheless, they still ...": two
+            # "still"s); "However, he said, an inquiry found ...": "But he said, an inquiry" misreads
         return "X" if i == 0 and rest.startswith(",") else None
     if pos in ("verb", "adj", "noun") and len(surface.words) == 1 and not _parser_agrees(tokens[i], pos):
         return None  # "human remains" is not "human stays"; "key snatchings" are not "main snatchings"

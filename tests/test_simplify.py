@@ -1159,6 +1159,13 @@ NEVER_SAYS = [
     ("The proceeds derived from the sale went to charity.", "come from"),
     ("It's based on a novel following the journey of four women in the year 70.", "novel after"),
     ("The antenna works on very high frequency bands.", "on high frequency"),
+    # review 11
+    ("I'll often see a particular item whilst walking around London and think to myself, 'I'm sure that came from "
+     "Yiwu,' \" Seymour said.", "while walking"),
+    ("Nonetheless, eight states still fail to require vision screenings at schools.", "Still, eight states still"),
+    ("The group's stated aim is to institute Sharia, or Islamic law.", "said aim"),
+    ("The vast majority of the money went to the six world powers, referred to collectively as the P5+1.",
+     "together as"),
 ]
 
 

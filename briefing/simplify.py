@@ -414,11 +414,11 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
     if pos == "verb":
         head = surface.entry.replacement.split(" ")[0] if surface.entry.replacement else ""
         participle = False  # after have/be, adverbs between: "has come", "was widely slammed"
-        for word in previous:
-            if word in _HAVE_BE:
+        for w in previous:
+            if w in _HAVE_BE:
                 participle = True
                 break
-            if not (word.endswith("ly") or word in ("not", "n't", "never", "also", "just", "already")):
+            if not (w.endswith("ly") or w in ("not", "n't", "never", "also", "just", "already")):
                 break
         if tags == {"VBZ"}:
             if after_determiner or prev in PREPOSITIONS or following in FINITE_VERBS or prev in _NUMBER_WORDS \
@@ -427,26 +427,27 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
             return "VBZ"
         if tags & {"VBD", "VBN", "VBG"} and after_determiner:
             return None  # "the alleged attacker", "the beginning": an adjective or a noun
+        token = None  # the parser's reading of the matched word, once it is asked for
         if tags & {"VBD", "VBN"} and " " in surface.entry.replacement:
-            word = parse.word_at(tokens[i].string, tokens[i].start())
-            if word is not None and word.dep == "amod":
+            token = parse.word_at(tokens[i].string, tokens[i].start())
+            if token is not None and token.dep == "amod":
                 return None  # "endangered flora" is not "put at risk flora"
         if "VB" in tags and not participle and previous and previous[0] in MODALS - {"did", "do", "does"} | {"will", "would"}:
             return "VB"  # "will hit out at" -> "will criticise", whatever else "hit" can be
         if not participle and {"VBD", "VBN"} <= tags:
-            word = parse.word_at(tokens[i].string, tokens[i].start())
-            participle = word is not None and word.tag == "VBN" and not (
-                word.dep == "ROOT" and any(x.dep == "nsubj" for x in parse.children(parse.parse(tokens[i].string), word)))
+            token = token or parse.word_at(tokens[i].string, tokens[i].start())
+            participle = token is not None and token.tag == "VBN" and not (
+                token.dep == "ROOT" and any(x.dep == "nsubj" for x in parse.children(parse.parse(tokens[i].string), token)))
             # ("had been cut off and discarded"; but "Its doodle depicted women": a root with its subject is a
             # past tense, whatever the tag)
         if participle and "VBN" in tags:
             if head in ("get", "have") and prev in _BE:
                 return None  # "was obtained" -> not "was got"
-            if head and inflect.past_participle(head) in (head, "got") and not any(w in _HAVE_BE for w in previous):
-                word = parse.word_at(tokens[i].string, tokens[i].start())
-                if word is not None and word.tag == "VBN" and word.dep == "acl":
-                    return None  # "The proceeds derived from the sale went ...": not "proceeds come from"; "a
-                    # video obtained from police": not "a video got from" (participles that read as a tense)
+            # (with no have/be before it, the participle is the parser's reading, so ``token`` is set)
+            if head and inflect.past_participle(head) in (head, "got") and not any(w in _HAVE_BE for w in previous) \
+                    and token is not None and token.dep == "acl":
+                return None  # "The proceeds derived from the sale went ...": not "proceeds come from"; "a
+                # video obtained from police": not "a video got from" (participles that read as a tense)
             return "VBN"
         if "VBD" in tags:
             return "VBD"
@@ -641,6 +642,13 @@ def _parse_refuses(surface: _Surface, sentence: str, start: int, plain: str, pre
     True
     """
     pos, n = surface.entry.pos, len(surface.words)
+    if surface.entry.phrase == "rather than":
+        # "rather than risk ...", "significant rather than all": "instead of" needs a noun or an -ing after it
+        end = start + len(" ".join(surface.words))
+        after = parse.word_at(sentence, end + len(sentence[end:]) - len(sentence[end:].lstrip()))
+        return after is None or after.dep == "conj" and after.tag == "NN" or after.tag not in (
+            "VBG", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD") and not (
+            after.tag == "DT" and after.text.lower() in ("the", "a", "an", "this", "that", "these", "those"))
     if not (n > 1 and pos == "verb" or n == 1 and pos in ("verb", "phrase", "noun", "adj", "prep", "adv")):
         return False  # (no guard applies: spare the parser)
     tokens = parse.parse(sentence)
@@ -719,12 +727,6 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
             if surface.entry.pos == "adj" and re.match(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
                                                      r"eleven|twelve|few|several)\b)", sentence[end:], re.IGNORECASE):
                 continue  # "over the previous three years": not "the earlier three years"
-            if surface.entry.phrase == "rather than":
-                after = parse.word_at(sentence, end + len(sentence[end:]) - len(sentence[end:].lstrip()))
-                if after is None or after.dep == "conj" and after.tag == "NN" or after.tag not in (
-                        "VBG", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD") and not (
-                        after.tag == "DT" and after.text.lower() in ("the", "a", "an", "this", "that", "these", "those")):
-                    continue  # "rather than risk ...", "significant rather than all": "instead of" needs a noun
             if surface.entry.phrase == "in the process of" and (i == 0 or tokens[i - 1].group().lower() not in _BE):
                 continue  # "was engaged in the process of updating": only "is in the process of" goes
             if surface.entry.replacement.startswith("call") and re.match(r"(?:\s+[\w'’-]+){0,3}\s+as\b", sentence[end:]):
@@ -1695,6 +1697,28 @@ def _passive_hedge(s: str, start: int, end: int) -> bool:
         and not re.match(r"\s+that\b", s[end:])
 
 
+def _reports_before(s: str, at: int) -> bool:
+    """Whether a verb of saying before ``at`` reports what follows it (not a passive that
+    only hedges its own clause, see :func:`_passive_hedge`).
+
+    >>> _reports_before("Rendell noted that X won, and others agreed.", 20)
+    True
+    >>> _reports_before("All 11 are believed dead, and the search goes on.", 24)
+    False
+    """
+    return any(not _passive_hedge(s, r.start(), r.end()) for r in _REPORTING_RE.finditer(s[:at]))
+
+
+def _after_colon(s: str, at: int) -> bool:
+    """Whether a colon outside a quotation comes before ``at``: what follows it is what
+    the words before the colon announce ("you are about to hear this: ...").
+
+    >>> _after_colon("You are about to hear this: Warren has to run.", 30)
+    True
+    """
+    return bool(re.search(r"\w: ", s[:at])) and not _inside_quote(s.index(": "), s)
+
+
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     if not _long(s):
         return [s]
@@ -1727,7 +1751,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         before, rest = s[: m.start()], s[m.end() :]
         if re.fullmatch(r"(?:This (?:is|was|will be)|But|So|Then)", before.strip()):
             continue  # the lead of an earlier split ("This is because ..."): nothing to split off
-        if re.search(r"\w: ", before) and not _inside_quote(before.index(": "), s):
+        if _after_colon(s, m.start()):
             continue  # "you are about to hear this: Warren has to run because ...": the reason is what is heard
         if word == "when" and re.match(r"\W*(?:It|This|That) (?:was|is|'s|’s)\b", before):
             continue  # "It was around 4 p.m. ... when the veteran first tried ...": a cleft, one statement
@@ -1837,7 +1861,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             continue  # "When X came out -- weeks after Y --": the first part would be a fragment
         if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
             continue  # "... at the races -- the 20th Dubai World Cup hosted at Meydan": a phrase, not a clause
-        if any(not _passive_hedge(s, r.start(), r.end()) for r in _REPORTING_RE.finditer(s[: m.start()])):
+        if _reports_before(s, m.start()):
             continue  # "reported to Shaw that collections reached $235,000 -- the first month ...": still the report
         if " ".join(_words(rest)[:2]).lower() in " ".join(_words(s[: m.start()])[:6]).lower():
             continue  # "But we must not let democracy, ... -- we must not let them be defeated": the speaker starts over
@@ -1874,7 +1898,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             continue  # "said the film would be his last, and that afterwards he would ...": still what he said
         if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
             continue  # "Paul McCartney, Patti Smith, Beck, and John Legend are ...": a list, not two clauses
-        if any(not _passive_hedge(s, r.start(), r.end()) for r in _REPORTING_RE.finditer(s[: m.start()])):
+        if _reports_before(s, m.start()):
             continue  # "Rendell noted that X, and some speculated ...": the second clause may be his words too
         if re.search(r"\b(?:and|or|but|nor)$", s[: m.start()]) or word == "but" and re.search(
                 r"\bnot (?:only|because|just|simply|merely)\b", s[: m.start()], re.IGNORECASE):
@@ -1891,7 +1915,7 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             # clause may still say where
         if word == "and" and re.search(r": (?:a|an|the|some|many|two|three|four|several)\b[^:]*$", s[: m.start()]):
             continue  # "leaves a legacy: a raft of new rules ..., and an aggressive pledge ...": a list of things
-        if word in ("because", "so") and re.search(r"\w: ", s[: m.start()]) and not _inside_quote(s.index(": "), s):
+        if word in ("because", "so") and _after_colon(s, m.start()):
             continue  # "you are about to hear this: Warren has to run ..., because ...": all of it is what is heard
         if word == "and" and re.search(r"\b(?:remember|remembers|remembered|recall|recalls|recalled|know|knows|knew|"
                                        r"imagine|imagined|think|thought|wonder|wondered|realize|realized|realise|"
@@ -2504,7 +2528,8 @@ def _split_each(sentences: list[str], split: Callable[[str], list[str] | None],
 
 
 def _rule_appositive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    # A death anywhere in the point ("Marcel Junod lived from 1904 to 1961.") dates its people.
+    # The whole point, for a death it reports of the same person ("Marcel Junod lived from
+    # 1904 to 1961."): see _reports_death.
     point = tuple(sentences)
     return _split_each(sentences, lambda s: _split_appositive(s, point=point), "appositive")
 
@@ -3295,8 +3320,11 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         return [s]
     if s[:cc.idx].rstrip().endswith((',"', ",”")):
         return [s]  # 'for directing "A Raisin in the Sun," and earned ...': the quotation's comma cannot end a sentence
-    if re.search(r"\bnot (?:only|just|simply|merely)\b(?!.*\bbut\b)", s[:cc.idx], re.IGNORECASE) and cc.text.lower() == "but":
-        return [s]  # "crucial not just in the offensive in Tikrit but will also set the stage": one statement
+    unpaired = {w.lower() for w in re.findall(r"\bnot (only|just|simply|merely)\b(?!.*\bbut\b)", s[:cc.idx],
+                                                re.IGNORECASE)}
+    if unpaired and (cc.text.lower() == "but" or "only" in unpaired):
+        return [s]  # "crucial not just in the offensive in Tikrit but will also set the stage", "has not
+        # only bombed markets but attacked churches": one statement
     if s[:cc.idx].count("(") > s[:cc.idx].count(")"):
         return [s]  # "my own disappointment (but not surprise)": inside a bracket
     if second.text.lower() in ("do", "does", "did", "done", "doing") or tokens[cc.i + 1].text.lower() in (
@@ -3310,10 +3338,8 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         return [s]  # "The plan, if it survives the legal challenge, could prompt ... and accelerate ...": both
     if re.search(r",\s+according to\b", s[:cc.idx]):
         return [s]  # "He was charged ..., according to a spokesman, and held at ...": the source covers both
-    if s[:cc.idx].rstrip().endswith(("--", "—", "–")) and re.search(r"--|—|–", s[cc.idx:]) or \
-            re.search(r"\bnot only\b(?!.*\bbut\b)", s[:cc.idx], re.IGNORECASE):
-        return [s]  # "served two weekends in jail -- and faced ... Monday-- after ...": a dash pair;
-        # "has not only bombed markets but attacked churches": one statement
+    if s[:cc.idx].rstrip().endswith(("--", "—", "–")) and re.search(r"--|—|–", s[cc.idx:]):
+        return [s]  # "served two weekends in jail -- and faced ... Monday-- after ...": a dash pair
     first_part = _end_sentence(s[:cc.idx].rstrip(" ,"))
     if cc.text.lower() == "but":
         # "Police discovered ... but did not": "But police did not", while "Apple" (NNP) keeps its capital
@@ -3443,8 +3469,7 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
             # the participle may be the inner verb's, whatever the parser says
         if lemma == "make" and not (t.i + 1 < len(tokens) and tokens[t.i + 1].tag == "PRP"):
             continue  # "making it the largest" is a result; "making landfall" is the cyclone's act
-        if lemma in _RESULT_VERBS and any(not _passive_hedge(s, r.start(), r.end())
-                                          for r in _REPORTING_RE.finditer(s[:lead.idx])):
+        if lemma in _RESULT_VERBS and _reports_before(s, lead.idx):
             continue  # "Police allege he reached for a gun, prompting the gunfire": the cause is theirs to allege
         if lemma in _RESULT_VERBS and any(
                 x.dep == "dobj" and any(y.dep == "poss" and y.tag == "PRP$" for y in parse.children(tokens, x))

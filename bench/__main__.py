@@ -16,12 +16,13 @@ import traceback
 from pathlib import Path
 
 FIRST = ("rouge", "attribution")
+TOOLS = ("snapshot",)  # tools kept beside the benchmarks, not benchmarks themselves
 
 
 def discover() -> list[str]:
     """Names of the benchmark modules in this package, in running order."""
     names = [m.name for m in pkgutil.iter_modules([str(Path(__file__).resolve().parent)])
-             if not m.name.startswith("_") and not m.ispkg]
+             if not m.name.startswith("_") and not m.ispkg and m.name not in TOOLS]
     return [n for n in FIRST if n in names] + sorted(n for n in names if n not in FIRST)
 
 

@@ -4,8 +4,8 @@ Run: ``.venv/bin/python -m bench.attribution [--errors N]``
 
 Each article's text becomes an :class:`~briefing.models.Article` (one paragraph per
 non-blank line; offsets are mapped between the original text and ``Article.text``),
-is split with :func:`briefing.split.split` and attributed with
-:func:`briefing.attribute.attribute`.
+is split with :func:`briefing.text.split.split` and attributed with
+:func:`briefing.attribution.attribute.attribute`.
 
 Scoring (issue 2): a predicted source **matches** an annotated one in the same
 sentence when the annotated source's text contains the last word of our source
@@ -17,7 +17,7 @@ Only attributions found in their sentence are scored: carried-over ones repeat a
 relation already counted where it was found (their number is reported). Annotated
 relations without a source (127 of 2,193) cannot be matched and are left out of
 recall. Recall and precision are given for all relations and for the speech-verb
-ones (:func:`briefing.attribute.is_speech_cue` on the annotated cue for recall, on
+ones (:func:`briefing.attribution.attribute.is_speech_cue` on the annotated cue for recall, on
 our cue for precision), next to a baseline computed in the same run: the subject
 right before ``said``/``says`` (or right after it, after a comma or quotation mark).
 """
@@ -32,9 +32,9 @@ import time
 from collections import Counter
 from typing import Any, Callable
 
-from briefing.attribute import attribute, is_speech_cue
+from briefing.attribution.attribute import attribute, is_speech_cue
 from briefing.models import Article, Attribution, Sentence
-from briefing.split import split
+from briefing.text.split import split
 
 from ._common import eval_path, markdown_table, read_jsonl, write_results
 

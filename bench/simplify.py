@@ -4,20 +4,20 @@ faithfulness, speed).
 Run: ``.venv/bin/python -m bench.simplify [--report-test] [--articles N] [--skip-asset] [--skip-news]``
 
 **ASSET valid** (the dev set, 2,000 sentences with 10 human simplifications each): corpus
-SARI (EASSE's default, :mod:`briefing.sari`), BLEU (13a, lowercased) and corpus FKGL
-(:func:`briefing.readability.corpus_fkgl`) of our rewriter, with identity (output = input)
+SARI (EASSE's default, :mod:`briefing.plain.sari`), BLEU (13a, lowercased) and corpus FKGL
+(:func:`briefing.plain.readability.corpus_fkgl`) of our rewriter, with identity (output = input)
 in the same run. **ASSET test** only with ``--report-test``: it is for the README once the
 rules are settled and is never tuned on; the published ACCESS outputs are scored beside it.
 
 **News**: the key points of the first ``--articles`` (200) ``cnndm_dev`` articles, from
 :func:`briefing.pipeline.summarize`. Per point, before and after: Flesch-Kincaid grade and
-words per sentence (:func:`briefing.readability.readability`, words without punctuation,
+words per sentence (:func:`briefing.plain.readability.readability`, words without punctuation,
 mean over points; the EASSE-style corpus FKGL is given too), the share of points changed,
 the rewrites the rewriter's own check rejected ("caught"), and an independent re-check of
-the shipped plain text with :func:`briefing.faithful.check` (must find none), every quote
+the shipped plain text with :func:`briefing.plain.faithful.check` (must find none), every quote
 verbatim, sentences per second.
 
-The rewriter is :mod:`briefing.simplify` when it exists: on ASSET as shipped
+The rewriter is :mod:`briefing.plain.simplify` when it exists: on ASSET as shipped
 (``guard(simplify_sentence(s))``: checked, falling back to the original) and unchecked;
 on news as shipped (``simplify_point``). Without the module the benchmark scores identity
 only and says so.
@@ -33,9 +33,9 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from briefing.faithful import check, quotations
-from briefing.readability import corpus_fkgl, readability
-from briefing.sari import corpus_bleu, read_lines, sari_operation_scores
+from briefing.plain.faithful import check, quotations
+from briefing.plain.readability import corpus_fkgl, readability
+from briefing.plain.sari import corpus_bleu, read_lines, sari_operation_scores
 
 from ._common import eval_path, markdown_table, read_jsonl, write_results
 
@@ -67,10 +67,10 @@ IDENTITY = System("identity", lambda text: Output(text), lambda point: Output(po
 
 
 def load_systems() -> list[System]:
-    """Identity, and our rewriter when ``briefing.simplify`` exists: as shipped (checked,
+    """Identity, and our rewriter when ``briefing.plain.simplify`` exists: as shipped (checked,
     with fallback) and, on ASSET only, unchecked, to show what the check costs."""
-    if importlib.util.find_spec("briefing.simplify") is None:
-        print("note: briefing.simplify does not exist yet; scoring identity only.", file=sys.stderr)
+    if importlib.util.find_spec("briefing.plain.simplify") is None:
+        print("note: briefing.plain.simplify does not exist yet; scoring identity only.", file=sys.stderr)
         return [IDENTITY]
     from briefing import simplify as module  # errors inside the module are real errors
 
@@ -180,7 +180,7 @@ def print_asset(result: dict[str, Any]) -> None:
 
 def _key_points(articles: list[dict[str, Any]]) -> tuple[list[Any], int, float]:
     from briefing.errors import BriefingError
-    from briefing.extract import source_from_text
+    from briefing.text.extract import source_from_text
     from briefing.pipeline import summarize
 
     points: list[Any] = []

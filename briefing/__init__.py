@@ -6,7 +6,7 @@ The public API is small: :func:`summarize` runs the text pipeline on a
 
 from .config import BriefingConfig
 from .errors import BriefingError
-from .extract import Source, read_source
+from .text.extract import Source, read_source
 from .models import Article, Attribution, Briefing, KeyPoint, Sentence
 from .pipeline import summarize, summarize_article
 

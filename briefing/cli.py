@@ -79,7 +79,7 @@ def _config_from(args: argparse.Namespace) -> BriefingConfig:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .extract import Source, read_source
+    from .text.extract import Source, read_source
     from .pipeline import summarize
 
     config = _config_from(args)
@@ -93,7 +93,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _batch(path: str, config: BriefingConfig) -> int:
-    from .extract import source_from_text
+    from .text.extract import source_from_text
     from .pipeline import summarize
 
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
@@ -122,7 +122,7 @@ def _batch(path: str, config: BriefingConfig) -> int:
 
 
 def _add_audio_commands(sub) -> None:
-    from .speak import DEFAULT_VOICE, VOICES
+    from .audio.speak import DEFAULT_VOICE, VOICES
 
     m = sub.add_parser(
         "make",
@@ -158,10 +158,10 @@ class _ProgressBar:
 def cmd_make(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .export import clock
-    from .extract import read_source
+    from .audio.export import clock
+    from .text.extract import read_source
     from .pipeline import summarize
-    from .render import render_briefing
+    from .audio.render import render_briefing
 
     config = _config_from(args)
     briefing = summarize(read_source(args.source, config), config)
@@ -178,7 +178,7 @@ def cmd_make(args: argparse.Namespace) -> int:
 
 
 def cmd_voices(args: argparse.Namespace) -> int:
-    from .speak import DEFAULT_VOICE, voice_status
+    from .audio.speak import DEFAULT_VOICE, voice_status
 
     for name, ok, detail, description in voice_status():
         mark = "yes" if ok else "no "
@@ -239,8 +239,8 @@ def _add_simplify_command(sub) -> None:
 
 
 def cmd_simplify(args: argparse.Namespace) -> int:
-    from .faithful import check
-    from .simplify import simplify_checked
+    from .plain.faithful import check
+    from .plain.simplify import simplify_checked
 
     config = BriefingConfig(rewriter=args.rewriter)
     if args.file == "-":
@@ -425,7 +425,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .rank import RANKERS
+    from .rank.rank import RANKERS
 
     parser = argparse.ArgumentParser(prog="briefing", description="Turn news into attributed key points and audio.")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from threadpoolctl import threadpool_limits
 
-from .attribute import attribute_with_subjects
-from .clean import clean
+from .attribution.attribute import attribute_with_subjects
+from .text.clean import clean
 from .config import BriefingConfig
-from .extract import Source, extract
+from .text.extract import Source, extract
 from .models import Briefing
-from .rank import rank
-from .simplify import simplify
-from .split import split
+from .rank.rank import rank
+from .plain.simplify import simplify
+from .text.split import split
 
 # One BLAS thread for the whole process. The pipeline's matrices (a few dozen sentences) are
 # far too small to share out, and OpenBLAS's extra threads spin on the other core while they
@@ -25,8 +25,8 @@ threadpool_limits(limits=1, user_api="blas")
 def summarize(source: Source, config: BriefingConfig | None = None) -> Briefing:
     """Run the text half of the pipeline: extract, clean, split, attribute, rank, simplify.
 
-    ``source`` is a :class:`briefing.extract.Source` (text, HTML or URL, see
-    :func:`briefing.extract.read_source`). Raises :class:`briefing.errors.BriefingError`
+    ``source`` is a :class:`briefing.text.extract.Source` (text, HTML or URL, see
+    :func:`briefing.text.extract.read_source`). Raises :class:`briefing.errors.BriefingError`
     subclasses for bad input, with a message that says what to do.
     """
     config = config or BriefingConfig()

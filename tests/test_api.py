@@ -268,7 +268,7 @@ def test_last_use_of_a_key_is_recorded(client, store, key, auth):
 
 
 def test_a_briefing_can_ask_for_another_voice(app, client, auth, store):
-    from briefing.speak import get_voice
+    from briefing.audio.speak import get_voice
 
     if not get_voice("espeak").available()[0]:
         pytest.skip("espeak-ng is not installed (make test installs it)")
@@ -284,7 +284,7 @@ def test_a_briefing_can_ask_for_another_voice(app, client, auth, store):
 
 
 def test_the_spec_lists_every_voice(client):
-    from briefing.speak import VOICES
+    from briefing.audio.speak import VOICES
 
     spec = client.get("/api/v1/openapi.json").json
     schemas = json.dumps(spec)

@@ -23,7 +23,7 @@ CASES_PER_MODE = 65  # (4 operations x 2 modes + 1) x 65 = 585 cases
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    from briefing.extract import source_from_text
+    from briefing.text.extract import source_from_text
 
     from web import create_app
     from web.api import create_key

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.attribute import attribute, is_speech_cue, lexicon, resolve_subjects
+from briefing.attribution.attribute import attribute, is_speech_cue, lexicon, resolve_subjects
 from briefing.models import Article
-from briefing.split import split
+from briefing.text.split import split
 
 CASES = json.loads((Path(__file__).parent / "data" / "attribution_cases.json").read_text(encoding="utf-8"))[
     "cases"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.clean import CLEANERS, MAX_TITLE, clean, clean_text, derive_title
+from briefing.text.clean import CLEANERS, MAX_TITLE, clean, clean_text, derive_title
 from briefing.config import BriefingConfig
-from briefing.extract import extract, read_source
+from briefing.text.extract import extract, read_source
 from briefing.models import Article, Removal
 
 SEED = Path(__file__).resolve().parents[1] / "samples" / "musk-israel-visit.txt"

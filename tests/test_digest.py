@@ -10,10 +10,10 @@ import feedparser
 import pytest
 
 from briefing.config import BriefingConfig
-from briefing.digest import Story, digest_script, digest_title
-from briefing.extract import source_from_text
+from briefing.audio.digest import Story, digest_script, digest_title
+from briefing.text.extract import source_from_text
 from briefing.pipeline import summarize
-from briefing.script import build_script
+from briefing.audio.script import build_script
 from conftest import SHORT as BRIDGE
 
 LIBRARY = (
@@ -164,7 +164,7 @@ def test_a_digest_with_the_real_voice(app_factory):
     """Piper speaks a digest of two short stories: one MP3, a chapter per story."""
     import mutagen.id3
 
-    from briefing.export import decode_mp3
+    from briefing.audio.export import decode_mp3
     from web.digest import make_digest
     from web.media import media_root
 

@@ -14,9 +14,9 @@ import pytest
 import pyloudnorm
 from scipy.signal import resample_poly
 
-from briefing import export
+from briefing.audio import export
 from briefing.errors import BriefingError
-from briefing.export import Chapter, TrackInfo
+from briefing.audio.export import Chapter, TrackInfo
 from briefing.models import Script, ScriptLine, ScriptSection, Segment
 
 SR = 22050

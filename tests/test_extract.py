@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing import cli
-from briefing.clean import clean
+from briefing.text.clean import clean
 from briefing.config import BriefingConfig
 from briefing.errors import (
     BinaryInputError,
@@ -20,7 +20,7 @@ from briefing.errors import (
     LanguageError,
     RefusedURLError,
 )
-from briefing.extract import (
+from briefing.text.extract import (
     Source,
     detect_language,
     extract,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.faithful import Verdict, check, protected_spans
-from briefing.nlp import sentence_tokenizer
+from briefing.plain.faithful import Verdict, check, protected_spans
+from briefing.text.nlp import sentence_tokenizer
 
 CASES = json.loads((Path(__file__).parent / "data" / "faithful_cases.json").read_text(encoding="utf-8"))["cases"]
 

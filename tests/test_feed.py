@@ -36,7 +36,7 @@ ARTICLES = (
 
 
 def brief(app, text):
-    from briefing.extract import source_from_text
+    from briefing.text.extract import source_from_text
 
     from web.briefings import brief as make
 

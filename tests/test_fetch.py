@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing import fetch
+from briefing.text import fetch
 from briefing.config import BriefingConfig
 from briefing.errors import FetchError, InputTooLargeError, RefusedURLError
-from briefing.extract import Source, extract
-from briefing.fetch import address_problem, check_url, decode_body, fetch_url
+from briefing.text.extract import Source, extract
+from briefing.text.fetch import address_problem, check_url, decode_body, fetch_url
 
 ARTICLE = (Path(__file__).parent / "data" / "article.html").read_bytes()
 LEGACY = "<html><body><article><p>The minister said: “We will not back down.” It would cost €400 million, officials said on Thursday.</p></article></body></html>"

@@ -13,9 +13,9 @@ import pytest
 
 from briefing.config import BriefingConfig
 from briefing.errors import ConfigError
-from briefing.llm import parse_answer, rewrite, settings
+from briefing.plain.llm import parse_answer, rewrite, settings
 from briefing.models import Attribution, KeyPoint
-from briefing.simplify import simplify_point
+from briefing.plain.simplify import simplify_point
 
 POINT = KeyPoint(
     sentence_ids=(4,),

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from briefing import normalize
+from briefing.audio import normalize
 from briefing.errors import ConfigError
-from briefing.normalize import (
+from briefing.audio.normalize import (
     ADDS_WORDS,
     LEXICON_ENV,
     NORMALIZERS,

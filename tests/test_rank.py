@@ -1,4 +1,4 @@
-"""Tests for briefing.rank: every ranker, the count rule, redundancy, penalties and
+"""Tests for briefing.rank.rank: every ranker, the count rule, redundancy, penalties and
 self-contained points. Real sumy and nltk throughout; articles are built by hand so the
 tests do not depend on the cleaner or the attributor."""
 
@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.attribute import attribute
+from briefing.attribution.attribute import attribute
 from briefing.config import BriefingConfig
 from briefing.errors import ConfigError
 from briefing.models import Article, Attribution
-from briefing.rank import RANKERS, BriefingRanker, attribution_for, point_count, rank
-from briefing.split import split
+from briefing.rank.rank import RANKERS, BriefingRanker, attribution_for, point_count, rank
+from briefing.text.split import split
 
 
 def _article(*paragraphs: str) -> Article:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.readability import compare, corpus_fkgl, readability, syllables
-from briefing.sari import read_lines
+from briefing.plain.readability import compare, corpus_fkgl, readability, syllables
+from briefing.plain.sari import read_lines
 from conftest import SHARED
 
 ASSET = SHARED / "eval" / "simplification" / "asset"

@@ -1,7 +1,7 @@
 """The audio half end to end: a real Piper voice, real MP3 bytes, files read back.
 
 One short script is rendered once per module (a few seconds) and every check reads its
-files. The script is built by hand, so these tests do not depend on briefing.script;
+files. The script is built by hand, so these tests do not depend on briefing.audio.script;
 the ones that run the whole pipeline (render_briefing, `briefing make`) skip until it exists.
 """
 
@@ -22,11 +22,11 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 from scipy.signal import resample_poly
 
-from briefing import export, speak
+from briefing.audio import export, speak
 from briefing.cli import main
 from briefing.errors import BriefingError, VoiceError
 from briefing.models import Article, Briefing, Script, ScriptLine, ScriptSection
-from briefing.render import FILES, AudioSettings, TrackInfo, audio_hash, is_complete, render_script
+from briefing.audio.render import FILES, AudioSettings, TrackInfo, audio_hash, is_complete, render_script
 from test_export import parse_vtt
 from test_speak import GTTS_URL, fake_mp3, gtts_body
 
@@ -329,7 +329,7 @@ def article_file(tmp_path):
 def test_make_writes_every_output_quietly(article_file, tmp_path, capsys):
     """The whole command, with gtts answered by `responses` so that it takes a second (Piper end
     to end is checked above and by bench/speech.py on the seed article)."""
-    pytest.importorskip("briefing.script", reason="briefing.script (the script half of issue 4) is not written yet")
+    pytest.importorskip("briefing.audio.script", reason="briefing.audio.script (the script half of issue 4) is not written yet")
     out = tmp_path / "made"
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         mock.add(responses.HEAD, speak.GTTS_PROBE_URL, status=200)

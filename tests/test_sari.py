@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.sari import corpus_bleu, corpus_sari, normalize, read_lines, sari_operation_scores
+from briefing.plain.sari import corpus_bleu, corpus_sari, normalize, read_lines, sari_operation_scores
 from conftest import SHARED
 
 ASSET = SHARED / "eval" / "simplification" / "asset"

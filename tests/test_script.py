@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract import read_source
+from briefing.text.extract import read_source
 from briefing.models import Article, Attribution, Briefing, KeyPoint, PlainPoint
-from briefing.normalize import for_speech
+from briefing.audio.normalize import for_speech
 from briefing.pipeline import summarize
-from briefing.script import AUTOMATIC_NOTICE, build_script
+from briefing.audio.script import AUTOMATIC_NOTICE, build_script
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "musk-israel-visit.txt"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing import inflect
+from briefing.plain import inflect
 from briefing.cli import main
 from briefing.config import BriefingConfig
-from briefing.faithful import check, protected_spans
+from briefing.plain.faithful import check, protected_spans
 from briefing.models import Attribution, KeyPoint
-from briefing.simplify import (
+from briefing.plain.simplify import (
     REWRITES, Rewrite, guard, lexicon, lexicon_header, simplify_checked, simplify_point, simplify_sentence,
 )
 
@@ -254,7 +254,7 @@ SEED_PLAIN = {
 
 @pytest.fixture(scope="module")
 def seed_briefing():
-    from briefing.extract import source_from_text
+    from briefing.text.extract import source_from_text
     from briefing.pipeline import summarize
     from tests.conftest import SEED
 
@@ -1189,7 +1189,7 @@ def test_a_plural_phrase_takes_its_plural_on_its_head(text, wanted):
 
 
 def test_a_rule_that_breaks_costs_only_its_point(monkeypatch):
-    from briefing import simplify as module
+    from briefing.plain import simplify as module
 
     def broken(sentences, ctx):
         raise RecursionError("maximum recursion depth exceeded")
@@ -1267,7 +1267,7 @@ def test_participle_clause_left_alone_when_unsure(text):
 
 def test_parser_is_the_checked_model():
     """The installed parser is the en_core_web_sm 3.8.0 whose scores Explosion published."""
-    from briefing import parse
+    from briefing.plain import parse
 
     meta = parse.model_meta()
     assert meta["version"] == "3.8.0"

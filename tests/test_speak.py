@@ -10,10 +10,10 @@ import pytest
 import requests
 import responses
 
-from briefing import speak
+from briefing.audio import speak
 from briefing.cli import main
 from briefing.errors import VoiceError
-from briefing.export import encode_mp3
+from briefing.audio.export import encode_mp3
 
 GTTS_URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"
 
@@ -177,7 +177,7 @@ def test_voices_command_lists_each_voice_and_why(capsys, monkeypatch, tmp_path):
 
 
 def test_each_voice_is_given_its_own_spoken_form():
-    from briefing.speak import get_voice
+    from briefing.audio.speak import get_voice
 
     text = "All 11 members aged 59 to 84 died on Oct. 7."
     assert get_voice("piper").speech(text) == "All eleven members aged fifty nine to eighty four died on October seventh."

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def brief(app, text=SHORT) -> str:
-    from briefing.extract import source_from_text
+    from briefing.text.extract import source_from_text
 
     from web.briefings import brief as make
 

@@ -113,7 +113,7 @@ def test_no_webhook_after_the_briefing_is_deleted(app, receiver):
 def test_a_webhook_goes_to_the_address_that_was_checked(app, receiver, monkeypatch):
     # "hooks.example" resolves only through this stub: were the request to look the name
     # up again itself, it would fail (no network); it reaches the receiver instead.
-    import briefing.fetch
+    import briefing.text.fetch
 
     port = receiver["url"].split(":")[2].split("/")[0]
     lookups = []
@@ -122,8 +122,8 @@ def test_a_webhook_goes_to_the_address_that_was_checked(app, receiver, monkeypat
         lookups.append(host)
         return ("127.0.0.1",) if host == "hooks.example" else real_resolve(host, port_)
 
-    real_resolve = briefing.fetch.resolve
-    monkeypatch.setattr(briefing.fetch, "resolve", resolve)
+    real_resolve = briefing.text.fetch.resolve
+    monkeypatch.setattr(briefing.text.fetch, "resolve", resolve)
     key = create_key(app.extensions["briefing.store"], "hooks")
     _post(app, key, {"text": SHORT, "webhook_url": f"http://hooks.example:{port}/hook"})
     app.extensions["briefing.jobs"].run_until_idle()
@@ -133,7 +133,7 @@ def test_a_webhook_goes_to_the_address_that_was_checked(app, receiver, monkeypat
 
 
 def test_a_webhook_name_that_turns_private_is_not_sent(app_factory, receiver, monkeypatch):
-    import briefing.fetch
+    import briefing.text.fetch
 
     app = app_factory(BRIEFING={"allow_private_urls": False}, WEBHOOK_MAX_ATTEMPTS=1)
     port = receiver["url"].split(":")[2].split("/")[0]
@@ -143,7 +143,7 @@ def test_a_webhook_name_that_turns_private_is_not_sent(app_factory, receiver, mo
         lookups.append(host)
         return ("93.184.216.34",) if len(lookups) == 1 else ("127.0.0.1",)
 
-    monkeypatch.setattr(briefing.fetch, "resolve", resolve)
+    monkeypatch.setattr(briefing.text.fetch, "resolve", resolve)
     key = create_key(app.extensions["briefing.store"], "hooks")
     created = _post(app, key, {"text": SHORT, "webhook_url": f"http://rebind.example:{port}/hook"})
     app.extensions["briefing.jobs"].run_until_idle()

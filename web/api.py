@@ -380,7 +380,7 @@ def validate_create(body: dict[str, Any], upload_max: int, voice: str) -> dict[s
     if isinstance(body.get("voice"), str) and body["voice"] != voice:
         # Only the name is checked here: probing a voice can take seconds (gtts asks the
         # network), and a voice that cannot speak fails its job with the reason recorded.
-        from briefing.speak import VOICES
+        from briefing.audio.speak import VOICES
 
         if body["voice"] not in VOICES:
             errors["voice"] = f"Must be one of: {', '.join(VOICES)}."
@@ -417,7 +417,7 @@ def _accepted(record: BriefingRecord, replayed: bool = False) -> Response:
 @bp.route("/briefings", methods=("POST",))
 def create_briefing():
     """Brief an article now and queue its audio: 202 with Location."""
-    from briefing.extract import Source, source_from_text
+    from briefing.text.extract import Source, source_from_text
 
     from . import get_store
     from .briefings import brief

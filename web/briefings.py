@@ -46,7 +46,7 @@ def input_hash(article: dict[str, Any], options: dict[str, Any]) -> str:
 
 
 def brief(app: Flask, source: Any, options: dict[str, Any] | None = None) -> Created:
-    """Brief ``source`` (a :class:`briefing.extract.Source`): summarise it now and queue
+    """Brief ``source`` (a :class:`briefing.text.extract.Source`): summarise it now and queue
     its audio. An article briefed before (same text and options) is not made again.
 
     Raises :class:`briefing.errors.BriefingError` when the article cannot be briefed.
@@ -95,7 +95,7 @@ def brief_directory(app: Flask, folder: str | Path) -> list[tuple[Path, Created 
     """Brief every .txt and .html file in ``folder`` (skipping those briefed before);
     returns each file with its outcome, or the error that stopped it."""
     from briefing.errors import BriefingError
-    from briefing.extract import read_source
+    from briefing.text.extract import read_source
 
     config = briefing_config(app)
     outcomes: list[tuple[Path, Created | Exception]] = []

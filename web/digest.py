@@ -74,7 +74,7 @@ def make_digest(app: Flask, day: date) -> Created:
 
     Raises DigestError when no briefing of that day has its audio ready.
     """
-    from briefing.digest import digest_document, digest_title
+    from briefing.audio.digest import digest_document, digest_title
 
     from . import get_queue, get_store
 
@@ -113,8 +113,8 @@ def render_digest(app: Flask, record: BriefingRecord, out_dir: Path, *, voice: s
     deterministic), so the digest speaks exactly what the story's own episode speaks.
     Stories deleted since the digest was stored are left out.
     """
-    from briefing.digest import Story, digest_script
-    from briefing.export import TrackInfo
+    from briefing.audio.digest import Story, digest_script
+    from briefing.audio.export import TrackInfo
     from briefing.pipeline import summarize_article
 
     from . import get_store
@@ -132,11 +132,11 @@ def render_digest(app: Flask, record: BriefingRecord, out_dir: Path, *, voice: s
         stories.append(Story(story.id, summarize_article(article, briefing_config(app, story.options))))
     if not stories:
         raise RenderError("Every story of this digest has been deleted: there is nothing to speak.")
-    from briefing.speak import get_voice
+    from briefing.audio.speak import get_voice
 
     script = digest_script(day, stories, speech=get_voice(voice).speech)
     track = TrackInfo(title=record.title, site="Briefing", date=day.isoformat())
-    render = configured_function(app, "RENDER_SCRIPT", "briefing.render.render_script")
+    render = configured_function(app, "RENDER_SCRIPT", "briefing.audio.render.render_script")
     return render(script, out_dir, info=track, voice=voice, progress=progress, document=record.briefing)
 
 

@@ -3,7 +3,7 @@
 ``briefing follow URL`` adds a source; ``briefing refresh`` (and, every
 ``FEEDS_REFRESH_MINUTES``, the server's workers) fetches each followed feed with a
 conditional request (``If-None-Match``, ``If-Modified-Since``) under the library's URL
-rules (:func:`briefing.fetch.fetch_url`: private addresses are refused unless the
+rules (:func:`briefing.text.fetch.fetch_url`: private addresses are refused unless the
 ``BRIEFING`` settings allow them), parses it with feedparser, and briefs every item not
 seen before (matched by guid, then by link). An item's article is its full content when
 the feed carries one, else its web page. One bad item, a timeout or a server error never
@@ -105,7 +105,7 @@ class _Progress:
 def follow(app: Flask, url: str) -> dict[str, Any]:
     """Follow the feed at ``url``; returns its row. Checks the URL against the fetch rules
     now, so a refused address is reported at once."""
-    from briefing.fetch import check_url
+    from briefing.text.fetch import check_url
 
     from .media import briefing_config
 
@@ -170,7 +170,7 @@ def refresh_source(app: Flask, source: dict[str, Any]) -> RefreshResult:
     """Fetch one followed feed and brief its new items; never raises for a bad feed."""
     import feedparser
 
-    from briefing.fetch import fetch_url
+    from briefing.text.fetch import fetch_url
 
     from .media import briefing_config
 
@@ -272,7 +272,7 @@ def _brief_entry(app: Flask, source_id: int, entry: Any, progress: _Progress) ->
 def item_source(entry: Any, link: str | None, title: str):
     """The article of a feed item: its full content when the feed carries enough of it,
     else its web page (fetched under the URL rules when briefed)."""
-    from briefing.extract import Source
+    from briefing.text.extract import Source
 
     content = ""
     for part in entry.get("content") or ():

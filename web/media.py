@@ -62,8 +62,8 @@ def configured_function(app: Flask, setting: str, default: str) -> Callable[...,
 
 def render_function(app: Flask) -> Callable[..., Any]:
     """The configured render function (``RENDER``), by default
-    :func:`briefing.render.render_briefing`."""
-    return configured_function(app, "RENDER", "briefing.render.render_briefing")
+    :func:`briefing.audio.render.render_briefing`."""
+    return configured_function(app, "RENDER", "briefing.audio.render.render_briefing")
 
 
 def briefing_config(app: Flask, options: dict[str, Any] | None = None):

@@ -153,7 +153,7 @@ def home_data(values: dict[str, str] | None = None, errors: dict[str, str] | Non
 @bp.route("/briefings", methods=("POST",))
 def create():
     """Brief the article given by the form, then go to its page (303)."""
-    from briefing.extract import Source, decode_bytes, source_from_text
+    from briefing.text.extract import Source, decode_bytes, source_from_text
 
     from .briefings import brief
 

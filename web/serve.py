@@ -30,7 +30,7 @@ def display_url(host: str, port: int) -> str:
 def _warm_up() -> None:
     """Load the text pipeline's models in the background, so the first form is quick."""
     try:
-        from briefing.extract import source_from_text
+        from briefing.text.extract import source_from_text
         from briefing.pipeline import summarize
 
         summarize(source_from_text("Warm up\n\nThe council said the bridge will open on Monday. Officials agreed."))

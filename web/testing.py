@@ -1,8 +1,8 @@
 """Helpers for tests and benchmarks: a quick stand-in for the voice, and a real server
 on 127.0.0.1 in a thread.
 
-``fake_render`` has the signature of :func:`briefing.render.render_briefing` (and
-``fake_render_script`` that of :func:`briefing.render.render_script`) and writes
+``fake_render`` has the signature of :func:`briefing.audio.render.render_briefing` (and
+``fake_render_script`` that of :func:`briefing.audio.render.render_script`) and writes
 small but real files (a valid MP3 of a quiet tone, WebVTT, chapters, transcripts) in
 milliseconds, so page and queue tests need not wait for speech synthesis. At least one
 end-to-end test uses the real voice.
@@ -77,7 +77,7 @@ def fake_render(briefing: Any, out_dir: Path, *, voice: str = "fake", progress: 
 def fake_render_script(
     script: Any, out_dir: Path, *, info: Any, voice: str = "fake", progress: Any = None, document: Any = None
 ) -> FakeRendition:
-    """:func:`briefing.render.render_script` without a voice (daily digests in tests): one
+    """:func:`briefing.audio.render.render_script` without a voice (daily digests in tests): one
     second per section of ``script``, with its real words."""
     sections = [(s.kind, s.title, " ".join(line.text for line in s.lines)) for s in script.sections]
     return _write_fake(Path(out_dir), info.title, sections, voice, progress)

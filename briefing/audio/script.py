@@ -13,7 +13,7 @@ alone, and a pronoun that stands for the source ("He said") is replaced by the n
 Quotations are marked so that a listener hears where they start and end: ``text`` keeps the
 article's quotation marks, ``spoken`` says "quote" before and "end quote" after
 ("Elon Musk said, quote, Nothing could be further from the truth, end quote."). The quoted
-words are spoken as written (see :func:`briefing.normalize.for_speech`).
+words are spoken as written (see :func:`briefing.audio.normalize.for_speech`).
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from urllib.parse import urlsplit
 
 from num2words import num2words
 
-from .models import Attribution, Briefing, Script, ScriptLine, ScriptSection
-from .nlp import sentence_tokenizer
+from ..models import Attribution, Briefing, Script, ScriptLine, ScriptSection
+from ..text.nlp import sentence_tokenizer
 from .normalize import for_speech
-from .split import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT, find_quotations
+from ..text.split import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT, find_quotations
 
 __all__ = ["build_script", "SpeechFunction", "OPEN_MARKER", "CLOSE_MARKER", "AUTOMATIC_NOTICE"]
 
@@ -64,7 +64,7 @@ def build_script(briefing: Briefing, speech: SpeechFunction = for_speech) -> Scr
 
     Points speak ``plain_points[i].text`` when the plain-language stage ran, else the key
     point's text. ``speech(text, quoted=False)`` makes each line's ``spoken`` form from its
-    words (default :func:`briefing.normalize.for_speech`; the intelligibility benchmark
+    words (default :func:`briefing.audio.normalize.for_speech`; the intelligibility benchmark
     passes other functions to get the same script without normalisation).
     """
     points = _point_texts(briefing)

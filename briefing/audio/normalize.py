@@ -15,7 +15,7 @@ Two kinds of normaliser, because the benchmark and the quotation rule need to te
 which ``bench/intelligibility.py`` scores speech recognition against.
 
 Quotations are protected: inside a quotation (between double quotation marks, as
-:func:`briefing.split.find_quotations` finds them) no normaliser in :data:`ADDS_WORDS` runs,
+:func:`briefing.text.split.find_quotations` finds them) no normaliser in :data:`ADDS_WORDS` runs,
 so quoted words are never changed, dropped or reordered. Numbers, dates and initialisms in a
 quotation are still read out as words, since that is how they are said.
 
@@ -37,8 +37,8 @@ from pathlib import Path
 
 from num2words import num2words
 
-from .errors import ConfigError
-from .split import find_quotations
+from ..errors import ConfigError
+from ..text.split import find_quotations
 
 __all__ = [
     "NORMALIZERS",

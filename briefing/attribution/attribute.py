@@ -53,7 +53,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, Sequence
 
-from .models import Article, Attribution, Sentence, Span
+from ..models import Article, Attribution, Sentence, Span
 
 
 @dataclass(frozen=True)

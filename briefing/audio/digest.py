@@ -3,7 +3,7 @@
 :func:`digest_script` builds the spoken script: an introduction (the day and how many
 stories), one section per story (its title, where it comes from, then its key points
 exactly as the story's own briefing speaks them, sources and quotation marks included),
-and an outro. Each story's words come from :func:`briefing.script.build_script`, so a
+and an outro. Each story's words come from :func:`briefing.audio.script.build_script`, so a
 digest never says anything its stories do not.
 
 :func:`digest_document` is the digest's stored form: the stories' key points and plain
@@ -20,7 +20,7 @@ from typing import Any
 
 from num2words import num2words
 
-from .models import Briefing, Script, ScriptLine, ScriptSection
+from ..models import Briefing, Script, ScriptLine, ScriptSection
 from .script import SpeechFunction, build_script
 from .normalize import for_speech
 

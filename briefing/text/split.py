@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .models import Article, Quotation, Sentence, Span
+from ..models import Article, Quotation, Sentence, Span
 from .nlp import sentence_tokenizer
 
 # Double quotation marks only: single curly quotes double as apostrophes in scraped

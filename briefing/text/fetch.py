@@ -40,8 +40,8 @@ import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 
-from .config import BriefingConfig
-from .errors import FetchError, InputTooLargeError, RefusedURLError
+from ..config import BriefingConfig
+from ..errors import FetchError, InputTooLargeError, RefusedURLError
 from .extract import declared_charset
 
 ALLOWED_SCHEMES = ("http", "https")

@@ -7,7 +7,7 @@ score)`` pairs in article order. :data:`RANKERS` maps the names the CLI offers t
 ready-built rankers; :func:`rank` is the pipeline stage.
 
 The sumy rankers run sumy's own algorithms over *our* sentences (sumy's
-``ObjectDocumentModel`` built from :func:`briefing.split.split`), never sumy's
+``ObjectDocumentModel`` built from :func:`briefing.text.split.split`), never sumy's
 ``PlaintextParser``, which would split sentences differently (and read an all-caps
 line as a heading), so sentence ids and spans stay those of the pipeline.
 
@@ -37,11 +37,11 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from .attribute import SubjectResolution, resolve_subjects
-from .config import BriefingConfig
-from .errors import ConfigError
-from .models import Article, Attribution, KeyPoint, Sentence, Span
-from .nlp import tokenizer
+from ..attribution.attribute import SubjectResolution, resolve_subjects
+from ..config import BriefingConfig
+from ..errors import ConfigError
+from ..models import Article, Attribution, KeyPoint, Sentence, Span
+from ..text.nlp import tokenizer
 
 Attributions = Sequence[Sequence[Attribution]]
 Ranked = tuple[tuple[int, float], ...]
@@ -543,7 +543,7 @@ _LEADING_AND = re.compile(r"^And,?\s+$")
 def name_subject(text: str, start: int, subject: SubjectResolution | None,
                  quote_spans: Sequence[Span] = (), apostrophe: str = "’") -> str:
     """``text`` (a sentence at offset ``start`` of the article) with its opening subject,
-    a pronoun or description that :func:`briefing.attribute.resolve_subjects` resolved,
+    a pronoun or description that :func:`briefing.attribution.attribute.resolve_subjects` resolved,
     replaced by the name, so the point says who it is about out of context.
 
     A leading "And" goes with it: it only links to the sentence before, which the point
@@ -619,10 +619,10 @@ def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[
     back whole. Each point carries its sentence's attribution (or the one a running
     quotation carries over) and names its source where the sentence used a pronoun.
     A point whose attribution does not already name it names its opening subject, when
-    that is a pronoun or description :func:`briefing.attribute.resolve_subjects`
+    that is a pronoun or description :func:`briefing.attribution.attribute.resolve_subjects`
     resolved (see :func:`name_subject`); ``original`` keeps the sentence as written.
     ``subjects`` are those resolutions when the caller has them already
-    (:func:`briefing.attribute.attribute_with_subjects`).
+    (:func:`briefing.attribution.attribute.attribute_with_subjects`).
     """
     try:
         ranker = RANKERS[config.ranker]

@@ -10,7 +10,7 @@ Every voice has the same small interface (``name``, ``description``, ``available
 - ``gtts``: Google Translate's speech through gTTS. Needs the internet.
 
 ``synthesize`` returns a mono 16-bit :class:`pydub.AudioSegment` at the voice's own rate;
-``briefing.render`` resamples, assembles and masters the whole file.
+``briefing.audio.render`` resamples, assembles and masters the whole file.
 
 Piper noise: Piper samples random noise by default (``noise_scale`` 0.667, ``noise_w``
 0.8), so the same text never gives the same audio twice, and ``onnxruntime.set_seed``
@@ -26,7 +26,7 @@ and radio news, for listeners who find news hard going.
 We also turn off Piper's per-sentence peak normalisation: the model's raw level is
 steady from sentence to sentence (about -26 LUFS, within 1.5 LU), while peak
 normalisation makes sentences with one loud plosive quieter than their neighbours. The
-whole file is brought to the loudness target afterwards (``briefing.export.master``).
+whole file is brought to the loudness target afterwards (``briefing.audio.export.master``).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="'audioop' is deprecated", category=DeprecationWarning)
     from pydub import AudioSegment
 
-from .errors import VoiceError
+from ..errors import VoiceError
 
 __all__ = ["VOICES", "Voice", "PiperVoice", "EspeakVoice", "GttsVoice", "get_voice", "voice_status"]
 
@@ -94,7 +94,7 @@ class Voice:
 
     def speech(self, text: str, *, quoted: bool = False) -> str:
         """The words this voice should be given for ``text`` (the script's ``spoken``
-        form): :func:`briefing.normalize.for_speech` unless the voice reads some things
+        form): :func:`briefing.audio.normalize.for_speech` unless the voice reads some things
         better by itself."""
         from .normalize import for_speech
 
@@ -263,7 +263,7 @@ class EspeakVoice(Voice):
 
     def speech(self, text: str, *, quoted: bool = False) -> str:
         """Numbers stay as digits: espeak-ng reads them better itself (see
-        :data:`briefing.normalize.ESPEAK_READS_ITSELF`)."""
+        :data:`briefing.audio.normalize.ESPEAK_READS_ITSELF`)."""
         from .normalize import for_espeak
 
         return for_espeak(text, quoted=quoted)

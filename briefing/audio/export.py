@@ -1,7 +1,7 @@
 """Export: loudness mastering, MP3 with ID3 tags and chapters, captions, chapters JSON, transcripts.
 
 Everything here is a plain function of its inputs and writes nothing but what it is asked
-to; ``briefing.render`` decides where the files go.
+to; ``briefing.audio.render`` decides where the files go.
 
 Loudness: the whole file is brought to an integrated -16 LUFS (ITU-R BS.1770, measured by
 ``pyloudnorm``) with its true peak (4x oversampled) at most -1 dBTP. Speech from Piper has a
@@ -23,8 +23,8 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .errors import BriefingError, VoiceError
-from .models import Script, Segment
+from ..errors import BriefingError, VoiceError
+from ..models import Script, Segment
 
 SILENCE_LUFS = -70.0  # BS.1770's absolute gate: quieter than this is silence
 

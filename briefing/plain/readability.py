@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .nlp import sentence_tokenizer
+from ..text.nlp import sentence_tokenizer
 
 __all__ = ["readability", "compare", "corpus_fkgl", "syllables", "COMMON_WORDS_N"]
 
@@ -66,7 +66,7 @@ def _cmu() -> dict[str, int]:
 def _common_words() -> frozenset[str]:
     from wordfreq import top_n_list
 
-    from .nlp import WORDFREQ_LIST
+    from ..text.nlp import WORDFREQ_LIST
 
     return frozenset(top_n_list("en", COMMON_WORDS_N, wordlist=WORDFREQ_LIST))
 

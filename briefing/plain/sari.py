@@ -24,7 +24,7 @@ from typing import Sequence
 
 from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 
 class MetricInputError(BriefingError, ValueError):

@@ -37,7 +37,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
-from .nlp import punkt_parameters, zipf_frequency
+from ..text.nlp import punkt_parameters, zipf_frequency
 
 __all__ = ["Verdict", "check", "protected_spans", "quotations", "numbers", "negations", "STOP_WORDS", "ALIASES"]
 

@@ -2,7 +2,7 @@
 
 Off by default (``BriefingConfig.rewriter = "rules"``). With ``rewriter = "llm"`` each
 key point is sent on its own and the model is asked for JSON (``{"text": ...}``). Its
-answer is never trusted: :func:`briefing.simplify.simplify_point` runs the same
+answer is never trusted: :func:`briefing.plain.simplify.simplify_point` runs the same
 faithfulness check as for the rules and falls back point by point (to the rules'
 rewrite if that passes, else to the original). Every failure here (no answer, an HTTP
 error, a timeout, broken JSON) is returned as a reason, never raised, so one bad answer
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import requests
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 __all__ = ["LLMSettings", "settings", "rewrite", "SYSTEM_PROMPT"]
 

@@ -39,9 +39,9 @@ from typing import Any, Callable
 import numpy as np
 
 from . import export
-from .errors import BriefingError, VoiceError
+from ..errors import BriefingError, VoiceError
 from .export import Chapter, TrackInfo
-from .models import Briefing, Script, Segment
+from ..models import Briefing, Script, Segment
 from .speak import DEFAULT_VOICE, Voice, get_voice
 
 __all__ = [

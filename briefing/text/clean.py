@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
-from .models import Article, Removal
+from ..models import Article, Removal
 
 Change = tuple[str, str]  # (removed, replacement)
 Cleaner = Callable[[str], tuple[str, list[Change]]]

@@ -1,0 +1,1 @@
+"""Attribution: who each sentence's content comes from (cues, sources, pronouns and descriptions resolved)."""

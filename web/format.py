@@ -8,12 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
-QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("'", "'"), ("\u00ab", "\u00bb"))
+from briefing.words import MONTHS, QUOTE_PAIRS
 
 
 def clock(seconds: float) -> str:

@@ -54,6 +54,7 @@ from importlib import resources
 from typing import NamedTuple, Sequence
 
 from ..models import Article, Attribution, Sentence, Span
+from ..words import CLOSE_QUOTES, OPEN_QUOTES, SINGLE_CLOSE, SINGLE_OPEN, STRAIGHT, STRAIGHT_SINGLE
 
 
 @dataclass(frozen=True)
@@ -237,8 +238,8 @@ _SUBORDINATORS = frozenset(
 _PARTICIPLE_LEADS = frozenset(
     {",", "by", "while", "after", "before", "in", "when", "without", "—", "–", "-", "--", "and"}
 )
-_OPEN_Q = frozenset("“«„\"‘'")
-_CLOSE_Q = frozenset("”»‟\"’'")
+_OPEN_Q = frozenset(OPEN_QUOTES + STRAIGHT + SINGLE_OPEN + STRAIGHT_SINGLE)
+_CLOSE_Q = frozenset(CLOSE_QUOTES + STRAIGHT + SINGLE_CLOSE + STRAIGHT_SINGLE)
 _DASHES = frozenset({"―", "—", "–", "--"})
 _HEADLINE_BLOCK = frozenset(
     "note update updated editor watch read video photo photos related source published transcript "

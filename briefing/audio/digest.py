@@ -21,6 +21,7 @@ from typing import Any
 from num2words import num2words
 
 from ..models import Briefing, Script, ScriptLine, ScriptSection
+from ..words import MONTHS, WEEKDAYS
 from .script import SpeechFunction, build_script
 from .normalize import for_speech
 
@@ -41,7 +42,8 @@ def spoken_day(day: date) -> str:
     >>> spoken_day(date(2026, 11, 28))
     'Saturday, 28 November 2026'
     """
-    return f"{day:%A}, {day.day} {day:%B %Y}"
+    # Our own names, not strftime's, which follow the process's locale.
+    return f"{WEEKDAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def digest_title(day: date) -> str:

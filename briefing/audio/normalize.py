@@ -39,6 +39,7 @@ from num2words import num2words
 
 from ..errors import ConfigError
 from ..text.split import find_quotations
+from ..words import MONTHS
 
 __all__ = [
     "NORMALIZERS",
@@ -467,8 +468,7 @@ def percentages(text: str) -> str:
     )
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_MONTHS = MONTHS
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"Sept": "September"}
 _MONTH = (
     r"(?P<month>" + "|".join(_MONTHS) + r"|(?:" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?)"

@@ -28,7 +28,8 @@ from num2words import num2words
 from ..models import Attribution, Briefing, Script, ScriptLine, ScriptSection
 from ..text.nlp import sentence_tokenizer
 from .normalize import for_speech
-from ..text.split import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT, find_quotations
+from ..text.split import find_quotations
+from ..words import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT
 
 __all__ = ["build_script", "SpeechFunction", "OPEN_MARKER", "CLOSE_MARKER", "AUTOMATIC_NOTICE"]
 

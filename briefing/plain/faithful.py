@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.nlp import punkt_parameters, zipf_frequency
+from ..words import CLOSE_QUOTES, MONTHS, ONES, OPEN_QUOTES, RELATIVE_DAYS, SCALES, STRAIGHT, TENS, WEEKDAYS
 
 __all__ = ["Verdict", "check", "protected_spans", "quotations", "numbers", "negations", "STOP_WORDS", "ALIASES"]
 
@@ -53,9 +54,6 @@ class Verdict:
 # ---------------------------------------------------------------------------
 # Quotations
 
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»‟"
-STRAIGHT = '"'
 _QUOTE_RE = re.compile(r'“[^“”]*(?:”|$)|«[^«»]*(?:»|$)|„[^„“”]*(?:[“”]|$)|"[^"]*(?:"|$)')
 _DOUBLED_QUOTE_RE = re.compile(r"(?:''|``)(.+?)(?:''|$)")
 
@@ -397,14 +395,7 @@ def _acronym_kept(acronym: str, words: tuple[_Word, ...], vocabulary: frozenset[
 # ---------------------------------------------------------------------------
 # Numbers
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_UNITS, _TENS, _SCALES = ONES, TENS, SCALES  # number words (briefing.words)
 # Ordinal words from "third" on ("first" and "second" are mostly not numbers in news).
 _ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -543,11 +534,10 @@ def numbers(text: str) -> tuple[tuple[int, int, str, str], ...]:
 # ---------------------------------------------------------------------------
 # Dates
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = tuple(m.lower() for m in MONTHS)
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS if m != "may"} | {"sept": "september"}
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_RELATIVE_DAYS = ("yesterday", "today", "tomorrow", "tonight")
+_DAYS = tuple(d.lower() for d in WEEKDAYS)
+_RELATIVE_DAYS = RELATIVE_DAYS
 DATE_WORDS = frozenset(_MONTHS + _DAYS + _RELATIVE_DAYS) | frozenset(_MONTH_ABBREVIATIONS)
 CALENDAR_NAMES = frozenset(_MONTHS + _DAYS)  # month and weekday names, written out
 

@@ -18,6 +18,8 @@ from nltk.tokenize.destructive import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from punkt.data import load_module
 
+from ..words import TITLES
+
 
 @lru_cache(maxsize=1)
 def punkt_parameters() -> PunktParameters:
@@ -35,13 +37,10 @@ def punkt_parameters() -> PunktParameters:
     return params
 
 
-# Titles written before a name. Punkt knows most of them as abbreviations, yet it still
-# ends a sentence after one when the name is also a common word ("Mr. Tribe", "Mr. Miles",
-# "said Sgt. John MacLellan"), and that cut the speaker off the quote. A title never
-# ends a sentence in news prose, so none of these may.
-TITLES = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "rev", "sgt", "capt", "cpl", "pvt", "lt", "col", "maj", "gen", "adm", "cmdr", "sen", "rep", "gov"}
-)
+# Titles written before a name (briefing.words.TITLES). Punkt knows most of them as
+# abbreviations, yet it still ends a sentence after one when the name is also a common word
+# ("Mr. Tribe", "Mr. Miles", "said Sgt. John MacLellan"), and that cut the speaker off the
+# quote. A title never ends a sentence in news prose, so none of these may.
 
 
 class _NewsPunkt(PunktSentenceTokenizer):

@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 
 from ..models import Article, Quotation, Sentence, Span
+from ..words import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT
 from .nlp import sentence_tokenizer
 
-# Double quotation marks only: single curly quotes double as apostrophes in scraped
-# news ("X/Twitter‘s"), so treating them as quotes would invent quotations.
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»‟"
-STRAIGHT = '"'
+# Double quotation marks only (briefing.words): single curly quotes double as apostrophes
+# in scraped news ("X/Twitter‘s"), so treating them as quotes would invent quotations.
 
 
 def find_quotations(text: str) -> tuple[Quotation, ...]:

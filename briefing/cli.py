@@ -10,6 +10,7 @@ from typing import Sequence
 from .config import BriefingConfig
 from .errors import BriefingError
 from .models import Briefing
+from .pipeline import limit_blas_threads
 
 
 def _plain(b: Briefing, index: int):
@@ -449,6 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``briefing`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    limit_blas_threads()
     try:
         return args.func(args)
     except BriefingError as exc:

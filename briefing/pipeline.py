@@ -13,13 +13,18 @@ from .rank.rank import rank
 from .plain.simplify import simplify
 from .text.split import split
 
-# One BLAS thread for the whole process. The pipeline's matrices (a few dozen sentences) are
-# far too small to share out, and OpenBLAS's extra threads spin on the other core while they
-# wait: `bench rouge` measured 18 articles per CPU second and 23 per second with them, and 34
-# and 34 without, with the same key points. Set once, here, where every way in (the command
-# line, the web app, the benchmarks) passes: switching it around each article cost a fifth of
-# that gain in system time.
-threadpool_limits(limits=1, user_api="blas")
+
+def limit_blas_threads() -> None:
+    """Hold BLAS to one thread for the whole process; entry points call it once at start.
+
+    The pipeline's matrices (a few dozen sentences) are far too small to share out, and
+    OpenBLAS's extra threads spin on the other core while they wait: `bench rouge` measured
+    18 articles per CPU second and 23 per second with them, and 34 and 34 without, with the
+    same key points. It is set once per process (switching it around each article cost a
+    fifth of that gain in system time), by the command line, the server and the benchmarks,
+    never by importing this module: a program that embeds the library keeps its own setting.
+    """
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def summarize(source: Source, config: BriefingConfig | None = None) -> Briefing:

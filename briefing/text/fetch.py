@@ -27,7 +27,6 @@ connect on our behalf to an address we never checked.
 
 from __future__ import annotations
 
-import codecs
 import ipaddress
 import re
 import socket
@@ -42,7 +41,7 @@ from requests.adapters import HTTPAdapter
 
 from ..config import BriefingConfig
 from ..errors import FetchError, InputTooLargeError, RefusedURLError
-from .extract import declared_charset
+from .decode import charset_of, codec_for, declared_charset
 
 ALLOWED_SCHEMES = ("http", "https")
 ALLOWED_MEDIA_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -372,7 +371,7 @@ def _read(
             url=target.url,
             status=response.status_code,
             media_type=media_type,
-            charset=_charset_of(content_type),
+            charset=charset_of(content_type),
             body=bytes(body),
             redirects=redirects,
             etag=response.headers.get("ETag"),
@@ -418,26 +417,6 @@ def _reason(exc: Exception) -> str:
 # ---------------------------------------------------------------------------------------
 # Decoding
 
-# WHATWG: these labels mean windows-1252 on the web (it is a superset of both).
-_WEB_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
-                "us-ascii": "windows-1252", "ascii": "windows-1252", "iso8859-1": "windows-1252"}
-
-
-def _charset_of(content_type: str) -> str | None:
-    m = re.search(r"charset\s*=\s*[\"']?([^\s;\"']+)", content_type, re.I)
-    return m.group(1).lower() if m else None
-
-
-def _codec(label: str | None) -> str | None:
-    if not label:
-        return None
-    label = _WEB_ALIASES.get(label.lower(), label.lower())
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
 def decode_body(fetched: Fetched) -> str:
     """The text of a download: byte-order mark, then the header's charset, then a
     ``<meta>`` charset, then UTF-8; legacy pages that are none of these are read as
@@ -452,9 +431,9 @@ def decode_body(fetched: Fetched) -> str:
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if body.startswith(bom):
             return body.decode(codec, errors="replace")
-    candidates = [_codec(fetched.charset)]
+    candidates = [codec_for(fetched.charset)]
     if fetched.media_type != "text/plain":
-        candidates.append(_codec(declared_charset(body)))
+        candidates.append(codec_for(declared_charset(body)))
     candidates.append("utf-8")
     for codec in candidates:
         if codec:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 import pytest
 
-from briefing.audio import normalize
 from briefing.errors import ConfigError
 from briefing.audio.normalize import (
     ADDS_WORDS,
@@ -151,7 +151,7 @@ def test_missing_user_lexicon_says_which_setting(tmp_path, monkeypatch):
 
 
 def test_shipped_lexicon_is_valid_and_unique():
-    text = (normalize.resources.files("briefing") / "data" / "pronunciations.tsv").read_text(encoding="utf-8")
+    text = (resources.files("briefing") / "data" / "pronunciations.tsv").read_text(encoding="utf-8")
     written = [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
     assert len(written) == len(set(written))
     assert len(load_lexicon()) == len(written)

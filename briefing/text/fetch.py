@@ -347,38 +347,45 @@ def _read(
                 f"Cannot brief {target.url}: it is {media_type}, not a web page or text "
                 f"({', '.join(media_types)}). Give the address of the article's page."
             )
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > config.max_input_bytes:
-            raise _too_large(target, int(declared), config, exact=True)
-        body = bytearray()
-        deadline = getattr(response, "deadline", None)
-        try:
-            for chunk in _chunks(response):
-                body += chunk
-                if len(body) > config.max_input_bytes:
-                    raise _too_large(target, len(body), config, exact=False)
-                if deadline is not None and time.monotonic() > deadline:
-                    raise _timeout(target, config)
-        except requests.exceptions.ConnectionError as exc:
-            if "timed out" in str(exc):
-                raise _timeout(target, config) from None
-            raise FetchError(f"Cannot fetch {target.url}: the connection broke ({_reason(exc)}).") from None
-        except urllib3.exceptions.ReadTimeoutError:
-            raise _timeout(target, config) from None
-        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
-            raise FetchError(f"Cannot fetch {target.url}: the download failed ({_reason(exc)}).") from None
+        body = _body(response, target, config)
         return Fetched(
             url=target.url,
             status=response.status_code,
             media_type=media_type,
             charset=charset_of(content_type),
-            body=bytes(body),
+            body=body,
             redirects=redirects,
             etag=response.headers.get("ETag"),
             last_modified=response.headers.get("Last-Modified"),
         )
     finally:
         response.close()
+
+
+def _body(response: requests.Response, target: Target, config: BriefingConfig) -> bytes:
+    """The body, refused as soon as it is known to pass ``config.max_input_bytes`` or the
+    exchange passes its deadline."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > config.max_input_bytes:
+        raise _too_large(target, int(declared), config, exact=True)
+    body = bytearray()
+    deadline = getattr(response, "deadline", None)
+    try:
+        for chunk in _chunks(response):
+            body += chunk
+            if len(body) > config.max_input_bytes:
+                raise _too_large(target, len(body), config, exact=False)
+            if deadline is not None and time.monotonic() > deadline:
+                raise _timeout(target, config)
+    except requests.exceptions.ConnectionError as exc:
+        if "timed out" in str(exc):
+            raise _timeout(target, config) from None
+        raise FetchError(f"Cannot fetch {target.url}: the connection broke ({_reason(exc)}).") from None
+    except urllib3.exceptions.ReadTimeoutError:
+        raise _timeout(target, config) from None
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+        raise FetchError(f"Cannot fetch {target.url}: the download failed ({_reason(exc)}).") from None
+    return bytes(body)
 
 
 def _chunks(response: requests.Response) -> Iterator[bytes]:

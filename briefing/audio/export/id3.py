@@ -27,6 +27,7 @@ def id3_date(value: str | None) -> str | None:
 
 def write_id3(path: Path, info: TrackInfo, chapters: Sequence[Chapter]) -> None:
     """Write ID3v2.4 tags and CHAP/CTOC chapter frames into the MP3 file at ``path``."""
+    # Deferred: only tagging needs mutagen.
     from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TSSE, TXXX, WOAS, CTOCFlags
 
     lang3 = _ISO639_2.get(info.language, info.language if len(info.language) == 3 else "eng")

@@ -22,7 +22,7 @@ _TP_TAPS = 49  # like BS.1770-4 Annex 2 (48 taps), odd so that phase 0 is the sa
 
 
 def _tp_filter() -> np.ndarray:
-    from scipy.signal import firwin
+    from scipy.signal import firwin  # deferred: scipy.signal is slow to import, only mastering needs it
 
     return (firwin(_TP_TAPS, 0.95 / _TP_OVERSAMPLE, window=("kaiser", 6.0)) * _TP_OVERSAMPLE).astype(np.float32)
 
@@ -43,7 +43,7 @@ def _max_per_block(values: np.ndarray, block: int, initial: np.ndarray | None = 
 
 def true_peak_envelope(samples: np.ndarray) -> np.ndarray:
     """The largest absolute value of the 4x oversampled signal around each sample (linear)."""
-    from scipy.signal import upfirdn
+    from scipy.signal import upfirdn  # deferred: see _tp_filter
 
     x = np.asarray(samples, dtype=np.float32)
     if x.size == 0:
@@ -75,7 +75,7 @@ def true_peak_dbtp(samples: np.ndarray) -> float:
 
 def k_weighted(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     """``samples`` through BS.1770's K-weighting (pyloudnorm's own filters)."""
-    from pyloudnorm.iirfilter import IIRfilter
+    from pyloudnorm.iirfilter import IIRfilter  # deferred: only measuring loudness needs it
 
     y = np.asarray(samples, dtype=np.float64)
     for stage in (
@@ -125,7 +125,7 @@ def compress(samples: np.ndarray, sample_rate: int, threshold_db: float, ratio: 
     Both the level detector and the gain smoother are one-pole filters, so scipy's ``lfilter``
     runs them in C.
     """
-    from scipy.signal import lfilter
+    from scipy.signal import lfilter  # deferred: see _tp_filter
 
     x = np.asarray(samples, dtype=np.float64)
     a = np.exp(-1.0 / (0.010 * sample_rate))
@@ -155,7 +155,7 @@ def limiter_gain(
     up over ``attack`` after ``hold``. Between blocks the gain is interpolated, never above
     the block's own value.
     """
-    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d  # deferred: see _tp_filter
 
     env = np.asarray(envelope, dtype=np.float64)
     n = env.size

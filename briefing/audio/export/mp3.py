@@ -27,7 +27,7 @@ LAME_DELAY_SAMPLES = 1105
 
 def encode_mp3(samples: np.ndarray, sample_rate: int, bitrate_kbps: int = 64, quality: int = 5) -> bytes:
     """Encode mono float samples in [-1, 1] as constant-bitrate MP3 with LAME (``lameenc``, no ffmpeg)."""
-    import lameenc
+    import lameenc  # deferred: only encoding needs the LAME extension
 
     pcm = to_int16(np.asarray(samples, dtype=np.float64) / LAME_INPUT_SCALE)
     encoder = lameenc.Encoder()
@@ -47,7 +47,7 @@ def decode_mp3(data: bytes, sample_rate: int | None = None) -> tuple[np.ndarray,
     gtts voice (Google sends MP3) and the tests do.
     """
     try:
-        import miniaudio
+        import miniaudio  # optional: only the gtts voice and the tests decode MP3
     except ImportError as exc:
         raise BriefingError("Decoding MP3 needs the miniaudio package: run `pip install miniaudio`.") from exc
     rate = sample_rate or mp3_sample_rate(data) or 24000

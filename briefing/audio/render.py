@@ -38,10 +38,11 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import export
 from ..errors import BriefingError, VoiceError
-from .export import Chapter, TrackInfo
 from ..models import Briefing, Script, Segment
+from . import export
+from .export import Chapter, TrackInfo
+from .script import build_script
 from .speak import DEFAULT_VOICE, Voice, get_voice
 
 __all__ = [
@@ -277,35 +278,14 @@ def render_script(
     out_dir = Path(out_dir).resolve()
     voice_obj = usable_voice(voice)
     content_hash = audio_hash(script, voice, settings)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise BriefingError(f"{out_dir} is a file, not a directory: choose another output directory.")
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".partial", dir=out_dir.parent))
-        tmp.chmod(0o755)  # mkdtemp makes it private; it may become out_dir itself
-    except OSError as exc:
-        raise BriefingError(f"Cannot write into {out_dir.parent}: {exc.strerror or exc}. Choose another output directory.") from exc
+    tmp = _partial_dir(out_dir)
     try:
         started = time.perf_counter()
         raw, segments, chapters = synthesize_script(script, voice_obj, settings, progress)
-        mp3, mastering = export.master_mp3(
-            raw,
-            settings.sample_rate,
-            target_lufs=settings.target_lufs,
-            ceiling_dbtp=settings.ceiling_dbtp,
-            max_true_peak_dbtp=settings.max_true_peak_dbtp,
-            bitrate_kbps=settings.bitrate_kbps,
-            quality=settings.mp3_quality,
-        )
+        mp3, mastering = _master_mp3(raw, settings)
         segments, chapters, duration = _as_played(mp3, segments, chapters, settings.sample_rate)
         info = TrackInfo(**{**asdict(info), "encoder": f"Briefing; voice {voice} ({voice_obj.identity()})", "content_hash": content_hash})
-        _write(tmp / FILES["mp3"], mp3)
-        export.write_id3(tmp / FILES["mp3"], info, chapters)
-        mp3_bytes = (tmp / FILES["mp3"]).stat().st_size
-        _write(tmp / FILES["vtt"], export.webvtt(export.caption_cues(segments)))
-        _write(tmp / FILES["chapters"], export.chapters_json(chapters, info))
-        _write(tmp / FILES["transcript_txt"], export.transcript_text(script, chapters, info))
-        _write(tmp / FILES["transcript_html"], export.transcript_html(script, chapters, info))
+        mp3_bytes = _write_media(tmp, mp3, script, segments, chapters, info)
         rendition = AudioRendition(
             content_hash=content_hash,
             duration=duration,
@@ -314,20 +294,7 @@ def render_script(
             chapters=chapters,
             segments=segments,
         )
-        audio_info = {
-            **rendition.to_dict(),
-            "voice": voice,
-            "voice_identity": voice_obj.identity(),
-            "settings": settings.to_dict(),
-            "loudness": {  # measured on the MP3 itself, decoded again
-                "integrated_lufs": round(mastering.mp3_lufs, 2),
-                "true_peak_dbtp": round(mastering.mp3_true_peak_dbtp, 2),
-                "voice_lufs": round(mastering.input_lufs, 2),
-                "max_limiting_db": round(mastering.max_reduction_db, 2),
-                "mastering_passes": mastering.attempts,
-            },
-            "render_seconds": round(time.perf_counter() - started, 2),
-        }
+        audio_info = _audio_info(rendition, voice, voice_obj, settings, mastering, started)
         doc = {**(document or {}), "script": script.to_dict(), "audio": audio_info}
         _write(tmp / FILES["json"], json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         _publish(tmp, out_dir)
@@ -339,6 +306,76 @@ def render_script(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return rendition
+
+
+def _partial_dir(out_dir: Path) -> Path:
+    """A new private directory beside ``out_dir`` to make the files in (it may become ``out_dir``)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BriefingError(f"{out_dir} is a file, not a directory: choose another output directory.")
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".partial", dir=out_dir.parent))
+        tmp.chmod(0o755)  # mkdtemp makes it private; it may become out_dir itself
+    except OSError as exc:
+        raise BriefingError(f"Cannot write into {out_dir.parent}: {exc.strerror or exc}. Choose another output directory.") from exc
+    return tmp
+
+
+def _master_mp3(raw: np.ndarray, settings: AudioSettings) -> tuple[bytes, export.Mastering]:
+    """The assembled speech mastered and encoded as :class:`AudioSettings` say."""
+    return export.master_mp3(
+        raw,
+        settings.sample_rate,
+        target_lufs=settings.target_lufs,
+        ceiling_dbtp=settings.ceiling_dbtp,
+        max_true_peak_dbtp=settings.max_true_peak_dbtp,
+        bitrate_kbps=settings.bitrate_kbps,
+        quality=settings.mp3_quality,
+    )
+
+
+def _write_media(
+    tmp: Path,
+    mp3: bytes,
+    script: Script,
+    segments: tuple[Segment, ...],
+    chapters: tuple[Chapter, ...],
+    info: TrackInfo,
+) -> int:
+    """Write the MP3 (with its tags), captions, chapters and transcripts into ``tmp``; the MP3's size."""
+    _write(tmp / FILES["mp3"], mp3)
+    export.write_id3(tmp / FILES["mp3"], info, chapters)
+    mp3_bytes = (tmp / FILES["mp3"]).stat().st_size
+    _write(tmp / FILES["vtt"], export.webvtt(export.caption_cues(segments)))
+    _write(tmp / FILES["chapters"], export.chapters_json(chapters, info))
+    _write(tmp / FILES["transcript_txt"], export.transcript_text(script, chapters, info))
+    _write(tmp / FILES["transcript_html"], export.transcript_html(script, chapters, info))
+    return mp3_bytes
+
+
+def _audio_info(
+    rendition: AudioRendition,
+    voice: str,
+    voice_obj: Voice,
+    settings: AudioSettings,
+    mastering: export.Mastering,
+    started: float,
+) -> dict[str, Any]:
+    """The ``audio`` part of ``briefing.json``: the rendition, the voice, the settings and the loudness."""
+    return {
+        **rendition.to_dict(),
+        "voice": voice,
+        "voice_identity": voice_obj.identity(),
+        "settings": settings.to_dict(),
+        "loudness": {  # measured on the MP3 itself, decoded again
+            "integrated_lufs": round(mastering.mp3_lufs, 2),
+            "true_peak_dbtp": round(mastering.mp3_true_peak_dbtp, 2),
+            "voice_lufs": round(mastering.input_lufs, 2),
+            "max_limiting_db": round(mastering.max_reduction_db, 2),
+            "mastering_passes": mastering.attempts,
+        },
+        "render_seconds": round(time.perf_counter() - started, 2),
+    }
 
 
 def render_briefing(
@@ -354,8 +391,6 @@ def render_briefing(
     See the module documentation for the files. ``progress(done, total)`` is called after
     each sentence is spoken. ``out_dir`` is left as it was if anything fails.
     """
-    from .script import build_script
-
     speaker = usable_voice(voice)  # fail before any work when the voice cannot speak here
     script = build_script(briefing, speech=speaker.speech)
     return render_script(

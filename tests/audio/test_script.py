@@ -14,7 +14,7 @@ from briefing.audio.normalize import for_speech
 from briefing.pipeline import summarize
 from briefing.audio.script import AUTOMATIC_NOTICE, build_script
 
-SEED = Path(__file__).resolve().parent.parent / "samples" / "musk-israel-visit.txt"
+SEED = Path(__file__).resolve().parents[2] / "samples" / "musk-israel-visit.txt"
 
 QUOTE = "Nothing could be further from the truth."
 

@@ -1,0 +1,268 @@
+"""Loudness: the whole file is brought to an integrated -16 LUFS (ITU-R BS.1770, measured by
+``pyloudnorm``) with its true peak (4x oversampled) at most -1 dBTP. Speech from Piper has a
+peak-to-loudness ratio near 22 dB, so raising it to -16 LUFS would clip by about 6 dB: a gentle
+compressor evens out syllables, then a look-ahead limiter (numpy and scipy filters, no
+per-sample Python loop) holds the true peak under the ceiling, and the gain is searched so
+that loudness lands on target *after* limiting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...errors import VoiceError
+
+SILENCE_LUFS = -70.0  # BS.1770's absolute gate: quieter than this is silence
+
+
+_TP_OVERSAMPLE = 4
+_TP_TAPS = 49  # like BS.1770-4 Annex 2 (48 taps), odd so that phase 0 is the samples themselves
+
+
+def _tp_filter() -> np.ndarray:
+    from scipy.signal import firwin  # deferred: scipy.signal is slow to import, only mastering needs it
+
+    return (firwin(_TP_TAPS, 0.95 / _TP_OVERSAMPLE, window=("kaiser", 6.0)) * _TP_OVERSAMPLE).astype(np.float32)
+
+
+def _max_per_block(values: np.ndarray, block: int, initial: np.ndarray | None = None) -> np.ndarray:
+    """The maximum of each run of ``block`` values (``values.size`` is a multiple of ``block``).
+
+    Strided views are much quicker than ``reshape(-1, block).max(axis=1)`` for small blocks.
+
+    >>> _max_per_block(np.array([1, 5, 2, 0, 3, 3]), 2).tolist()
+    [5, 2, 3]
+    """
+    out = values[0::block].copy() if initial is None else np.maximum(values[0::block], initial)
+    for offset in range(1, block):
+        np.maximum(out, values[offset::block], out=out)
+    return out
+
+
+def true_peak_envelope(samples: np.ndarray) -> np.ndarray:
+    """The largest absolute value of the 4x oversampled signal around each sample (linear)."""
+    from scipy.signal import upfirdn  # deferred: see _tp_filter
+
+    x = np.asarray(samples, dtype=np.float32)
+    if x.size == 0:
+        return np.zeros(0, np.float32)
+    up = np.abs(upfirdn(_tp_filter(), x, _TP_OVERSAMPLE))
+    delay = (_TP_TAPS - 1) // 2  # the filter's group delay, in oversampled samples
+    up = up[delay : delay + x.size * _TP_OVERSAMPLE]
+    if up.size < x.size * _TP_OVERSAMPLE:
+        up = np.pad(up, (0, x.size * _TP_OVERSAMPLE - up.size))
+    return _max_per_block(up, _TP_OVERSAMPLE, np.abs(x))
+
+
+def true_peak_dbtp(samples: np.ndarray) -> float:
+    """The true peak of ``samples`` (floats, full scale 1.0) in dBTP, by 4x oversampling.
+
+    A quarter-rate sine sampled 45 degrees off its crests: every sample is at -9 dBFS, the
+    wave itself reaches -6 dBFS (away from its abrupt ends, which ring a little higher).
+
+    >>> wave = 0.5 * np.sin(np.pi / 2 * np.arange(2000) + np.pi / 4)
+    >>> round(float(20 * np.log10(np.abs(wave).max())), 1)
+    -9.0
+    >>> round(float(20 * np.log10(true_peak_envelope(wave)[100:-100].max())), 1)
+    -6.0
+    """
+    env = true_peak_envelope(samples)
+    peak = float(env.max()) if env.size else 0.0
+    return float(20 * np.log10(peak)) if peak > 0 else float("-inf")
+
+
+def k_weighted(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    """``samples`` through BS.1770's K-weighting (pyloudnorm's own filters)."""
+    from pyloudnorm.iirfilter import IIRfilter  # deferred: only measuring loudness needs it
+
+    y = np.asarray(samples, dtype=np.float64)
+    for stage in (
+        IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, sample_rate, "high_shelf"),
+        IIRfilter(0.0, 0.5, 38.0, sample_rate, "high_pass"),
+    ):
+        y = stage.apply_filter(y)
+    return y
+
+
+def gated_loudness(weighted: np.ndarray, sample_rate: int) -> float:
+    """Integrated loudness of K-weighted mono samples: BS.1770-4's gating, exactly as pyloudnorm
+    computes it (400 ms blocks, 75 % overlap, -70 LUFS and -10 LU gates), without its Python loops."""
+    block = 0.4
+    n = weighted.size
+    count = int(np.round((n / sample_rate - block) / (block * 0.25))) + 1
+    if count < 1:
+        return -np.inf
+    j = np.arange(count)
+    lower = (block * (j * 0.25) * sample_rate).astype(np.int64)
+    upper = np.minimum((block * (j * 0.25 + 1) * sample_rate).astype(np.int64), n)
+    csum = np.concatenate([[0.0], np.cumsum(np.square(weighted))])
+    z = (csum[upper] - csum[lower]) / (block * sample_rate)
+    with np.errstate(divide="ignore"):
+        levels = -0.691 + 10 * np.log10(z)
+    above = levels >= SILENCE_LUFS
+    if not above.any():
+        return -np.inf
+    relative = -0.691 + 10 * np.log10(z[above].mean()) - 10.0
+    gated = (levels > relative) & (levels > SILENCE_LUFS)
+    if not gated.any():
+        return -np.inf
+    return float(-0.691 + 10 * np.log10(z[gated].mean()))
+
+
+def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
+    """Integrated loudness (ITU-R BS.1770-4, gated) in LUFS; the same figure as pyloudnorm's meter."""
+    x = np.asarray(samples, dtype=np.float64)
+    if x.size < int(0.4 * sample_rate) + 1:  # shorter than one gating block
+        x = np.pad(x, (0, int(0.4 * sample_rate) + 1 - x.size))
+    return gated_loudness(k_weighted(x, sample_rate), sample_rate)
+
+
+def compress(samples: np.ndarray, sample_rate: int, threshold_db: float, ratio: float = 3.0) -> np.ndarray:
+    """A gentle RMS compressor: levels above ``threshold_db`` (dBFS, 10 ms RMS) are divided by ``ratio``.
+
+    Both the level detector and the gain smoother are one-pole filters, so scipy's ``lfilter``
+    runs them in C.
+    """
+    from scipy.signal import lfilter  # deferred: see _tp_filter
+
+    x = np.asarray(samples, dtype=np.float64)
+    a = np.exp(-1.0 / (0.010 * sample_rate))
+    power = lfilter([1 - a], [1, -a], x * x)
+    level = 10 * np.log10(np.maximum(power, 1e-12))
+    reduction = np.maximum(0.0, level - threshold_db) * (1.0 - 1.0 / ratio)
+    b = np.exp(-1.0 / (0.030 * sample_rate))
+    reduction = lfilter([1 - b], [1, -b], reduction)
+    return x * 10 ** (-reduction / 20)
+
+
+def limiter_gain(
+    envelope: np.ndarray,
+    sample_rate: int,
+    ceiling_db: float,
+    attack: float = 0.005,
+    hold: float = 0.040,
+    block: int = 8,
+    smooth: bool = True,
+) -> np.ndarray:
+    """Gain (<= 1) per sample that keeps ``envelope * gain`` at or under ``ceiling_db``.
+
+    Look-ahead without a loop, on blocks of ``block`` samples: ``m[k]`` is the smallest gain
+    needed over blocks ``[k - hold, k + attack)`` and the gain of block ``n`` is the mean of
+    ``m`` over ``(n - attack, n]``. Every one of those windows contains ``n``, so the mean never
+    exceeds what ``n`` needs, while the gain ramps down over ``attack`` before a peak and back
+    up over ``attack`` after ``hold``. Between blocks the gain is interpolated, never above
+    the block's own value.
+    """
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d  # deferred: see _tp_filter
+
+    env = np.asarray(envelope, dtype=np.float64)
+    n = env.size
+    if n == 0:
+        return np.ones(0)
+    blocks = -(-n // block)
+    padded_env = np.pad(env, (0, blocks * block - n))
+    peak = _max_per_block(padded_env, block)
+    need = np.minimum(1.0, 10 ** (ceiling_db / 20) / np.maximum(peak, 1e-12))
+    w = max(1, int(round(attack * sample_rate / block)))
+    h = max(0, int(round(hold * sample_rate / block)))
+    size = h + w
+    padded = np.concatenate([np.ones(h), need, np.ones(w)])
+    # With origin -(size // 2) the window of output i is padded[i : i + size].
+    mins = minimum_filter1d(padded, size=size, origin=-(size // 2), mode="nearest")[:blocks]
+    # Before the start, repeat the first window's minimum: it covers the first blocks' needs.
+    ramp = np.concatenate([np.full(w - 1, mins[0]), mins])
+    csum = np.concatenate([[0.0], np.cumsum(ramp)])
+    gain = np.minimum((csum[w:] - csum[:-w])[:blocks] / w, 1.0)  # the running sum rounds a little
+    steps = np.repeat(gain, block)[:n]
+    if not smooth:  # good enough to estimate loudness with
+        return steps
+    # A box average of the steps is a linear ramp between block values; the minimum with
+    # the steps keeps every sample at or under its own block's gain.
+    return np.minimum(steps, uniform_filter1d(steps, size=block, mode="nearest"))
+
+
+def _search_gain(
+    envelope: np.ndarray, weighted: np.ndarray, sample_rate: int, ceiling: float, aim: float, gain_db: float
+) -> tuple[float, float]:
+    """Secant search, on the estimate, for the make-up gain (dB) that brings the limited
+    loudness to ``aim``, starting from ``gain_db``: returns the gain tried last and the gain
+    a further round would start from."""
+    points: list[tuple[float, float]] = []
+    for _step in range(8):
+        used_db, g = gain_db, 10 ** (gain_db / 20)
+        limit = limiter_gain(envelope * g, sample_rate, ceiling, smooth=False)
+        estimate = gated_loudness(weighted * (g * limit), sample_rate)
+        points.append((gain_db, estimate))
+        if abs(estimate - aim) <= 0.02:
+            break
+        if len(points) == 1:
+            step = aim - estimate
+        else:
+            (g0, l0), (g1, l1) = points[-2], points[-1]
+            slope = (l1 - l0) / (g1 - g0) if g1 != g0 else 1.0
+            if slope < 0.05:
+                break  # the limiter eats every extra dB: this is as loud as it gets
+            step = (aim - l1) / min(slope, 1.0)
+        # At most 12 dB of make-up gain after the compressor: past that the limiter would be
+        # flattening whole syllables, and a quieter file is the lesser harm.
+        gain_db = min(gain_db + step, 12.0)
+        if gain_db == used_db:
+            break
+    return used_db, gain_db
+
+
+@dataclass(frozen=True)
+class Mastering:
+    """What :func:`master` did, for the record."""
+
+    input_lufs: float
+    output_lufs: float
+    true_peak_dbtp: float
+    gain_db: float
+    max_reduction_db: float
+    mp3_lufs: float | None = None  # measured on the encoded MP3, decoded again
+    mp3_true_peak_dbtp: float | None = None
+    attempts: int = 1
+
+
+def master(
+    samples: np.ndarray, sample_rate: int, target_lufs: float = -16.0, ceiling_dbtp: float = -2.0
+) -> tuple[np.ndarray, Mastering]:
+    """Bring ``samples`` (floats) to ``target_lufs`` with the true peak at most ``ceiling_dbtp``.
+
+    Returns the mastered float samples and a :class:`Mastering` record. The make-up gain is
+    searched on an estimate (the K-weighted input times the gain curve, since K-weighting is
+    linear and the gain moves slowly) and then checked and corrected on the real output.
+    """
+    x = np.asarray(samples, dtype=np.float64)
+    before = loudness_lufs(x, sample_rate)
+    if not np.isfinite(before) or before < SILENCE_LUFS:
+        raise VoiceError("The voice produced silence: there is nothing to master. Try another voice.")
+    y = x * 10 ** ((target_lufs - before) / 20)
+    y = compress(y, sample_rate, threshold_db=target_lufs - 2.0)
+    envelope = true_peak_envelope(y).astype(np.float64)
+    weighted = k_weighted(y, sample_rate)
+    ceiling, aim, gain_db = ceiling_dbtp, target_lufs, 0.0
+    for _round in range(6):
+        used_db, gain_db = _search_gain(envelope, weighted, sample_rate, ceiling, aim, gain_db)
+        g = 10 ** (used_db / 20)
+        limit = limiter_gain(envelope * g, sample_rate, ceiling)
+        out = y * (g * limit)
+        level = loudness_lufs(out, sample_rate)
+        peak = true_peak_dbtp(out)
+        if peak > ceiling_dbtp + 0.02:
+            # Gain changes between samples can overshoot the envelope a little: lower the ceiling.
+            ceiling -= peak - ceiling_dbtp + 0.05
+        elif abs(level - target_lufs) > 0.1:
+            aim += target_lufs - level  # the estimate is off by about this much
+        else:
+            break
+    return out, Mastering(
+        input_lufs=before,
+        output_lufs=level,
+        true_peak_dbtp=float(peak),
+        gain_db=target_lufs - before + used_db,
+        max_reduction_db=float(-20 * np.log10(max(float(limit.min()), 1e-9))),
+    )

@@ -1,0 +1,26 @@
+"""Cleaners: remove the debris scraped news carries, and say what went.
+
+``CLEANERS`` (in :mod:`.stage`) is an ordered registry of named cleaners, one module per
+debris family: whitespace, captions (WordPress shortcodes and glued photo credits),
+placeholders (unfilled templates), bylines (bylines, publication lines, datelines),
+boilerplate (share, "Read more" and sign-up lines), allcaps (the tabloid all-caps lead).
+Each is a plain function ``text -> (text, changes)``: the text with one kind of debris
+removed, and the list of ``(removed, replacement)`` pairs it changed, like ftfy's
+``fix_and_explain``. The text holds one paragraph per line. :func:`clean_text` runs them in
+order and turns the changes into :class:`briefing.models.Removal` entries named after the
+cleaner, so the cleaning report says exactly what each one took out. :mod:`.titles` derives
+a title for an article that has none.
+
+Cleaners never touch quotation marks or apostrophes, and never rewrite a sentence:
+they drop whole debris lines, cut debris glued to the start of the article, or (for
+the tabloid all-caps lead) fix the case of the first word.
+
+To add a cleaning rule: write the function in the module of its debris family (or a new
+one), give it a doctest, and add it to ``CLEANERS`` where it should run.
+"""
+
+from .edits import Change, Cleaner
+from .stage import CLEANERS, clean, clean_text
+from .titles import MAX_TITLE, derive_title
+
+__all__ = ["CLEANERS", "Change", "Cleaner", "MAX_TITLE", "clean", "clean_text", "derive_title"]

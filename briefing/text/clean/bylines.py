@@ -1,0 +1,146 @@
+"""Bylines, publication lines and datelines at the start of an article, and the byline,
+date and outlet they name (which fill the article's empty metadata).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...words import MONTHS
+from .edits import Change, sub
+
+_MONTH = r"(?:" + "|".join(MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s)"
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?[A-Z]{2,4}\b)?"
+_DMY = rf"{_WEEKDAY}?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH},?\s\d{{4}}"
+_MDY = rf"{_WEEKDAY}?{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}"
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+DATE = rf"(?:(?:at\s)?{_TIME},?\s(?:on\s)?)?(?:{_DMY}|{_MDY}|{_ISO})(?:,?\s(?:at\s)?{_TIME})?"
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*,?|and|&|de|del|van|von|der|du|da|la|le|bin|al|for|in|of)"
+_HEADER_END = r"(?=\s*(?:$|\|)|\s\.(?:\s|$)|\s+(?i:published|updated|last updated|posted|follow)\b)"
+_HEADER_TOKEN = re.compile(
+    r"(?:"
+    # Daily Mail: "By . Tom Smith . " and "and . Jane Doe . "
+    r"(?:By|and)\s\.\s(?P<by_dm>[A-Z][^.|\n]{1,100}?)(?=\s\.(?:\s|$))"
+    # "By JOHN SMITH PUBLISHED: ..." or a line "By Jane Smith"
+    rf"|By\s(?P<by>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,8}}?){_HEADER_END}"
+    # "PUBLISHED: . 12:53 EST, 4 January 2013", "Last updated at 5:24 PM on 9th January 2012"
+    rf"|(?P<label>(?i:published|updated|last updated|last modified|posted))(?:\s(?:at|on))?\s?:?\s?(?:\.\s)?(?P<date>{DATE})"
+    r"|Follow\s@@?\w+(?:\son\sTwitter)?"
+    r")"
+    r"(?:\s+[.|](?=\s|$))*\s*"
+)
+
+
+def _header_at(line: str) -> tuple[int, list[re.Match[str]]]:
+    """The length of the byline/dateline header at the start of ``line``, and its tokens."""
+    pos, tokens = 0, []
+    while True:
+        m = _HEADER_TOKEN.match(line, pos)
+        if not m or m.end() == pos:
+            break
+        tokens.append(m)
+        pos = m.end()
+    return pos, tokens
+
+
+def strip_bylines(text: str) -> tuple[str, list[Change]]:
+    """Remove bylines and publication lines the scrape left in the text.
+
+    At the start of the article, a header glued to the text goes (``By . Tom Smith .
+    PUBLISHED: . 12:53 EST, 4 January 2013 . | . UPDATED: ...``, ``By JOHN SMITH
+    PUBLISHED: 12:00 GMT, 1 January 2020``, ``Last updated at ...``). In the first
+    three paragraphs a whole-line byline goes, and anywhere a line that is only a
+    publication date. A byline needs a separator after the name (a dot, a bar, a date
+    or the end of the line), so ``By Tuesday, the storm ...`` stays.
+
+    >>> strip_bylines("By . Tom Smith . PUBLISHED: . 12:53 EST, 4 January 2013 . | . UPDATED: . 13:07 EST, 4 January 2013 . A man was held.")[0]
+    'A man was held.'
+    >>> strip_bylines("By Tuesday, the storm had passed.")[0]
+    'By Tuesday, the storm had passed.'
+    """
+    lines = text.split("\n")
+    changes: list[Change] = []
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        end, tokens = _header_at(line)
+        if tokens:
+            whole = not line[end:].strip()
+            has_by = any(t.group("by_dm") or t.group("by") for t in tokens)
+            # Glued to text only at the very start; whole lines near the start, or anywhere
+            # when they hold no name (a bare publication date is never a sentence).
+            if i == 0 or (whole and (i < 3 or not has_by)):
+                changes.append((line[:end].strip(), ""))
+                line = line[end:]
+                if not line.strip():
+                    continue
+        kept.append(line)
+    return "\n".join(kept), changes
+
+
+def header_metadata(removed: str) -> dict[str, str]:
+    """The byline and date in a header :func:`strip_bylines` removed.
+
+    >>> header_metadata("By . Tom Smith . and . Ann Lee . PUBLISHED: . 12:53 EST, 4 January 2013 .")
+    {'byline': 'Tom Smith and Ann Lee', 'published': '12:53 EST, 4 January 2013'}
+    """
+    names: list[str] = []
+    found: dict[str, str] = {}
+    for m in _HEADER_TOKEN.finditer(removed):
+        name = m.group("by_dm") or m.group("by")
+        if name:
+            names.append(name.strip(" ,"))
+        if m.group("date") and "published" not in found:
+            found["published"] = m.group("date")
+    if names:
+        found = {"byline": " and ".join(names), **found}
+    return found
+
+
+_OUTLET = r"(?:the\s)?[A-Z][\w&.'’-]*(?:\s(?:[A-Z][\w&.'’-]*|of|and|&|the)){0,4}"
+_PLACE = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE}\s)?\((?P<outlet>{_OUTLET})\)(?:(?=[\"“‘'A-Z0-9])|\s*(?:--|—|–|-)\s+)"
+)
+_DATE_DATELINE = re.compile(rf"^(?P<date>{_MDY}|{_DMY})\s\.\s+(?=[\"“‘'A-Z0-9])")
+
+
+def strip_datelines(text: str) -> tuple[str, list[Change]]:
+    """Remove the outlet marker of a dateline at the start of the article.
+
+    The wire-style dateline ``(CNN)``, ``(Reuters) -`` or ``(The Hollywood Reporter)``
+    glued to the first word names the outlet, which belongs in the metadata, not in a
+    key point; a place before it is news and stays, followed by a dash. The
+    ``March 10, 2015 .`` date prefix of CNN Student News goes too.
+
+    >>> strip_datelines("(CNN)Police arrested a man.")[0]
+    'Police arrested a man.'
+    >>> strip_datelines("Tokyo (CNN)Police arrested a man.")[0]
+    'Tokyo — Police arrested a man.'
+    >>> strip_datelines("WASHINGTON (Reuters) - The Senate voted.")[0]
+    'WASHINGTON — The Senate voted.'
+    >>> strip_datelines("(Updated) Police arrested a man.")[0]
+    '(Updated) Police arrested a man.'
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        return f"{m.group('place').strip()} — " if m.group("place") else ""
+
+    text, changes = sub(_DATELINE, repl, text)
+    if not changes:
+        text, changes = sub(_DATE_DATELINE, "", text)
+    return text, changes
+
+
+def dateline_metadata(removed: str) -> dict[str, str]:
+    """The outlet or date named in a dateline :func:`strip_datelines` removed.
+
+    >>> dateline_metadata("Tokyo (CNN)")
+    {'site_name': 'CNN'}
+    """
+    m = _DATELINE.match(removed + ("" if removed.endswith(("-", "—", "–")) else "X"))
+    if m:
+        return {"site_name": m.group("outlet")}
+    m = _DATE_DATELINE.match(removed + " X")
+    return {"published": m.group("date")} if m else {}

@@ -206,12 +206,16 @@ def save_web(out: Path, tmp: Path) -> None:
     jobs, store = app.extensions["briefing.jobs"], app.extensions["briefing.store"]
 
     def keep(name: str, response: Any) -> Any:
+        # briefing.json's render_seconds is a clock reading: masked in the body, and its
+        # digits change the file's length
         body = response.get_data(as_text=True)
         made = response.get_json(silent=True) if response.is_json else None
         if isinstance(made, dict) and re.fullmatch(r"[0-9a-f]{12}", str(made.get("id"))):
             names.add_id(made["id"])
         headers = "".join(f"{k}: {v}\n" for k, v in sorted(response.headers.items())
-                          if k.lower() not in ("date", "set-cookie", "last-modified", "expires"))
+                          if k.lower() not in ("date", "set-cookie", "last-modified", "expires",
+                                               "ratelimit-remaining", "ratelimit-reset")  # clock readings
+                          and not (k.lower() == "content-length" and name == "media_briefing.json"))
         (target / name).write_text(names(f"status: {response.status_code}\n{headers}\n{body}"), encoding="utf-8")
         return response
 

@@ -215,7 +215,7 @@ def save_web(out: Path, tmp: Path) -> None:
         headers = "".join(f"{k}: {v}\n" for k, v in sorted(response.headers.items())
                           if k.lower() not in ("date", "set-cookie", "last-modified", "expires",
                                                "ratelimit-remaining", "ratelimit-reset")  # clock readings
-                          and not (k.lower() == "content-length" and name == "media_briefing.json"))
+                          and not (k.lower() in ("content-length", "etag") and name == "media_briefing.json"))
         (target / name).write_text(names(f"status: {response.status_code}\n{headers}\n{body}"), encoding="utf-8")
         return response
 

@@ -32,7 +32,8 @@ import time
 from collections import Counter
 from typing import Any, Callable
 
-from briefing.attribution.attribute import attribute, is_speech_cue
+from briefing.attribution.attribute import attribute
+from briefing.attribution.lexicon import is_speech_cue
 from briefing.models import Article, Attribution, Sentence
 from briefing.text.split import split
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.attribution.attribute import attribute, is_speech_cue, lexicon, resolve_subjects
+from briefing.attribution.attribute import attribute, resolve_subjects
+from briefing.attribution.lexicon import is_speech_cue, lexicon
 from briefing.models import Article
 from briefing.text.split import split
 

@@ -37,7 +37,8 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from ..attribution.attribute import SubjectResolution, resolve_subjects
+from ..attribution.attribute import resolve_subjects
+from ..attribution.subjects import SubjectResolution
 from ..config import BriefingConfig
 from ..errors import ConfigError
 from ..models import Article, Attribution, KeyPoint, Sentence, Span

@@ -16,7 +16,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from ..words import CLOSE_QUOTES, OPEN_QUOTES, SINGLE_CLOSE, SINGLE_OPEN, STRAIGHT, STRAIGHT_SINGLE
+from ..words import (
+    CLOSE_QUOTES, MONTHS, OPEN_QUOTES, RELATIVE_DAYS, SINGLE_CLOSE, SINGLE_OPEN, STRAIGHT, STRAIGHT_SINGLE,
+    WEEKDAYS,
+)
+
+_DATA = json.loads(resources.files("briefing").joinpath("data/attribution.json").read_text("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,8 @@ def verb_forms(lemma: str, irregular: Sequence[str] = ()) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The attribution lexicon, loaded once per process."""
-    raw = json.loads(resources.files("briefing").joinpath("data/attribution.json").read_text("utf-8"))
+    """The attribution lexicon, built once per process."""
+    raw = _DATA
     cue_forms: dict[str, tuple[str, str]] = {}
     phrasal: dict[str, str] = {}
     irregular = raw["irregular"]
@@ -107,7 +112,14 @@ def lexicon() -> Lexicon:
         keep_possessor=frozenset(raw["keep_possessor"]),
         org_words=frozenset(raw["org_words"]),
         place_words=frozenset(raw["place_words"]),
-        time_words=frozenset(raw["time_words"]),
+        time_words=frozenset(
+            [
+                *(day.lower() for day in WEEKDAYS),
+                *RELATIVE_DAYS,
+                *(month.lower() for month in MONTHS),
+                *raw["time_words"],
+            ]
+        ),
     )
 
 
@@ -133,91 +145,29 @@ def is_speech_cue(cue: str | None) -> bool:
 
 # --------------------------------------------------------------------------- closed classes
 
-DETERMINERS = frozenset(
-    "a an the this that these those his her its their our my your some many several most all both "
-    "each every another other no any few one two three four five six seven eight nine ten dozens "
-    "dozen hundreds thousands millions more fewer".split()
-)
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-SUBJECT_PRONOUNS = {
-    "he": "male",
-    "she": "female",
-    "they": "plural",
-    "it": "neuter",
-    "we": "speaker",
-    "i": "speaker",
-    "you": "hearer",
-}
-RELATIVES = frozenset({"who", "which", "that"})
-BE = frozenset("is was were are be been being am 're ’re 'm ’m".split())
-AUX = (
-    frozenset(
-        "has have had having will would could should may might must can shall do does did 'd ’d "
-        "'ll ’ll 've ’ve 's ’s not n't n’t never also".split()
-    )
-    | BE
-)
-NP_LINK_PREPS = frozenset({"of", "for", "from", "at"})
-CLAUSE_ENDERS = (
-    "of", "for", "in", "on", "at", "during", "after", "before", "when", "while", "as", "who", "from", "to", "last",
-    "this", "earlier", "later", "recently", "today", "yesterday",
-)
-NAME_PARTICLES = frozenset({"of", "for", "de", "van", "von", "bin", "al", "da", "du", "le", "la", "&", "the", "on"})
-FUNCTION_WORDS = frozenset(
-    "a an the this that these those and or but nor so yet for of to in on at by with from into "
-    "onto upon about above after against along among around as before behind below beneath beside "
-    "between beyond during except inside near off out outside over past since through throughout "
-    "till toward towards under underneath until up via within without than then when where while "
-    "whether if because although though unless once whereas however therefore thus also not no "
-    "is was were are be been being am has have had do does did will would could should may might "
-    "must can shall he she it they we i you him her them us me his its their our my your who whom "
-    "whose which what there here just only even very too more most less least such own same "
-    "like unlike despite amid amidst instead rather either neither both each every all any some "
-    "many much few several another other".split()
-)
-CLAUSE_OPENERS = frozenset(
-    "and but or so yet however meanwhile still also then now instead indeed moreover furthermore "
-    "besides nonetheless nevertheless thus therefore later earlier separately previously "
-    "additionally plus".split()
-)
-SUBORDINATORS = frozenset(
-    "when while after before as if because although though since until unless once whereas "
-    "in on at during for from with without by under over amid despite following according "
-    "given speaking asked responding writing".split()
-)
-PARTICIPLE_LEADS = frozenset(
-    {",", "by", "while", "after", "before", "in", "when", "without", "—", "–", "-", "--", "and"}
-)
+_CLOSED = _DATA["closed_classes"]
+DETERMINERS = frozenset(_CLOSED["determiners"])  # "the", "his", "some", "two", "dozens", ...
+DEFINITE = frozenset(_CLOSED["definite"])  # "the", "this", "that", "these", "those"
+SUBJECT_PRONOUNS: dict[str, str] = _CLOSED["subject_pronouns"]  # pronoun -> who it can be: "male", "plural", ...
+RELATIVES = frozenset(_CLOSED["relatives"])  # "who", "which", "that"
+BE = frozenset(_CLOSED["be"])  # the forms of "be", with their clitics ('re, 'm)
+AUX = frozenset(_CLOSED["auxiliaries"]) | BE  # auxiliaries, clitics and negations between subject and verb
+NP_LINK_PREPS = frozenset(_CLOSED["np_link_prepositions"])  # "a spokesman for the company"
+CLAUSE_ENDERS = frozenset(_CLOSED["clause_enders"])  # words after which a source phrase has ended
+NAME_PARTICLES = frozenset(_CLOSED["name_particles"])  # "Ludwig van Beethoven", "Center for ..."
+FUNCTION_WORDS = frozenset(_CLOSED["function_words"])  # never part of a name, even capitalised
+CLAUSE_OPENERS = frozenset(_CLOSED["clause_openers"])  # "And", "However", "Meanwhile" before a subject
+SUBORDINATORS = frozenset(_CLOSED["subordinators"])  # open a clause that is not the main one
+PARTICIPLE_LEADS = frozenset(_CLOSED["participle_leads"])  # before a participle cue: ", saying", "while adding"
+HEADLINE_BLOCK = frozenset(_CLOSED["headline_block"])  # "Update:", "Watch:" open no speaker's line
+NOT_MODIFIERS = frozenset(_CLOSED["not_modifiers"])  # verbs, never a noun's modifier
+ADVERBS = frozenset(_CLOSED["adverbs"])  # skipped between a subject and its verb
+GENERIC_ORG_NOUNS = frozenset(_CLOSED["generic_org_nouns"])  # "the company": the organisation just named
+DEMONYM_ENDINGS = tuple(_CLOSED["demonym_endings"])  # "Israeli", "Australian": adjectives, not names
+BARE_SOURCES = frozenset(_CLOSED["bare_sources"])  # sources in one word: "some", "police", "people"
+BOUNDARY_WORDS = frozenset(_CLOSED["boundary_words"])  # a subject after one of these starts a clause
+CONTROL_VERBS = frozenset(_CLOSED["control_verbs"])  # "prompted minister Shlomo Karhi to warn"
+
 OPEN_Q = frozenset(OPEN_QUOTES + STRAIGHT + SINGLE_OPEN + STRAIGHT_SINGLE)
 CLOSE_Q = frozenset(CLOSE_QUOTES + STRAIGHT + SINGLE_CLOSE + STRAIGHT_SINGLE)
 DASHES = frozenset({"―", "—", "–", "--"})
-HEADLINE_BLOCK = frozenset(
-    "note update updated editor watch read video photo photos related source published transcript "
-    "warning exclusive breaking analysis opinion review live q a answer question quote caption "
-    "credit correction clarification disclaimer tags tag share follow subscribe topics image "
-    "images pictured comments comment here this what why how when where who".split()
-)
-NOT_MODIFIERS = frozenset(
-    "let lets make makes made help helps see sees saw seen hear hears heard watch watches get gets got "
-    "take takes took give gives gave keep keeps kept need needs want wants go goes went come comes came "
-    "put puts set sets told tell says say said".split()
-)
-ADVERBS = frozenset(
-    "also then later previously again already once still recently now ever first even just long "
-    "further too often never always since".split()
-)
-GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization business".split())
-DEMONYM_ENDINGS = ("i", "an", "ian", "ese", "ish", "ic", "ch")
-BARE_SOURCES = frozenset(
-    "some many most others all both each few several none one someone somebody anyone anybody "
-    "everyone everybody nobody police staff people public".split()
-)
-BOUNDARY_WORDS = frozenset(
-    "and but or nor so yet that which who whom whose when while as because if although though since "
-    "after before until unless where whereas once also then now however still even instead meanwhile "
-    "why how what whether than".split()
-)
-CONTROL_VERBS = frozenset(
-    "prompted urged asked told forced led pushed pressed encouraged called invited allowed "
-    "persuaded convinced caused challenged dared begged ordered instructed got".split()
-)

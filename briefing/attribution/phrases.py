@@ -81,17 +81,7 @@ def _np_left_start(ctx: ArticleEntities, toks: list[Tok], j: int) -> int | None:
             if p.low == "that" and toks[k].cap:
                 break  # "... that Trump said": a conjunction, not a determiner
             k -= 1
-            # "a spokesman for the company", "Research from the Center": go on past the preposition
-            if (
-                k - 2 >= 0
-                and toks[k - 1].low in NP_LINK_PREPS
-                and (
-                    nounish(lex, toks[k - 2])
-                    or toks[k - 2].cap
-                    and toks[k - 2].low not in FUNCTION_WORDS
-                    and k - 2 > 0
-                )
-            ):
+            if _preposition_before_determiner(lex, toks, k):
                 k -= 1
                 continue
             break
@@ -133,6 +123,21 @@ def _np_left_start(ctx: ArticleEntities, toks: list[Tok], j: int) -> int | None:
             continue
         break
     return k
+
+
+def _preposition_before_determiner(lex: Lexicon, toks: list[Tok], k: int) -> bool:
+    """Whether the phrase that starts with a determiner at ``k`` goes on leftwards past a
+    preposition: "a spokesman for the company", "Research from the Center"."""
+    return (
+        k - 2 >= 0
+        and toks[k - 1].low in NP_LINK_PREPS
+        and (
+            nounish(lex, toks[k - 2])
+            or toks[k - 2].cap
+            and toks[k - 2].low not in FUNCTION_WORDS
+            and k - 2 > 0
+        )
+    )
 
 
 def _preposition_left(lex: Lexicon, toks: list[Tok], k: int) -> bool:

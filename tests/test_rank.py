@@ -10,7 +10,11 @@ from briefing.attribution.attribute import attribute
 from briefing.config import BriefingConfig
 from briefing.errors import ConfigError
 from briefing.models import Article, Attribution
-from briefing.rank.rank import RANKERS, BriefingRanker, attribution_for, point_count, rank
+from briefing.rank.count import point_count
+from briefing.rank.default import BriefingRanker
+from briefing.rank.rank import rank
+from briefing.rank.registry import RANKERS
+from briefing.rank.standalone import attribution_for
 from briefing.text.split import split
 
 

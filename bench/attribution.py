@@ -17,7 +17,7 @@ Only attributions found in their sentence are scored: carried-over ones repeat a
 relation already counted where it was found (their number is reported). Annotated
 relations without a source (127 of 2,193) cannot be matched and are left out of
 recall. Recall and precision are given for all relations and for the speech-verb
-ones (:func:`briefing.attribution.attribute.is_speech_cue` on the annotated cue for recall, on
+ones (:func:`briefing.attribution.lexicon.is_speech_cue` on the annotated cue for recall, on
 our cue for precision), next to a baseline computed in the same run: the subject
 right before ``said``/``says`` (or right after it, after a comma or quotation mark).
 """
@@ -32,7 +32,8 @@ import time
 from collections import Counter
 from typing import Any, Callable
 
-from briefing.attribution.attribute import attribute, is_speech_cue
+from briefing.attribution.attribute import attribute
+from briefing.attribution.lexicon import is_speech_cue
 from briefing.models import Article, Attribution, Sentence
 from briefing.text.split import split
 

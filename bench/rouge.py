@@ -4,7 +4,7 @@ Run: ``.venv/bin/python -m bench.rouge [--limit N] [--rankers a,b] [--points 3]`
 
 Every article goes through the real text pipeline (:func:`briefing.pipeline.summarize`
 on :func:`briefing.text.extract.source_from_text`, with ``points=3``) once per ranker of
-:data:`briefing.rank.rank.RANKERS`; the key points' texts, one per line, are scored against
+:data:`briefing.rank.registry.RANKERS`; the key points' texts, one per line, are scored against
 the human highlights with ``rouge-score`` (stemmer on): ROUGE-1, ROUGE-2 and ROUGE-Lsum
 F1, averaged over articles, times 100. Lsum needs sentences on separate lines: the
 highlights file joins most highlights with a space (only about 1 in 10 summaries holds
@@ -42,7 +42,7 @@ from briefing.errors import BriefingError
 from briefing.text.extract import source_from_text
 from briefing.text.nlp import sentence_tokenizer, tokenizer
 from briefing.pipeline import summarize
-from briefing.rank.rank import RANKERS
+from briefing.rank.registry import RANKERS
 
 from ._common import eval_path, markdown_table, read_jsonl, write_results
 

@@ -426,7 +426,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .rank.rank import RANKERS
+    from .rank.registry import RANKERS
 
     parser = argparse.ArgumentParser(prog="briefing", description="Turn news into attributed key points and audio.")
     sub = parser.add_subparsers(dest="command", required=True)

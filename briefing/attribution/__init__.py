@@ -1,1 +1,15 @@
-"""Attribution: who each sentence's content comes from (cues, sources, pronouns and descriptions resolved)."""
+"""Attribution: who each sentence's content comes from (cues, sources, pronouns and descriptions resolved).
+
+The stage is :mod:`briefing.attribution.attribute` (``attribute``, ``attribute_with_subjects``,
+``resolve_subjects``). Its modules, each building on those before it:
+
+- ``lexicon``: the word lists of ``data/attribution.json`` (cue verbs, nouns, titles, closed classes);
+  ``is_speech_cue``;
+- ``tokens``: regex tokens with their offsets into the article, and tests on one token;
+- ``entities``: ``ArticleEntities``, the entities an article names and where, read before any cue;
+- ``resolve``: pronouns and descriptions resolved to those entities;
+- ``cues``: the words that mark an attribution; ``phrases``: noun phrases left and right of them;
+- ``sources``: each cue's source and the name it is given;
+- ``subjects``: ``SubjectResolution``, each sentence's opening subject resolved;
+- ``quotations``: a sentence's quotation given to its attribution, and carried over.
+"""

@@ -1,0 +1,197 @@
+"""Cues: the words that mark an attribution in a sentence.
+
+Verbs of saying, reporting, finding, believing ... in any tense (a capitalised one only
+inside a title-case headline, a noun homograph only where a verb can stand), "according
+to", a speaker's name and a colon opening a line, and a dash before a name closing a
+quotation. :func:`extend_cue` adds the setting of a speech act ("said in a statement").
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..models import Span
+from .entities import ArticleEntities
+from .lexicon import (
+    AUX, CLOSE_Q, DASHES, DETERMINERS, FUNCTION_WORDS, HEADLINE_BLOCK, OPEN_Q, RELATIVES, SUBJECT_PRONOUNS,
+)
+from .tokens import Tok, is_lower_word, is_word, nounish, prev_word
+
+
+class Cue(NamedTuple):
+    """A cue found in a sentence: its token range, lemma and how its source is found."""
+
+    first: int
+    last: int  # inclusive
+    lemma: str
+    form: str  # "base" | "s" | "past" | "ing" | "according" | "colon" | "dash" | "to"
+
+
+def _is_headline(toks: list[Tok]) -> bool:
+    """A title-case line: "Obama Says African-American Museum Will Tell of 'Suffering'"."""
+    words = [t for t in toks if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.cap for t in words) >= 0.8 * len(words)
+
+
+def find_cues(ctx: ArticleEntities, index: int) -> list[Cue]:
+    """The cues in sentence ``index``, in order."""
+    toks = ctx.tokens[index]
+    cues: list[Cue] = []
+    n = len(toks)
+    headline = _is_headline(toks)
+    for i, t in enumerate(toks):
+        if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            cues.append(Cue(i, i + 1, "according to", "according"))
+            continue
+        cue = _verb_cue(ctx, index, i, headline)
+        if cue is not None:
+            cues.append(cue)
+    _headline_cues(ctx, index, cues)
+    return cues
+
+
+def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue | None:
+    """The cue at token ``i`` of sentence ``index`` when it is a cue verb used as a verb."""
+    lex = ctx.lex
+    toks = ctx.tokens[index]
+    n = len(toks)
+    t = toks[i]
+    entry = lex.cue_forms.get(t.low)
+    # A capitalised cue is a verb only inside a title-case headline ("Graham Says").
+    if (
+        entry is None
+        or t.cap
+        and (i == 0 or not headline or toks[i - 1].text in OPEN_Q or entry[1] not in ("s", "past"))
+    ):
+        return None
+    lemma, form = entry
+    prev = toks[i - 1] if i else None
+    if prev is not None and (
+        prev.low in DETERMINERS
+        and prev.low not in ("that", "all", "both", "one")
+        or prev.low in ("’s", "'s")
+        and form != "past"
+        or prev.low in ("so", "-")
+    ):
+        return None  # a noun: "the report", "his claims", "so-called"
+    last = i
+    particle = lex.phrasal.get(lemma)
+    if particle:
+        if i + 1 < n and toks[i + 1].low == particle:
+            last = i + 1
+        else:
+            return None
+    if lemma in lex.speech_context and not _speech_follows(toks, last):
+        return None  # "would add $84 billion", "Israel continued to pummel"
+    if form in ("base", "s") and lemma in lex.noun_homographs and not headline:
+        if _used_as_noun(ctx, index, i, last, form):
+            return None
+    if form == "base":
+        j = prev_word(toks, i)
+        if j >= 0 and toks[j].low == "to":
+            return Cue(i, last, lemma, "to")
+    return Cue(i, last, lemma, form)
+
+
+def _used_as_noun(ctx: ArticleEntities, index: int, i: int, last: int, form: str) -> bool:
+    """Whether a cue that is also a noun ("claim", "reports", "shows") is one here: no
+    auxiliary and no subject before it ("Initial reports"), or a name before its base
+    form ("a Trump claim")."""
+    toks = ctx.tokens[index]
+    j = prev_word(toks, i)
+    before = toks[j] if j >= 0 else None
+    aux = j < i - 1 and any(toks[k].low in AUX for k in range(j + 1, i))
+    if not aux and not (
+        before is not None
+        and (
+            before.low in SUBJECT_PRONOUNS
+            or before.low in RELATIVES
+            # a name or a noun, not an adjective: "Video shows", but "Initial reports"
+            or before.cap
+            and (any(m.first <= j <= m.last for m in ctx.mentions[index]) or nounish(ctx.lex, before))
+            or before.low == "to"
+            or before.text == ","
+            and form == "s"
+            # "experts say", and "A Bloomberg poll shows that ..."
+            or is_lower_word(before)
+            and before.low.endswith("s") == (form == "base")
+            and (form == "base" or _complement_follows(toks, last))
+        )
+    ):
+        return True
+    if (
+        before is not None
+        and before.cap
+        and form == "base"
+        and not aux
+        and not before.low.endswith("s")
+    ):
+        return True  # "a Trump claim"
+    return False
+
+
+def _complement_follows(toks: list[Tok], last: int) -> bool:
+    """Whether a clause or an object follows the cue ("shows that", "states:")."""
+    if last + 1 >= len(toks):
+        return False
+    nxt = toks[last + 1]
+    return nxt.low in ("that", "how", "why", "what", "whether") or nxt.text in ":," or nxt.text in OPEN_Q
+
+
+def _speech_follows(toks: list[Tok], last: int) -> bool:
+    """Whether words are reported after the cue: a colon, a comma, a quotation, "that",
+    or the end of the sentence ('"...," he added.')."""
+    if last + 1 >= len(toks):
+        return True
+    nxt = toks[last + 1]
+    return (
+        nxt.text in ",.:;"
+        or nxt.text in OPEN_Q
+        or nxt.text in CLOSE_Q
+        or nxt.low == "that"
+        or nxt.cap
+        and toks[last - 1].text in ","
+    )
+
+
+def _headline_cues(ctx: ArticleEntities, index: int, cues: list[Cue]) -> None:
+    """Cues without a verb: a speaker's name and a colon opening a line ("Pence: Flowers
+    won't be at debate", '"WALLACE: Let's start'), and a dash before a name closing a
+    quotation ('"..." ― Sonya Herridge')."""
+    toks = ctx.tokens[index]
+    start = 1 if toks and toks[0].text in OPEN_Q else 0
+    k = start
+    while (
+        k < len(toks) and k - start < 5 and is_word(toks[k]) and toks[k].cap and toks[k].low not in FUNCTION_WORDS
+    ):
+        k += 1
+    if (
+        start < k < len(toks) - 1
+        and toks[k].text == ":"
+        and not any(t.low in HEADLINE_BLOCK for t in toks[start:k])
+    ):
+        cues.append(Cue(k, k, ":", "colon"))
+    for k in range(len(toks) - 2, -1, -1):
+        if toks[k].text in DASHES and (k == 0 or toks[k - 1].text in CLOSE_Q):
+            rest = toks[k + 1 :]
+            if rest and rest[-1].text == ".":
+                rest = rest[:-1]
+            if rest and len(rest) <= 6 and all(t.cap or t.text in ".-" for t in rest):
+                cues.append(Cue(k, k, toks[k].text, "dash"))
+            break
+
+
+def extend_cue(ctx: ArticleEntities, toks: list[Tok], cue: Cue, text: str, span: Span) -> tuple[str, Span]:
+    """ "said in a statement": the setting of a speech act is part of its cue."""
+    k = cue.last + 1
+    if cue.form in ("colon", "dash", "according") or k + 1 >= len(toks) or toks[k].low != "in":
+        return text, span
+    k += 1
+    if k < len(toks) and toks[k].low in ("a", "an", "the", "his", "her", "their", "its"):
+        k += 1
+    for setting in ctx.lex.settings:
+        end = k + len(setting)
+        if end <= len(toks) and tuple(t.low for t in toks[k:end]) == setting:
+            new = (span[0], toks[end - 1].end)
+            return ctx.text[new[0] : new[1]], new
+    return text, span

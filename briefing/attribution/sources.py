@@ -1,0 +1,332 @@
+"""Sources: who each cue attributes its words to, and the name they are given.
+
+:func:`find_source` finds the source phrase of a cue: the subject on its left
+(``Musk said``, ``a White House spokesperson accused``, over an apposition: ``Sean
+Spicer, a spokesman ..., said``), the noun phrase after it when the order is inverted
+(``"...," said Musk``, ``..., reports N12``), after ``according to`` or a passive ``by``,
+the object of a verb like "prompted" before an infinitive (``prompted minister Shlomo
+Karhi to warn``), or the subject of the main clause for a participle (``..., claiming
+...``). :func:`name_source` names it: the fullest form of a name the article uses, or
+the person or organisation a pronoun or description resolves to (see
+:mod:`briefing.attribution.resolve`).
+"""
+
+from __future__ import annotations
+
+from ..models import Span
+from .cues import Cue
+from .entities import ArticleEntities, Entity
+from .lexicon import (
+    BE, CLOSE_Q, CONTROL_VERBS, DASHES, DEFINITE, DETERMINERS, OPEN_Q, PARTICIPLE_LEADS, RELATIVES,
+    SUBJECT_PRONOUNS,
+)
+from .phrases import (
+    Source, after_boundary, clause_subject, ends_clause, np_left, np_right, skip_apposition_left,
+)
+from .resolve import resolve_description, resolve_pronoun
+from .tokens import Tok, is_lower_word, is_word, nounish, prev_word
+
+
+Named = tuple[str, str | None, Span, Entity | None]  # name, resolved_from, span, entity
+
+
+def find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[Cue, Source]]) -> Source | None:
+    """The source phrase of ``cue`` in sentence ``index``, or None. ``found``: the cues
+    and sources found before it in the sentence."""
+    toks = ctx.tokens[index]
+    n = len(toks)
+    if cue.form == "according":
+        return np_right(ctx, toks, cue.last + 1)
+    if cue.form == "colon":
+        return Source(1 if toks[0].text in OPEN_Q else 0, cue.first - 1)
+    if cue.form == "dash":
+        return np_right(ctx, toks, cue.first + 1)
+    j = prev_word(toks, cue.first)
+    passive = any(toks[k].low in BE for k in range(j + 1, cue.first)) or (
+        j >= 0 and toks[j].low in ("get", "got", "gets", "getting")
+    )
+    if cue.form == "ing":
+        if passive:  # "is saying": progressive, so active
+            return _subject_left(ctx, toks, j)
+        return _participle_source(ctx, toks, cue, found)
+    if cue.form == "to":
+        np = np_left(ctx, toks, j - 1) if j >= 1 else None
+        if np is not None and np.first > 0 and toks[np.first - 1].low in CONTROL_VERBS:
+            return np
+        return None
+    if passive and cue.form == "past":
+        if cue.last + 1 < n and toks[cue.last + 1].low == "by":
+            return np_right(ctx, toks, cue.last + 2)
+        return None
+    right = _inverted_source(ctx, toks, cue)
+    if right is not None:
+        return right
+    if j >= 0 and toks[j].low in ("and", "but", "or"):
+        if found:
+            return found[-1][1]
+        if cue.form == "base":
+            return None  # "needs to sell herself and tell": an infinitive
+        return clause_subject(ctx, toks, j)
+    src = _subject_left(ctx, toks, j)
+    if src is not None and not src.relative and not after_boundary(toks, src.first):
+        return None
+    return src
+
+
+def _participle_source(
+    ctx: ArticleEntities, toks: list[Tok], cue: Cue, found: list[tuple[Cue, Source]]
+) -> Source | None:
+    """The source of a participle cue after a comma or a conjunction ("..., saying"): the
+    main clause's subject, which is a closing "..., police said, adding ...", else the
+    sentence's subject, else the first source found."""
+    prev = toks[cue.first - 1] if cue.first else None
+    if prev is None or prev.low not in PARTICIPLE_LEADS:
+        return None
+    for other, src in found:
+        if closes_sentence(toks, other, src):
+            return src
+    subject = clause_subject(ctx, toks, cue.first)
+    if subject is not None:
+        return subject
+    return next((src for _, src in found if not src.relative), None)
+
+
+def _inverted_source(ctx: ArticleEntities, toks: list[Tok], cue: Cue) -> Source | None:
+    """The subject after an inverted cue: '"...," said Smith' and ', reports N12'."""
+    if cue.lemma in ctx.lex.invertible and cue.form in ("past", "s", "base") and cue.first > 0:
+        prev = toks[cue.first - 1]
+        if prev.text in (",", ":") or prev.text in CLOSE_Q or prev.text in DASHES:
+            right = np_right(ctx, toks, cue.last + 1)
+            if (
+                right is not None
+                and ends_clause(toks, right.last)
+                and (
+                    any(t.cap for t in toks[right.first : right.last + 1])
+                    or toks[right.first].low in DETERMINERS
+                    or toks[right.first].low in SUBJECT_PRONOUNS
+                )
+            ):
+                return right
+    return None
+
+
+def _subject_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | None:
+    """The subject of a verb whose previous word is token ``j``: the noun phrase that ends
+    there, or before a time phrase, a relative pronoun, an apposition or a dash."""
+    if j < 0:
+        return None
+    j = _before_time_phrase(ctx, toks, j)
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.low in RELATIVES:
+        k = j - 1
+        if k >= 0 and (toks[k].text == "," or toks[k].text in DASHES):
+            k -= 1
+        np = np_left(ctx, toks, k) if k >= 0 else None
+        if np is None:
+            return None
+        return Source(np.first, np.last, relative=True) if t.low != "that" or k == j - 1 else None
+    if t.text == ",":
+        return _subject_before_apposition(ctx, toks, j)
+    if t.text in DASHES:
+        k = j - 1
+        while k >= 0 and toks[k].text not in DASHES:
+            k -= 1
+        if k > 0:
+            return np_left(ctx, toks, k - 1)
+        return None
+    return np_left(ctx, toks, j)
+
+
+def _before_time_phrase(ctx: ArticleEntities, toks: list[Tok], j: int) -> int:
+    """Token ``j``, or the word before a time phrase that ends there: "Trump on Monday
+    said", "who in 2010 said"; -1 when there is none."""
+    k = j
+    while (
+        k >= 0
+        and (
+            toks[k].low in ctx.lex.time_words
+            or toks[k].low in ("on", "in", "at", "this", "last", "early", "late")
+            or toks[k].text.isdigit()
+        )
+        and toks[k].low not in SUBJECT_PRONOUNS
+    ):
+        k -= 1
+    if k != j and k >= 0 and toks[k].text != ",":
+        return prev_word(toks, k + 1)
+    return j
+
+
+def _subject_before_apposition(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | None:
+    """The subject before an apposition that closes with the comma at token ``j``: "Sean
+    Spicer, a spokesman for ..., said", "The state's campaign chairman, Phil Lovas, said"."""
+    x = skip_apposition_left(toks, j)
+    if x is not None and toks[x + 1].text == ",":
+        # "The state's campaign chairman, Phil Lovas, said": the name between the commas
+        inner = np_left(ctx, toks, j - 1)
+        if (
+            inner is not None
+            and inner.first == x + 2
+            and all(t.cap or not is_word(t) for t in toks[inner.first : inner.last + 1])
+        ):
+            desc = np_left(ctx, toks, x)
+            if desc is not None and (
+                toks[desc.first].low in DETERMINERS
+                or is_lower_word(toks[desc.first])
+                or nounish(ctx.lex, toks[desc.last])
+            ):
+                return inner
+    for _ in range(3):
+        if x is None:
+            return None
+        np = np_left(ctx, toks, x)
+        if np is None:
+            return None
+        # "Angelique Brunner, a developer ..., which is ..., said" and "A man in
+        # Montabaur, Germany, who ..., said": skip the inner apposition too.
+        inner_apposition = (
+            toks[np.first].low in DETERMINERS
+            or is_lower_word(toks[np.first])
+            or toks[np.first].text.isdigit()
+        )
+        place = np.first == np.last and np.first >= 2 and toks[np.first - 2].cap
+        if np.first > 1 and toks[np.first - 1].text == "," and (inner_apposition or place):
+            x = skip_apposition_left(toks, np.first - 1)
+            if x is None:
+                # "Patricia Pendelton, 41, a nurse ..., said": the name opens the sentence
+                before = np_left(ctx, toks, np.first - 2)
+                return before if before is not None and before.first == 0 else np
+            continue
+        return np
+    return None
+
+
+# --------------------------------------------------------------------------- naming sources
+
+
+def name_source(ctx: ArticleEntities, index: int, src: Source) -> Named:
+    """The source's name, its ``resolved_from`` words, its span, and its entity."""
+    toks = ctx.tokens[index]
+    words = toks[src.first : src.last + 1]
+    span = (words[0].start, words[-1].end)
+    text = ctx.text[span[0] : span[1]]
+    if src.relative:
+        rel = toks[src.last + 1] if toks[src.last + 1].low in RELATIVES else toks[src.last + 2]
+        name, _, _, entity = name_source(ctx, index, Source(src.first, src.last))
+        return name, rel.text, (rel.start, rel.end), entity
+    if len(words) == 1 and words[0].low in SUBJECT_PRONOUNS:
+        entity = resolve_pronoun(ctx, words[0].low, index, src.first)
+        if entity is None:
+            return text, None, span, None
+        return entity.name, text, span, entity
+    named = _owner_of_speech(ctx, index, src, text, span)
+    if named is None:
+        named = _author_of_study(ctx, index, src)
+    if named is None:
+        named = _named_in_phrase(ctx, index, src, text, span)
+    if named is not None:
+        return named
+    # A definite description: "The tech boss", "the 52-year-old", "the company".
+    if words[0].low in DEFINITE and len(words) >= 2:
+        return _described(ctx, index, src, text, span)
+    return text, None, span, None
+
+
+def _owner_of_speech(ctx: ArticleEntities, index: int, src: Source, text: str, span: Span) -> Named | None:
+    """ "Musk's response", "His statement": the owner of a speech act is the source."""
+    lex = ctx.lex
+    toks = ctx.tokens[index]
+    for k in range(src.first, src.last + 1):
+        if toks[k].text in ("’s", "'s") and toks[src.last].low in lex.keep_possessor:
+            owner = Source(src.first, k - 1)
+            if toks[src.first].low in DETERMINERS and toks[src.first].low != "the":
+                break
+            name, resolved, _, entity = name_source(ctx, index, owner)
+            return name, (text if resolved else None), span, entity
+    first = toks[src.first].low
+    if first in ("his", "her", "their", "its") and toks[src.last].low in lex.keep_possessor:
+        pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}[first]
+        entity = resolve_pronoun(ctx, pronoun, index, src.first)
+        if entity is not None:
+            return entity.name, text, span, entity
+        return text, None, span, None
+    return None
+
+
+def _author_of_study(ctx: ArticleEntities, index: int, src: Source) -> Named | None:
+    """ "Research from the Center for ... (CCDH)": the study's author is the source."""
+    lex = ctx.lex
+    toks = ctx.tokens[index]
+    for k in range(src.first, src.last):
+        if (
+            (k == src.first or is_lower_word(toks[k]))
+            and (toks[k].low in lex.study_nouns or toks[k].low in lex.keep_possessor)
+            and toks[k + 1].low in ("from", "by")
+            and k + 2 <= src.last
+        ):
+            if any(t.cap for t in toks[k + 2 : src.last + 1]):
+                name, _, inner_span, entity = name_source(ctx, index, Source(k + 2, src.last))
+                if entity is None or entity.kind == "org":
+                    name = ctx.text[inner_span[0] : inner_span[1]]  # as written: "the Center for ..."
+                return name, None, inner_span, entity
+            break
+    return None
+
+
+def _named_in_phrase(ctx: ArticleEntities, index: int, src: Source, text: str, span: Span) -> Named | None:
+    """The source when the phrase ends with a name: "minister Shlomo Karhi", "Mr. Obama"
+    (the entity's fullest name), "the Pentagon" (an organisation, as written)."""
+    toks = ctx.tokens[index]
+    entity = ctx.entity_at(index, src.first, src.last)
+    if entity is None:
+        return None
+    m = next(
+        m
+        for m in ctx.mentions[index]
+        if m.entity is entity and src.first <= m.first and m.last <= src.last
+    )
+    if m.last == src.last or toks[src.last].text == ")":
+        if entity.kind == "org":
+            return text, None, span, entity
+        if any(
+            toks[k].low in DETERMINERS and toks[k].low not in ("the",) for k in range(src.first, m.first)
+        ):
+            return text, None, span, entity
+        return entity.name, None, span, entity
+    return None  # a name inside a description: "Clinton's campaign", "Musk's lawyer"
+
+
+def _described(ctx: ArticleEntities, index: int, src: Source, text: str, span: Span) -> Named:
+    """The source a definite description names ("The tech boss", "the 52-year-old", "the
+    company"), as written when it resolves to no one."""
+    lex = ctx.lex
+    toks = ctx.tokens[index]
+    words = toks[src.first : src.last + 1]
+    head = words[-1].low
+    gender = lex.person_nouns.get(head)
+    person = head in lex.person_nouns or head.endswith("year-old") or head in lex.titles
+    orgish = head in lex.org_nouns and head not in ("giant",)
+    if head == "giant" or (person and orgish):
+        # "giant" is a company or a person: "his"/"its" later in the sentence decides.
+        rest = [t.low for t in toks[src.last + 1 :]]
+        if "his" in rest or "him" in rest or "her" in rest:
+            person, orgish = True, False
+            gender = "male" if ("his" in rest or "him" in rest) else "female"
+        else:
+            person, orgish = False, True
+    if orgish and any(t.cap for t in words[1:]):
+        orgish = False  # "the French government" names itself: no guess
+    if person or orgish:
+        entity = resolve_description(ctx, head, gender, orgish, index, src.first, bare=len(words) == 2)
+        if entity is not None:
+            return entity.name, text, span, entity
+    return text, None, span, None
+
+
+def closes_sentence(toks: list[Tok], cue: Cue, src: Source) -> bool:
+    """Whether cue and source come after the sentence's last comma: "..., police said."."""
+    if cue.form in ("ing", "to", "colon") or min(cue.first, src.first) < 3:
+        return False
+    start = min(cue.first, src.first)
+    return toks[start - 1].text == "," or toks[start - 1].text in CLOSE_Q and toks[start - 2].text == ","

@@ -48,19 +48,16 @@ def test_every_ranker_copes_with_no_content_words(name):
     assert [p.sentence_ids[0] for p in points] == [0, 1, 2]
 
 
-def test_the_pipeline_runs_with_one_blas_thread(seed_article, monkeypatch):
+def test_the_command_line_runs_the_pipeline_with_one_blas_thread(seed_text, tmp_path, capsys):
     # OpenBLAS's extra threads only spin on matrices this small: bench rouge measured 18
-    # against 34 articles per CPU second. The pipeline holds BLAS to one thread while it runs.
+    # against 34 articles per CPU second. The entry points (here the command line) hold BLAS
+    # to one thread; importing the pipeline does not (tests/test_house.py).
     from threadpoolctl import threadpool_info
 
-    from briefing import pipeline
+    from briefing import cli
 
-    seen = []
-
-    def spy(*args, **kwargs):
-        seen.append([lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"])
-        return rank(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "rank", spy)
-    briefing = pipeline.summarize_article(seed_article, BriefingConfig())
-    assert briefing.key_points and seen and all(n == 1 for n in seen[0])
+    article = tmp_path / "seed.txt"
+    article.write_text(seed_text, encoding="utf-8")
+    assert cli.main(["summarize", str(article)]) == 0
+    assert "1." in capsys.readouterr().out
+    assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")

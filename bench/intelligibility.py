@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Callable
 
 from bench._common import ROOT, eval_path, markdown_table, read_jsonl, write_results
+from briefing.pipeline import limit_blas_threads
 
 WHISPER_SIZE = 145_217_532  # bytes of model.bin, part1 + part2
 SEED = ROOT / "samples" / "musk-israel-visit.txt"
@@ -320,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=15, help="misheard lines to list (Piper, ours)")
     parser.add_argument("--voice", action="append", help="only these voices (piper, espeak, piper-noise)")
     args = parser.parse_args(argv)
+    limit_blas_threads()  # as the command line does: the figures are the product's
 
     model_dir = whisper_dir()
     if model_dir is None:

@@ -41,7 +41,7 @@ from briefing.config import BriefingConfig
 from briefing.errors import BriefingError
 from briefing.text.extract import source_from_text
 from briefing.text.nlp import sentence_tokenizer, tokenizer
-from briefing.pipeline import summarize
+from briefing.pipeline import limit_blas_threads, summarize
 from briefing.rank.registry import RANKERS
 
 from ._common import eval_path, markdown_table, read_jsonl, write_results
@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rankers", help=f"comma-separated rankers (default: all of {', '.join(RANKERS)})")
     parser.add_argument("--points", type=int, default=3, help="key points per article (default: 3)")
     args = parser.parse_args(argv)
+    limit_blas_threads()  # as the command line does: the figures are the product's
     path = eval_path("news", "cnndm_dev.jsonl")
     if path is None:
         return 0

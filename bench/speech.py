@@ -44,7 +44,7 @@ t0 = time.perf_counter()
 from pathlib import Path
 from briefing.config import BriefingConfig
 from briefing.text.extract import read_source
-from briefing.pipeline import summarize
+from briefing.pipeline import limit_blas_threads, summarize
 from briefing.audio.render import render_briefing
 from briefing.audio.speak import get_voice
 marks = {"imports": time.perf_counter() - t0}
@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="Passes for the RTF and the cold start (best is kept).")
     args = parser.parse_args(argv)
+    limit_blas_threads()  # as the command line does: the figures are the product's
 
     from briefing.audio.speak import EspeakVoice, get_voice
 

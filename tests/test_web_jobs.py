@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("flask")
 
 from web.jobs import HOST, worker_is_dead  # noqa: E402
-from web.media import STAGING, clean_staging, publish, RenderError  # noqa: E402
+from web.render import STAGING, RenderError, clean_staging, publish  # noqa: E402
 from web.testing import fake_render  # noqa: E402
 from conftest import SHORT  # noqa: E402
 
@@ -241,7 +241,7 @@ def test_clean_staging_removes_what_dead_workers_left(app):
 
 
 def test_progress_renews_the_lease(app_factory, monkeypatch):
-    import web.media
+    import web.render
 
     beats = []
 
@@ -250,7 +250,7 @@ def test_progress_renews_the_lease(app_factory, monkeypatch):
             progress(n, 3)
         return fake_render(briefing, out_dir, voice=voice)
 
-    monkeypatch.setattr(web.media, "HEARTBEAT_SECONDS", 0.0)
+    monkeypatch.setattr(web.render, "HEARTBEAT_SECONDS", 0.0)
     app = app_factory(RENDER=slow)
     store = app.extensions["briefing.store"]
     renew = store.renew

@@ -22,16 +22,26 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, Response, current_app, g, jsonify, render_template, request, url_for
+from flask import Blueprint, Flask, Response, abort, current_app, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
+from briefing.audio.speak import VOICES
 from briefing.errors import BriefingError
+from briefing.text.extract import Source, source_from_text
 
+from . import errors
+from .briefings import brief
+from .extensions import get_store, page_cache
+from .openapi import build_spec, operations
+from .pipeline import briefing_config
+from .schema import briefing_resource
 from .store import BriefingRecord, Store, utc_now
 from .urls import absolute, base_url
+from .webhooks import check_webhook_url, register_webhook
 
 API_PREFIX = "/api/v1"
 KEY_PREFIX = "bk_"
@@ -205,8 +215,6 @@ def _authenticate() -> None:
     """Before every API request: find the key, spend a token, refuse when either fails."""
     if not _is_api_request() or request.endpoint in PUBLIC_ENDPOINTS:
         return
-    from . import get_store
-
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     key = key_for_token(get_store(), token.strip()) if scheme.lower() == "bearer" and token.strip() else None
@@ -234,8 +242,6 @@ def _authenticate() -> None:
 
 def _touch(key_id: str) -> None:
     """Record when a key was last used, at most once a minute (a write per GET would be waste)."""
-    from . import get_store
-
     touched: dict[str, float] = current_app.extensions.setdefault("briefing.api_touched", {})
     now = time.monotonic()
     if now - touched.get(key_id, -1e9) < 60:
@@ -255,61 +261,6 @@ def _add_rate_headers(response: Response) -> Response:
 
 
 # -- representations --------------------------------------------------------------------
-
-
-def briefing_resource(record: BriefingRecord) -> dict[str, Any]:
-    """A briefing as the API shows it (absolute URLs; media and ``email_html`` once done)."""
-    from .email import email_html
-    from .pages import briefing_data
-
-    data = briefing_data(record)
-    key_points = []
-    for point in data["key_points"]:
-        attribution = point.get("attribution") or None
-        key_points.append(
-            {
-                "text": point["key_point"],
-                "plain": point["text"],
-                "attribution": (
-                    {k: attribution.get(k) for k in ("source", "cue", "quote", "resolved_from")} if attribution else None
-                ),
-                "sentence_ids": list(point.get("sentence_ids") or []),
-            }
-        )
-    links = data.get("audio")
-    done = record.status == "done" and links is not None
-    resource: dict[str, Any] = {
-        "id": record.id,
-        "status": record.status,
-        "error": record.error,
-        "created_at": record.created_at,
-        "updated_at": record.updated_at,
-        "title": record.title,
-        "source_url": data.get("source_url"),
-        "page_url": absolute(data["url"]),
-        "url": absolute(url_for("api.get_briefing", briefing_id=record.id)),
-        "key_points": key_points,
-        "readability": data.get("readability"),
-        "audio": None,
-        "transcript": None,
-        "chapters": None,
-        "email_html": None,
-    }
-    if done:
-        resource["audio"] = {
-            "url": absolute(links["url"]),
-            "bytes": links.get("bytes"),
-            "duration": links.get("duration"),
-            "type": links.get("type") or "audio/mpeg",
-        }
-        resource["transcript"] = {
-            "vtt": absolute(links["captions_url"]),
-            "html": absolute(links["transcript_html_url"]),
-            "text": absolute(links["transcript_url"]),
-        }
-        resource["chapters"] = data.get("chapters") or []
-        resource["email_html"] = email_html(resource)
-    return resource
 
 
 def _summary(row: Any) -> dict[str, Any]:
@@ -380,8 +331,6 @@ def validate_create(body: dict[str, Any], upload_max: int, voice: str) -> dict[s
     if isinstance(body.get("voice"), str) and body["voice"] != voice:
         # Only the name is checked here: probing a voice can take seconds (gtts asks the
         # network), and a voice that cannot speak fails its job with the reason recorded.
-        from briefing.audio.speak import VOICES
-
         if body["voice"] not in VOICES:
             errors["voice"] = f"Must be one of: {', '.join(VOICES)}."
     if errors:
@@ -417,13 +366,6 @@ def _accepted(record: BriefingRecord, replayed: bool = False) -> Response:
 @bp.route("/briefings", methods=("POST",))
 def create_briefing():
     """Brief an article now and queue its audio: 202 with Location."""
-    from briefing.text.extract import Source, source_from_text
-
-    from . import get_store
-    from .briefings import brief
-    from .media import briefing_config
-    from .webhooks import check_webhook_url, register_webhook
-
     store = get_store()
     key = g.api_key
     idem = _idempotency_key()
@@ -488,8 +430,6 @@ def create_briefing():
 
 
 def _record_or_404(briefing_id: str) -> BriefingRecord:
-    from . import get_store
-
     record = get_store().get_briefing(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
     if record is None:
         raise Problem(404, "No such briefing", f"There is no briefing {briefing_id!r}; it may have been deleted.",
@@ -504,9 +444,6 @@ def get_briefing(briefing_id: str):
     Newsletter tools poll this while the audio is made: the JSON of each revision (and
     public address) is kept in the page cache, so a poll costs one small query.
     """
-    from . import get_store
-    from .pages import page_cache
-
     revision = get_store().revision(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
     key = ("api", briefing_id, revision, base_url())
     body = page_cache().get(key) if revision is not None else None
@@ -520,8 +457,6 @@ def get_briefing(briefing_id: str):
 @bp.route("/briefings/<briefing_id>", methods=("DELETE",))
 def delete_briefing(briefing_id: str):
     """Delete a briefing (its page, jobs and webhooks); 204."""
-    from . import get_store
-
     _record_or_404(briefing_id)
     get_store().delete_briefing(briefing_id)
     return Response(status=204)
@@ -553,8 +488,6 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
 @bp.route("/briefings", methods=("GET",))
 def list_briefings():
     """Briefings, newest first, a page at a time (``limit``, ``cursor``)."""
-    from . import get_store
-
     raw_limit = request.args.get("limit")
     limit = int(current_app.config["API_PAGE_SIZE"])
     if raw_limit is not None:
@@ -585,8 +518,6 @@ def list_briefings():
 @bp.route("/openapi.json", methods=("GET",))
 def openapi():
     """The OpenAPI 3.1 document of this API."""
-    from .openapi import build_spec
-
     response = jsonify(build_spec(current_app))
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
@@ -595,8 +526,6 @@ def openapi():
 @bp.route("/docs", methods=("GET",))
 def docs():
     """The API's documentation, readable (built from the OpenAPI document)."""
-    from .openapi import build_spec, operations
-
     spec = build_spec(current_app)
     return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url())
 
@@ -607,10 +536,6 @@ def docs():
 @oembed_bp.route("/oembed", methods=("GET",))
 def oembed():
     """oEmbed (JSON) for a briefing page, so a pasted link unfurls into a player card."""
-    from flask import abort
-
-    from . import get_store
-
     url = request.args.get("url", "")
     if request.args.get("format", "json") != "json":
         abort(501, description="Only format=json is offered.")
@@ -630,8 +555,6 @@ def oembed():
     }
     audio = resource.get("audio")
     if audio:
-        from html import escape
-
         out.update(
             type="rich",
             width=width,
@@ -653,9 +576,7 @@ def _bounded(value: str | None, default: int) -> int:
 
 
 def init_app(app: Flask) -> None:
-    """Register the API and oEmbed, their hooks, and the webhook job (wrapping ``render``)."""
-    from . import errors, webhooks
-
+    """Register the API and oEmbed, their hooks and their error handlers."""
     app.extensions["briefing.api_limiter"] = RateLimiter(app.config["API_RATE_LIMIT"], app.config["API_RATE_WINDOW"])
     app.extensions["briefing.csrf_exempt"].add("api")
     app.register_blueprint(bp)
@@ -684,4 +605,3 @@ def init_app(app: Flask) -> None:
 
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(Exception, handle_exception)
-    webhooks.init_app(app)

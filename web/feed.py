@@ -19,9 +19,13 @@ import uuid
 from datetime import datetime, timezone
 from typing import Iterable
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
 from flask import Blueprint, Flask, Response, abort, current_app, request, url_for
 from lxml import etree
 
+from .errors import handle_http
+from .extensions import get_store
 from .store import _BRIEFING_COLUMNS, BriefingRecord, _briefing
 from .urls import absolute
 
@@ -61,50 +65,44 @@ def episode_guid(briefing_id: str) -> str:
 # -- the podcast namespace as a feedgen extension ---------------------------------------
 
 
-def _feedgen():
-    """feedgen's classes, imported when a feed is first built."""
-    from feedgen.ext.base import BaseEntryExtension, BaseExtension
-    from feedgen.feed import FeedGenerator
+class PodcastIndexExtension(BaseExtension):
+    """Channel tags of the ``podcast`` namespace, and Apple's ``itunes:explicit``."""
 
-    class PodcastIndexExtension(BaseExtension):
-        """Channel tags of the ``podcast`` namespace, and Apple's ``itunes:explicit``."""
+    def __init__(self) -> None:
+        self.guid: str | None = None
+        self.explicit = False
 
-        def __init__(self) -> None:
-            self.guid: str | None = None
-            self.explicit = False
+    def extend_ns(self) -> dict[str, str]:
+        return {"podcast": PODCAST_NS}
 
-        def extend_ns(self) -> dict[str, str]:
-            return {"podcast": PODCAST_NS}
+    def extend_rss(self, rss_feed):  # noqa: ANN001 - feedgen's lxml tree
+        channel = rss_feed[0]
+        explicit = etree.SubElement(channel, f"{{{ITUNES_NS}}}explicit")
+        explicit.text = "true" if self.explicit else "false"
+        if self.guid:
+            etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
+        return rss_feed
 
-        def extend_rss(self, rss_feed):  # noqa: ANN001 - feedgen's lxml tree
-            channel = rss_feed[0]
-            explicit = etree.SubElement(channel, f"{{{ITUNES_NS}}}explicit")
-            explicit.text = "true" if self.explicit else "false"
-            if self.guid:
-                etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
-            return rss_feed
 
-    class PodcastIndexEntryExtension(BaseEntryExtension):
-        """Item tags of the ``podcast`` namespace, and the description as CDATA."""
+class PodcastIndexEntryExtension(BaseEntryExtension):
+    """Item tags of the ``podcast`` namespace, and the description as CDATA."""
 
-        def __init__(self) -> None:
-            self.transcripts: list[dict[str, str]] = []
-            self.chapters: dict[str, str] | None = None
-            self.description_html: str | None = None
+    def __init__(self) -> None:
+        self.transcripts: list[dict[str, str]] = []
+        self.chapters: dict[str, str] | None = None
+        self.description_html: str | None = None
 
-        def extend_rss(self, item):  # noqa: ANN001
-            if self.description_html is not None:
-                description = item.find("description")
-                if description is None:
-                    description = etree.SubElement(item, "description")
-                description.text = etree.CDATA(self.description_html)
-            for transcript in self.transcripts:
-                etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", transcript)
-            if self.chapters:
-                etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", self.chapters)
-            return item
-
-    return FeedGenerator, PodcastIndexExtension, PodcastIndexEntryExtension
+    def extend_rss(self, item):  # noqa: ANN001
+        if self.description_html is not None:
+            description = item.find("description")
+            if description is None:
+                description = etree.SubElement(item, "description")
+            description.text = etree.CDATA(self.description_html)
+        for transcript in self.transcripts:
+            etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", transcript)
+        if self.chapters:
+            etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", self.chapters)
+        return item
 
 
 # -- building the feed ------------------------------------------------------------------
@@ -112,8 +110,6 @@ def _feedgen():
 
 def done_briefings(limit: int, source_id: int | None = None) -> list[BriefingRecord]:
     """The newest briefings whose audio is ready (of one followed source, if given)."""
-    from . import get_store
-
     db = get_store().db
     if source_id is None:
         rows = db.execute(
@@ -173,11 +169,10 @@ def _published(record: BriefingRecord) -> datetime:
 
 def build_feed(records: Iterable[BriefingRecord], *, feed_url: str, title: str, description: str, link: str) -> bytes:
     """The RSS 2.0 document for ``records`` (newest first, audio done)."""
-    FeedGenerator, ChannelExt, EntryExt = _feedgen()
     config = current_app.config
     fg = FeedGenerator()
     fg.load_extension("podcast")
-    fg.register_extension("podcastindex", ChannelExt, EntryExt, atom=False, rss=True)
+    fg.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension, atom=False, rss=True)
     fg.podcastindex.guid = podcast_guid(feed_url)
     fg.podcastindex.explicit = bool(config["FEED_EXPLICIT"])
     fg.title(title)
@@ -258,8 +253,6 @@ def feed():
 @bp.route("/sources/<int:source_id>/feed.xml", methods=("GET", "HEAD"))
 def source_feed(source_id: int):
     """The podcast feed of the briefings made from one followed news feed."""
-    from . import get_store
-
     row = get_store().db.execute("SELECT id, url, title FROM sources WHERE id = ?", (source_id,)).fetchone()
     if row is None:
         abort(404, description="No followed source has this number. `briefing sources` lists them.")
@@ -278,8 +271,6 @@ def source_feed(source_id: int):
 def range_not_satisfiable(exc):  # noqa: ANN001 - werkzeug's RequestedRangeNotSatisfiable
     """The site's error page for a 416, keeping ``Content-Range: bytes */<length>``, which
     tells a podcast app how long the file is (RFC 9110, section 15.5.17)."""
-    from .errors import handle_http
-
     response = handle_http(exc)
     value = exc.get_response().headers.get("Content-Range")
     if value:

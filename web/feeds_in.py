@@ -21,11 +21,16 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import feedparser
 from flask import Flask
 
 from briefing.errors import BriefingError
+from briefing.text.extract import Source
+from briefing.text.fetch import check_url, fetch_url
 
-from . import get_store
+from .briefings import brief
+from .extensions import get_queue, get_store
+from .pipeline import briefing_config
 from .store import utc_now
 
 log = logging.getLogger(__name__)
@@ -105,10 +110,6 @@ class _Progress:
 def follow(app: Flask, url: str) -> dict[str, Any]:
     """Follow the feed at ``url``; returns its row. Checks the URL against the fetch rules
     now, so a refused address is reported at once."""
-    from briefing.text.fetch import check_url
-
-    from .media import briefing_config
-
     url = url.strip()
     check_url(url, briefing_config(app))
     store = get_store(app)
@@ -168,12 +169,6 @@ def refresh(app: Flask, keys: list[str] | None = None, heartbeat: Callable[[], N
 
 def refresh_source(app: Flask, source: dict[str, Any]) -> RefreshResult:
     """Fetch one followed feed and brief its new items; never raises for a bad feed."""
-    import feedparser
-
-    from briefing.text.fetch import fetch_url
-
-    from .media import briefing_config
-
     config = briefing_config(app)
     headers = {"Accept": FEED_ACCEPT}
     if source.get("etag"):
@@ -222,8 +217,6 @@ def _record(app: Flask, source: dict[str, Any], result: RefreshResult, *, title:
 
 def _brief_entry(app: Flask, source_id: int, entry: Any, progress: _Progress) -> None:
     """Brief one feed item unless it was briefed before; records the outcome."""
-    from .briefings import brief
-
     store = get_store(app)
     guid = (entry.get("id") or "").strip() or None
     link = (entry.get("link") or "").strip() or None
@@ -272,8 +265,6 @@ def _brief_entry(app: Flask, source_id: int, entry: Any, progress: _Progress) ->
 def item_source(entry: Any, link: str | None, title: str):
     """The article of a feed item: its full content when the feed carries enough of it,
     else its web page (fetched under the URL rules when briefed)."""
-    from briefing.text.extract import Source
-
     content = ""
     for part in entry.get("content") or ():
         if len(part.get("value") or "") > len(content):
@@ -308,10 +299,10 @@ def schedule(app: Flask, now: bool = False) -> int | None:
     minutes = float(app.config.get("FEEDS_REFRESH_MINUTES") or 0)
     if minutes <= 0:
         return None
-    return app.extensions["briefing.jobs"].enqueue_once(JOB_KIND, delay=0 if now else minutes * 60)
+    return get_queue(app).enqueue_once(JOB_KIND, delay=0 if now else minutes * 60)
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["briefing.jobs"].handlers[JOB_KIND] = refresh_job
+    get_queue(app).handlers[JOB_KIND] = refresh_job
     if app.config["START_WORKERS"]:
         schedule(app, now=True)

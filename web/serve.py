@@ -13,6 +13,15 @@ import threading
 from pathlib import Path
 from typing import Any, TextIO
 
+from waitress.server import create_server
+
+from briefing.text.extract import source_from_text
+
+from .app import create_app
+from .briefings import brief_directory
+from .extensions import get_queue
+from .jobs import limit_malloc_arenas
+
 
 def display_url(host: str, port: int) -> str:
     """The URL to print for a listening address.
@@ -30,7 +39,7 @@ def display_url(host: str, port: int) -> str:
 def _warm_up() -> None:
     """Load the text pipeline's models in the background, so the first form is quick."""
     try:
-        from briefing.text.extract import source_from_text
+        # Deferred: loading the text pipeline's models is the warm-up's whole point, in its thread.
         from briefing.pipeline import summarize
 
         summarize(source_from_text("Warm up\n\nThe council said the bridge will open on Monday. Officials agreed."))
@@ -50,12 +59,6 @@ def serve(
     config: dict[str, Any] | None = None,
 ) -> int:
     """Serve the app until interrupted; returns an exit status."""
-    from waitress.server import create_server
-
-    from . import create_app, get_queue
-    from .briefings import brief_directory
-    from .jobs import limit_malloc_arenas
-
     limit_malloc_arenas()  # before any thread starts
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -20,10 +20,15 @@ import logging
 import time
 from typing import Any, Callable
 
+import requests
 from flask import Flask
 
 from briefing.errors import BriefingError
+from briefing.text.fetch import check_url, post_url
 
+from .extensions import get_queue, get_store
+from .pipeline import briefing_config
+from .schema import briefing_resource
 from .store import Job, utc_now
 
 log = logging.getLogger(__name__)
@@ -70,16 +75,12 @@ def verify_signature(secret: str, header: str, body: bytes, tolerance: float = 3
 def check_webhook_url(url: str, config: Any) -> None:
     """Refuse a webhook URL that the article-fetch rules would refuse (private
     addresses unless ``allow_private_urls``), raising a BriefingError that says why."""
-    from briefing.text.fetch import check_url
-
     check_url(url, config)
 
 
 def register_webhook(app: Flask, briefing_id: str, key_id: str, url: str, base_url: str) -> int:
     """Remember ``url`` for a briefing; when its audio is already done or failed (the
     same article was briefed before), queue the delivery now. Returns the webhook id."""
-    from . import get_store
-
     store = get_store(app)
     with store.transaction() as db:
         webhook_id = db.execute(
@@ -93,8 +94,6 @@ def register_webhook(app: Flask, briefing_id: str, key_id: str, url: str, base_u
 
 
 def _enqueue(app: Flask, webhook_id: int, briefing_id: str, event: str) -> int:
-    from . import get_queue
-
     return get_queue(app).enqueue(
         "webhook",
         {"webhook_id": webhook_id, "event": event},
@@ -105,8 +104,6 @@ def _enqueue(app: Flask, webhook_id: int, briefing_id: str, event: str) -> int:
 
 def notify(app: Flask, briefing_id: str | None, event: str) -> int:
     """Queue ``event`` for every webhook of a briefing; returns how many."""
-    from . import get_store
-
     if briefing_id is None:
         return 0
     rows = get_store(app).db.execute("SELECT id FROM api_webhooks WHERE briefing_id = ?", (briefing_id,)).fetchall()
@@ -117,14 +114,6 @@ def notify(app: Flask, briefing_id: str | None, event: str) -> int:
 
 def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     """Job ``webhook``: POST the event, signed; a non-2xx answer raises, so it is retried."""
-    import requests
-
-    from briefing.text.fetch import post_url
-
-    from . import get_store
-    from .api import briefing_resource
-    from .media import briefing_config
-
     store = get_store(app)
     row = store.db.execute(
         "SELECT w.url, w.base_url, w.briefing_id, k.webhook_secret FROM api_webhooks w"
@@ -162,7 +151,7 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
 
 def init_app(app: Flask) -> None:
     """Register the ``webhook`` job, and wrap ``render`` so its outcome is reported."""
-    handlers = app.extensions["briefing.jobs"].handlers
+    handlers = get_queue(app).handlers
     handlers["webhook"] = deliver_job
     render = handlers.get("render")
     if render is None:
@@ -175,7 +164,7 @@ def init_app(app: Flask) -> None:
             if job.attempts >= job.max_attempts:  # the queue gives up on this one: say so
                 notify(app, job.briefing_id, "briefing.failed")
             raise
-        record = app.extensions["briefing.store"].get_briefing(job.briefing_id) if job.briefing_id else None
+        record = get_store(app).get_briefing(job.briefing_id) if job.briefing_id else None
         if record is not None and record.status == "done":
             notify(app, job.briefing_id, "briefing.completed")
 

@@ -253,8 +253,8 @@ def test_progress_renews_the_lease(app_factory, monkeypatch):
     monkeypatch.setattr(web.render, "HEARTBEAT_SECONDS", 0.0)
     app = app_factory(RENDER=slow)
     store = app.extensions["briefing.store"]
-    renew = store.renew
-    monkeypatch.setattr(store, "renew", lambda *a, **k: beats.append(a) or renew(*a, **k))
+    renew = store.renew_lease
+    monkeypatch.setattr(store, "renew_lease", lambda *a, **k: beats.append(a) or renew(*a, **k))
     brief(app)
     app.extensions["briefing.jobs"].run_once()
     assert len(beats) == 3  # the lease was renewed while rendering

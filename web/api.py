@@ -39,7 +39,7 @@ from .extensions import get_store, page_cache
 from .openapi import build_spec, operations
 from .pipeline import briefing_config
 from .schema import briefing_resource
-from .store import BriefingRecord, Store, utc_now
+from .store import BriefingRecord, Store
 from .urls import absolute, base_url
 from .webhooks import check_webhook_url, register_webhook
 
@@ -123,38 +123,25 @@ def create_key(store: Store, name: str) -> dict[str, str]:
     key_id = "key_" + secrets.token_hex(4)
     token = KEY_PREFIX + secrets.token_urlsafe(32)
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
-    with store.transaction() as db:
-        db.execute(
-            "INSERT INTO api_keys (id, name, key_hash, webhook_secret, created_at) VALUES (?,?,?,?,?)",
-            (key_id, name, hash_key(token), secret, utc_now()),
-        )
+    store.add_key(key_id, name, hash_key(token), secret)
     return {"id": key_id, "name": name, "key": token, "webhook_secret": secret}
 
 
 def list_keys(store: Store) -> list[dict[str, Any]]:
     """Every key (never the key itself), oldest first."""
-    rows = store.db.execute(
-        "SELECT id, name, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at, id"
-    ).fetchall()
-    return [dict(row) for row in rows]
+    return store.keys()
 
 
 def revoke_key(store: Store, key_id: str) -> bool:
     """Revoke a key at once; False when no such key is active."""
-    with store.transaction() as db:
-        return db.execute(
-            "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", (utc_now(), key_id)
-        ).rowcount > 0
+    return store.revoke_key(key_id)
 
 
 def key_for_token(store: Store, token: str) -> dict[str, Any] | None:
     """The active key whose hash matches ``token``, or None."""
     if not token.startswith(KEY_PREFIX) or len(token) > 200:
         return None
-    row = store.db.execute(
-        "SELECT id, name, webhook_secret FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL", (hash_key(token),)
-    ).fetchone()
-    return dict(row) if row else None
+    return store.active_key(hash_key(token))
 
 
 # -- rate limit -------------------------------------------------------------------------
@@ -247,8 +234,7 @@ def _touch(key_id: str) -> None:
     if now - touched.get(key_id, -1e9) < 60:
         return
     touched[key_id] = now
-    with get_store().transaction() as db:
-        db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?", (utc_now(), key_id))
+    get_store().record_key_use(key_id)
 
 
 def _add_rate_headers(response: Response) -> Response:
@@ -371,10 +357,7 @@ def create_briefing():
     idem = _idempotency_key()
     body = _json_body()
     if idem is not None:
-        row = store.db.execute(
-            "SELECT body_hash, briefing_id FROM api_idempotency WHERE key_id = ? AND idempotency_key = ?",
-            (key["id"], idem),
-        ).fetchone()
+        row = store.idempotent_request(key["id"], idem)
         if row is not None:
             if row["body_hash"] != _body_hash(body):
                 raise Problem(422, "Idempotency-Key used with another request",
@@ -411,18 +394,11 @@ def create_briefing():
         raise Problem(422, "The article cannot be briefed", str(exc), kind="unbriefable", errors={field: str(exc)}) from None
     record = outcome.record
     if fields.get("title") and fields["title"].strip() != record.title:
-        with store.transaction() as db:
-            db.execute("UPDATE briefings SET title = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
-                       (fields["title"].strip(), utc_now(), record.id))
+        store.retitle_briefing(record.id, fields["title"].strip())
     if fields.get("webhook_url"):
         register_webhook(current_app, record.id, key["id"], fields["webhook_url"], base_url())
     if idem is not None:
-        with store.transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO api_idempotency (key_id, idempotency_key, body_hash, briefing_id, created_at)"
-                " VALUES (?,?,?,?,?)",
-                (key["id"], idem, _body_hash(body), record.id, utc_now()),
-            )
+        store.remember_idempotent_request(key["id"], idem, _body_hash(body), record.id)
     return _accepted(store.get_briefing(record.id) or record)
 
 
@@ -496,14 +472,8 @@ def list_briefings():
                           kind="invalid-request", errors={"limit": "Must be a whole number from 1 to 100."})
         limit = int(raw_limit)
     cursor = request.args.get("cursor")
-    sql = "SELECT id, created_at, title, source_url, status FROM briefings"
-    params: list[Any] = []
-    if cursor is not None:
-        created_at, after_id = decode_cursor(cursor)
-        sql += " WHERE (created_at, id) < (?, ?)"
-        params += [created_at, after_id]
-    sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
-    rows = get_store().db.execute(sql, (*params, limit + 1)).fetchall()
+    after = decode_cursor(cursor) if cursor is not None else None
+    rows = get_store().briefing_page(limit + 1, after)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = encode_cursor(page[-1]["created_at"], page[-1]["id"]) if more and page else None
     response = jsonify({"data": [_summary(r) for r in page], "next_cursor": next_cursor})

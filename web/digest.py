@@ -60,12 +60,7 @@ def stories_of(app: Flask, day: date) -> list[BriefingRecord]:
     store = get_store(app)
     start = datetime.combine(day, time(0), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     end = datetime.combine(day + timedelta(days=1), time(0), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    rows = store.db.execute(
-        "SELECT id FROM briefings WHERE status = 'done' AND source_kind != ? AND created_at >= ? AND created_at < ?"
-        " ORDER BY created_at, rowid LIMIT ?",
-        (SOURCE_KIND, start, end, int(app.config["DIGEST_MAX_STORIES"])),
-    ).fetchall()
-    return [r for r in (store.get_briefing(row["id"]) for row in rows) if r is not None]
+    return store.done_briefings_between(start, end, int(app.config["DIGEST_MAX_STORIES"]), except_kind=SOURCE_KIND)
 
 
 def make_digest(app: Flask, day: date) -> Created:

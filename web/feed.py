@@ -26,7 +26,7 @@ from lxml import etree
 
 from .errors import handle_http
 from .extensions import get_store
-from .store import _BRIEFING_COLUMNS, BriefingRecord, _briefing
+from .store import BriefingRecord
 from .urls import absolute
 
 bp = Blueprint("feed", __name__)
@@ -106,26 +106,6 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
 
 
 # -- building the feed ------------------------------------------------------------------
-
-
-def done_briefings(limit: int, source_id: int | None = None) -> list[BriefingRecord]:
-    """The newest briefings whose audio is ready (of one followed source, if given)."""
-    db = get_store().db
-    if source_id is None:
-        rows = db.execute(
-            f"SELECT {_BRIEFING_COLUMNS} FROM briefings WHERE status = 'done' AND audio IS NOT NULL"
-            " ORDER BY created_at DESC, rowid DESC LIMIT ?",
-            (limit,),
-        ).fetchall()
-    else:
-        columns = ", ".join(f"b.{c.strip()}" for c in _BRIEFING_COLUMNS.split(","))
-        rows = db.execute(
-            f"SELECT DISTINCT {columns}, b.rowid AS r FROM briefings b JOIN source_items s ON s.briefing_id = b.id"
-            " WHERE s.source_id = ? AND b.status = 'done' AND b.audio IS NOT NULL"
-            " ORDER BY b.created_at DESC, r DESC LIMIT ?",
-            (source_id, limit),
-        ).fetchall()
-    return [_briefing(r) for r in rows]
 
 
 def description_html(record: BriefingRecord, page_url: str, limit: int = DESCRIPTION_MAX_BYTES) -> str:
@@ -241,7 +221,7 @@ def feed():
     """The podcast feed of every briefing whose audio is ready."""
     config = current_app.config
     body = build_feed(
-        done_briefings(int(config["FEED_ITEMS"])),
+        get_store().done_briefings(int(config["FEED_ITEMS"])),
         feed_url=absolute(url_for("feed.feed")),
         title=config["FEED_TITLE"],
         description=config["FEED_DESCRIPTION"],
@@ -253,13 +233,13 @@ def feed():
 @bp.route("/sources/<int:source_id>/feed.xml", methods=("GET", "HEAD"))
 def source_feed(source_id: int):
     """The podcast feed of the briefings made from one followed news feed."""
-    row = get_store().db.execute("SELECT id, url, title FROM sources WHERE id = ?", (source_id,)).fetchone()
+    row = get_store().source(source_id)
     if row is None:
         abort(404, description="No followed source has this number. `briefing sources` lists them.")
     config = current_app.config
     name = row["title"] or row["url"]
     body = build_feed(
-        done_briefings(int(config["FEED_ITEMS"]), source_id=source_id),
+        get_store().done_briefings(int(config["FEED_ITEMS"]), source_id=source_id),
         feed_url=absolute(url_for("feed.source_feed", source_id=source_id)),
         title=f"{config['FEED_TITLE']}: {name}",
         description=f"Briefings of the stories in {name}. {config['FEED_DESCRIPTION']}",

@@ -73,7 +73,7 @@ def render_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     audio = audio_record(rendition, folder, voice)
-    store.finish(job.id, on_done=lambda db: Store.write_status(db, record.id, "done", None, audio))
+    store.finish_render(job.id, record.id, audio)
 
 
 def _staging_folder(root: Path, job: Job) -> Path:

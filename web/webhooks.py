@@ -82,11 +82,7 @@ def register_webhook(app: Flask, briefing_id: str, key_id: str, url: str, base_u
     """Remember ``url`` for a briefing; when its audio is already done or failed (the
     same article was briefed before), queue the delivery now. Returns the webhook id."""
     store = get_store(app)
-    with store.transaction() as db:
-        webhook_id = db.execute(
-            "INSERT INTO api_webhooks (briefing_id, key_id, url, base_url, created_at) VALUES (?,?,?,?,?)",
-            (briefing_id, key_id, url, base_url, utc_now()),
-        ).lastrowid
+    webhook_id = store.add_webhook(briefing_id, key_id, url, base_url)
     record = store.get_briefing(briefing_id)
     if record is not None and record.status in ("done", "failed"):
         _enqueue(app, webhook_id, briefing_id, "briefing.completed" if record.status == "done" else "briefing.failed")
@@ -106,20 +102,16 @@ def notify(app: Flask, briefing_id: str | None, event: str) -> int:
     """Queue ``event`` for every webhook of a briefing; returns how many."""
     if briefing_id is None:
         return 0
-    rows = get_store(app).db.execute("SELECT id FROM api_webhooks WHERE briefing_id = ?", (briefing_id,)).fetchall()
-    for row in rows:
-        _enqueue(app, row["id"], briefing_id, event)
-    return len(rows)
+    webhook_ids = get_store(app).webhook_ids(briefing_id)
+    for webhook_id in webhook_ids:
+        _enqueue(app, webhook_id, briefing_id, event)
+    return len(webhook_ids)
 
 
 def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     """Job ``webhook``: POST the event, signed; a non-2xx answer raises, so it is retried."""
     store = get_store(app)
-    row = store.db.execute(
-        "SELECT w.url, w.base_url, w.briefing_id, k.webhook_secret FROM api_webhooks w"
-        " JOIN api_keys k ON k.id = w.key_id WHERE w.id = ? AND k.revoked_at IS NULL",
-        (job.payload.get("webhook_id"),),
-    ).fetchone()
+    row = store.webhook_delivery(job.payload.get("webhook_id"))
     record = store.get_briefing(row["briefing_id"]) if row else None
     if row is None or record is None:
         return  # the briefing was deleted or the key revoked: nothing to tell

@@ -19,7 +19,7 @@ from .extensions import QUEUE, STORE
 from .jobs import JobQueue
 from .store import Store
 
-# In the order they are registered: the API's error handlers replace the site's for its paths.
+# Registered in this order: the API's error handlers replace the site's (errors) for its paths.
 SURFACES = (security, errors, render, media, pages, feed, feeds_in, digest, api, webhooks)
 
 

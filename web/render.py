@@ -4,7 +4,8 @@ A job renders into ``MEDIA_DIR/.staging/<job>-<random>/`` and renames the whole 
 into ``MEDIA_DIR/<content_hash>/``, so a reader (or a podcast app) never gets a
 half-written file: the media route (web/media.py) only answers for content-hash folders,
 which appear complete or not at all. A daily digest (``source_kind`` "digest") speaks
-its stories instead of an article.
+its stories instead of an article. When the audio is stored, or the queue gives up on it,
+the job publishes ``briefing.completed`` or ``briefing.failed`` (web/events.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from briefing.audio.export import TrackInfo
 from briefing.audio.speak import get_voice
 from briefing.errors import BriefingError
 
+from . import events
 from .digest import SOURCE_KIND as DIGEST_KIND, parse_day
 from .extensions import get_queue, get_store
 from .jobs import HOST, worker_is_dead
@@ -57,8 +59,24 @@ def render_function(app: Flask) -> Callable[..., Any]:
 
 
 def render_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
-    """Job ``render``: run the text pipeline again on the stored article (it is
-    deterministic), speak it, publish the media folder and mark the briefing done."""
+    """Job ``render``: make the briefing's audio (:func:`make_audio`), then tell the
+    listeners it is done; when this was the job's last attempt and it failed, tell them
+    that instead."""
+    try:
+        make_audio(app, job, heartbeat)
+    except Exception:
+        if job.attempts >= job.max_attempts:  # the queue gives up on this one: say so
+            events.publish(app, events.BRIEFING_FAILED, job.briefing_id)
+        raise
+    if events.listeners(app, events.BRIEFING_DONE):
+        record = get_store(app).get_briefing(job.briefing_id) if job.briefing_id else None
+        if record is not None and record.status == "done":
+            events.publish(app, events.BRIEFING_DONE, job.briefing_id)
+
+
+def make_audio(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
+    """Run the text pipeline again on the stored article (it is deterministic), speak it,
+    publish the media folder and mark the briefing done, in one transaction with its job."""
     store: Store = get_store(app)
     record = store.get_briefing(job.briefing_id) if job.briefing_id else None
     if record is None:

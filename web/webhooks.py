@@ -9,6 +9,8 @@ reject old timestamps. Webhook URLs follow the same private-address rules as art
 URLs (:func:`briefing.text.fetch.check_url`), checked when given and again when sent, and a
 delivery connects to the address that was checked (:func:`briefing.text.fetch.post_url`), so a
 name that turns private between the check and the request (DNS rebinding) gets nothing.
+The deliveries are queued when the render job announces a briefing done or failed
+(web/events.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from flask import Flask
 from briefing.errors import BriefingError
 from briefing.text.fetch import check_url, post_url
 
+from .events import BRIEFING_DONE, BRIEFING_FAILED, EVENTS, subscribe
 from .extensions import get_queue, get_store
 from .pipeline import briefing_config
 from .schema import briefing_resource
@@ -35,7 +38,6 @@ log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "Briefing-Signature"
 EVENT_HEADER = "Briefing-Event"
-EVENTS = ("briefing.completed", "briefing.failed")
 
 
 class WebhookError(BriefingError):
@@ -85,7 +87,7 @@ def register_webhook(app: Flask, briefing_id: str, key_id: str, url: str, base_u
     webhook_id = store.add_webhook(briefing_id, key_id, url, base_url)
     record = store.get_briefing(briefing_id)
     if record is not None and record.status in ("done", "failed"):
-        _enqueue(app, webhook_id, briefing_id, "briefing.completed" if record.status == "done" else "briefing.failed")
+        _enqueue(app, webhook_id, briefing_id, BRIEFING_DONE if record.status == "done" else BRIEFING_FAILED)
     return webhook_id
 
 
@@ -117,7 +119,7 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
         return  # the briefing was deleted or the key revoked: nothing to tell
     with app.test_request_context(base_url=row["base_url"]):
         resource = briefing_resource(record)
-    event = job.payload.get("event", "briefing.completed")
+    event = job.payload.get("event", BRIEFING_DONE)
     body = json.dumps(
         {"id": f"evt_{job.id}", "type": event, "created_at": utc_now(), "data": resource},
         ensure_ascii=False,
@@ -142,22 +144,7 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Register the ``webhook`` job, and wrap ``render`` so its outcome is reported."""
-    handlers = get_queue(app).handlers
-    handlers["webhook"] = deliver_job
-    render = handlers.get("render")
-    if render is None:
-        return
-
-    def render_then_notify(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
-        try:
-            render(app, job, heartbeat)
-        except Exception:
-            if job.attempts >= job.max_attempts:  # the queue gives up on this one: say so
-                notify(app, job.briefing_id, "briefing.failed")
-            raise
-        record = get_store(app).get_briefing(job.briefing_id) if job.briefing_id else None
-        if record is not None and record.status == "done":
-            notify(app, job.briefing_id, "briefing.completed")
-
-    handlers["render"] = render_then_notify
+    """Register the ``webhook`` job, and send a webhook for each briefing done or failed."""
+    get_queue(app).handlers["webhook"] = deliver_job
+    for event in EVENTS:
+        subscribe(app, event, notify)

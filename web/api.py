@@ -30,6 +30,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, g, jsonify, re
 from werkzeug.exceptions import HTTPException
 
 from briefing.audio.speak import VOICES
+from briefing.config import MAX_POINTS
 from briefing.errors import BriefingError
 from briefing.text.extract import Source, source_from_text
 
@@ -38,7 +39,7 @@ from .briefings import brief
 from .extensions import get_store, page_cache
 from .openapi import build_spec, operations
 from .pipeline import briefing_config
-from .schema import briefing_resource
+from .schema import briefing_resource, briefing_summary
 from .store import BriefingRecord, Store
 from .urls import absolute, base_url
 from .webhooks import check_webhook_url, register_webhook
@@ -51,7 +52,6 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 IDEMPOTENCY_KEY_MAX = 255
 TEXT_FIELDS = ("text", "html", "url")
 REWRITERS = ("rules", "llm")
-MAX_POINTS = 12
 
 bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
 oembed_bp = Blueprint("oembed", __name__)
@@ -247,18 +247,6 @@ def _add_rate_headers(response: Response) -> Response:
 
 
 # -- representations --------------------------------------------------------------------
-
-
-def _summary(row: Any) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "status": row["status"],
-        "title": row["title"],
-        "source_url": row["source_url"],
-        "created_at": row["created_at"],
-        "page_url": absolute(url_for("pages.briefing", briefing_id=row["id"])),
-        "url": absolute(url_for("api.get_briefing", briefing_id=row["id"])),
-    }
 
 
 # -- creating briefings -----------------------------------------------------------------
@@ -476,7 +464,7 @@ def list_briefings():
     rows = get_store().briefing_page(limit + 1, after)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = encode_cursor(page[-1]["created_at"], page[-1]["id"]) if more and page else None
-    response = jsonify({"data": [_summary(r) for r in page], "next_cursor": next_cursor})
+    response = jsonify({"data": [briefing_summary(r) for r in page], "next_cursor": next_cursor})
     if next_cursor:
         response.headers["Link"] = f'<{url_for("api.list_briefings", limit=limit, cursor=next_cursor)}>; rel="next"'
     return response

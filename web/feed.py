@@ -26,6 +26,7 @@ from lxml import etree
 
 from .errors import handle_http
 from .extensions import get_store
+from .schema import key_points
 from .store import BriefingRecord
 from .urls import absolute
 
@@ -112,7 +113,6 @@ def description_html(record: BriefingRecord, page_url: str, limit: int = DESCRIP
     """The episode's show notes: the plain key points with their sources, as HTML of at
     most ``limit`` bytes (points are dropped from the end until it fits)."""
     b = record.briefing
-    plain = b.get("plain_points") or []
     items = []
     # A daily digest lists its stories, each linked to its own briefing.
     for story in (b.get("digest") or {}).get("stories") or ():
@@ -121,10 +121,9 @@ def description_html(record: BriefingRecord, page_url: str, limit: int = DESCRIP
         if story.get("site_name"):
             line += f" <em>({html.escape(story['site_name'])})</em>"
         items.append(f"<li>{line}</li>")
-    for n, kp in enumerate(() if items else b.get("key_points") or ()):
-        text = plain[n]["text"] if n < len(plain) and plain[n] else kp.get("text", "")
-        source = (kp.get("attribution") or {}).get("source")
-        line = html.escape(text)
+    for point in () if items else key_points(b):
+        source = (point["attribution"] or {}).get("source")
+        line = html.escape(point["plain"])
         if source:
             line += f" <em>(Source: {html.escape(source)})</em>"
         items.append(f"<li>{line}</li>")

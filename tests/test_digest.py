@@ -62,7 +62,7 @@ def test_a_digest_of_nothing_is_refused():
 
 @pytest.fixture
 def digest_app(app_factory):
-    from web.testing import fake_render_script
+    from doubles import fake_render_script
 
     return app_factory(RENDER_SCRIPT=fake_render_script, PUBLIC_BASE_URL="https://news.example.org")
 
@@ -123,7 +123,7 @@ def test_a_digest_is_a_page_a_feed_episode_and_made_once(digest_app):
 
 def test_the_server_makes_yesterdays_digest_after_midnight(app_factory):
     from web.digest import JOB_KIND, schedule, yesterday
-    from web.testing import fake_render_script
+    from doubles import fake_render_script
 
     app = app_factory(DIGEST=True, RENDER_SCRIPT=fake_render_script)
     _brief_on(app, BRIDGE, yesterday())

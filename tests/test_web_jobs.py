@@ -16,7 +16,7 @@ pytest.importorskip("flask")
 
 from web.jobs import HOST, worker_is_dead  # noqa: E402
 from web.render import STAGING, RenderError, clean_staging, publish  # noqa: E402
-from web.testing import fake_render  # noqa: E402
+from doubles import fake_render  # noqa: E402
 from conftest import SHORT  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """Pages, their JSON twins, the form, errors, security headers and escaping (Flask test client).
 
-Audio comes from the quick stand-in voice (``web.testing.fake_render``); the real voice is
+Audio comes from the quick stand-in voice (``fake_render`` in tests/doubles.py); the real voice is
 used end to end in test_web_serve.py and the browser tests.
 """
 
@@ -394,7 +394,7 @@ def test_failed_briefing_shows_why_and_offers_a_retry(app_factory):
     assert "could not be made" in status.text_content() and "the voice fell over" in status.text_content()
     form = status.xpath(".//form")[0]
     token = form.xpath(".//input[@name='csrf_token']")[0].get("value")
-    from web.testing import fake_render
+    from doubles import fake_render
 
     app.config["RENDER"] = fake_render
     response = client.post(form.get("action"), data={"csrf_token": token})

@@ -2,6 +2,8 @@
 
 ``--brief-samples DIR`` first briefs every .txt/.html file in DIR that was not briefed
 before (``make run`` uses it); their audio is made in the background while the server runs.
+:class:`LiveServer` serves an app the same way from a thread (the browser tests and
+``bench.api`` use it).
 """
 
 from __future__ import annotations
@@ -96,3 +98,25 @@ def serve(
         get_queue(app).stop()
         server.close()
     return 0
+
+
+class LiveServer:
+    """The app served by waitress on 127.0.0.1 (a free port) in a daemon thread."""
+
+    def __init__(self, app: Any, threads: int = 4) -> None:
+        self.app = app
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=threads, ident="Briefing")
+        self.port = self.server.effective_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.run, name="waitress", daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.server.close()
+        self.thread.join(5)

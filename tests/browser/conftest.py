@@ -62,7 +62,7 @@ def site(tmp_path_factory):
 
     from web import create_app
     from web.briefings import brief
-    from web.testing import LiveServer
+    from web.serve import LiveServer
 
     instance = tmp_path_factory.mktemp("browser-instance")
     app = create_app(

@@ -1,4 +1,4 @@
-"""The JSON API at ``/api/v1`` for newsletter tools, and oEmbed for pasted links.
+"""The JSON API at ``/api/v1`` for newsletter tools.
 
 Every API call needs a key (``Authorization: Bearer bk_...``); only its SHA-256 is
 stored. Each key (or, before a key is known, each client address) has a token bucket:
@@ -22,11 +22,9 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from html import escape
 from typing import Any
-from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, Response, abort, current_app, g, jsonify, render_template, request, url_for
+from flask import Blueprint, Flask, Response, current_app, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from briefing.audio.speak import VOICES
@@ -41,7 +39,7 @@ from .openapi import build_spec, operations
 from .pipeline import briefing_config
 from .schema import briefing_resource, briefing_summary
 from .store import BriefingRecord, Store
-from .urls import absolute, base_url
+from .urls import base_url
 from .webhooks import check_webhook_url, register_webhook
 
 API_PREFIX = "/api/v1"
@@ -54,7 +52,6 @@ TEXT_FIELDS = ("text", "html", "url")
 REWRITERS = ("rules", "llm")
 
 bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
-oembed_bp = Blueprint("oembed", __name__)
 
 # Endpoints under /api/v1 that document the API rather than use it: no key needed.
 PUBLIC_ENDPOINTS = frozenset({"api.openapi", "api.docs"})
@@ -244,9 +241,6 @@ def _add_rate_headers(response: Response) -> Response:
             response.headers[name] = value
         response.cache_control.no_store = True
     return response
-
-
-# -- representations --------------------------------------------------------------------
 
 
 # -- creating briefings -----------------------------------------------------------------
@@ -488,57 +482,14 @@ def docs():
     return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url())
 
 
-# -- oEmbed -----------------------------------------------------------------------------
-
-
-@oembed_bp.route("/oembed", methods=("GET",))
-def oembed():
-    """oEmbed (JSON) for a briefing page, so a pasted link unfurls into a player card."""
-    url = request.args.get("url", "")
-    if request.args.get("format", "json") != "json":
-        abort(501, description="Only format=json is offered.")
-    match = re.fullmatch(r"/briefings/([A-Za-z0-9_-]{1,64})/?", urlsplit(url).path or "")
-    record = get_store().get_briefing(match.group(1)) if match else None
-    if record is None:
-        abort(404, description="Give the address of a briefing page on this site as `url`.")
-    resource = briefing_resource(record)
-    width = _bounded(request.args.get("maxwidth"), 480)
-    out: dict[str, Any] = {
-        "version": "1.0",
-        "type": "link",
-        "title": record.title,
-        "provider_name": "Briefing",
-        "provider_url": base_url() + "/",
-        "cache_age": 3600,
-    }
-    audio = resource.get("audio")
-    if audio:
-        out.update(
-            type="rich",
-            width=width,
-            height=96,
-            html=(
-                f'<figure style="margin:0;max-width:{width}px"><figcaption><a href="{escape(resource["page_url"])}">'
-                f"{escape(record.title)}</a></figcaption>"
-                f'<audio controls preload="none" style="width:100%" src="{escape(audio["url"])}"></audio></figure>'
-            ),
-        )
-    return jsonify(out)
-
-
-def _bounded(value: str | None, default: int) -> int:
-    return min(int(value), default) if value and value.isdigit() and int(value) > 0 else default
-
-
 # -- app wiring -------------------------------------------------------------------------
 
 
 def init_app(app: Flask) -> None:
-    """Register the API and oEmbed, their hooks and their error handlers."""
+    """Register the API, its hooks and its error handlers."""
     app.extensions["briefing.api_limiter"] = RateLimiter(app.config["API_RATE_LIMIT"], app.config["API_RATE_WINDOW"])
     app.extensions["briefing.csrf_exempt"].add("api")
     app.register_blueprint(bp)
-    app.register_blueprint(oembed_bp)
     app.before_request(_authenticate)
     app.after_request(_add_rate_headers)
     app.register_error_handler(Problem, _handle_problem)

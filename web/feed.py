@@ -148,6 +148,20 @@ def _published(record: BriefingRecord) -> datetime:
 
 def build_feed(records: Iterable[BriefingRecord], *, feed_url: str, title: str, description: str, link: str) -> bytes:
     """The RSS 2.0 document for ``records`` (newest first, audio done)."""
+    fg = _channel(feed_url=feed_url, title=title, description=description, link=link)
+    newest = None
+    for record in records:
+        published = _add_episode(fg, record)
+        newest = max(newest or published, published)
+    if newest is not None:
+        fg.lastBuildDate(newest)
+    else:
+        fg.lastBuildDate(datetime(2000, 1, 1, tzinfo=timezone.utc))
+    return fg.rss_str(pretty=True)
+
+
+def _channel(*, feed_url: str, title: str, description: str, link: str) -> FeedGenerator:
+    """A feed with the channel's tags (title, links, cover, Apple's tags) and no episode yet."""
     config = current_app.config
     fg = FeedGenerator()
     fg.load_extension("podcast")
@@ -171,38 +185,36 @@ def build_feed(records: Iterable[BriefingRecord], *, feed_url: str, title: str, 
     category, _, sub = config["FEED_CATEGORY"].partition("/")
     fg.podcast.itunes_category(category, sub or None)
     fg.podcast.itunes_type("episodic")
-    newest = None
-    for record in records:
-        audio = record.audio or {}
-        files = audio.get("files") or {}
-        h = audio["content_hash"]
+    return fg
 
-        def media(kind: str, default: str) -> str:
-            return absolute(url_for("media.media_file", content_hash=h, name=files.get(kind, default)))
 
-        page = absolute(url_for("pages.briefing", briefing_id=record.id))
-        published = _published(record)
-        newest = max(newest or published, published)
-        fe = fg.add_entry(order="append")
-        fe.title(record.title)
-        fe.guid(episode_guid(record.id), permalink=False)
-        fe.link(href=page)
-        fe.pubDate(published)
-        fe.description("-")  # replaced by CDATA in the extension
-        fe.enclosure(media("mp3", "briefing.mp3"), str(int(audio["mp3_bytes"])), "audio/mpeg")
-        fe.podcast.itunes_duration(str(max(1, round(float(audio.get("duration") or 0)))))
-        fe.podcast.itunes_explicit(None)
-        fe.podcastindex.description_html = description_html(record, page)
-        fe.podcastindex.transcripts = [
-            {"url": media("vtt", "captions.vtt"), "type": "text/vtt", "rel": "captions"},
-            {"url": media("transcript_html", "transcript.html"), "type": "text/html"},
-        ]
-        fe.podcastindex.chapters = {"url": media("chapters", "chapters.json"), "type": "application/json+chapters"}
-    if newest is not None:
-        fg.lastBuildDate(newest)
-    else:
-        fg.lastBuildDate(datetime(2000, 1, 1, tzinfo=timezone.utc))
-    return fg.rss_str(pretty=True)
+def _add_episode(fg: FeedGenerator, record: BriefingRecord) -> datetime:
+    """Add ``record`` as the feed's next episode; returns when it was published."""
+    audio = record.audio or {}
+    files = audio.get("files") or {}
+    h = audio["content_hash"]
+
+    def media(kind: str, default: str) -> str:
+        return absolute(url_for("media.media_file", content_hash=h, name=files.get(kind, default)))
+
+    page = absolute(url_for("pages.briefing", briefing_id=record.id))
+    published = _published(record)
+    fe = fg.add_entry(order="append")
+    fe.title(record.title)
+    fe.guid(episode_guid(record.id), permalink=False)
+    fe.link(href=page)
+    fe.pubDate(published)
+    fe.description("-")  # replaced by CDATA in the extension
+    fe.enclosure(media("mp3", "briefing.mp3"), str(int(audio["mp3_bytes"])), "audio/mpeg")
+    fe.podcast.itunes_duration(str(max(1, round(float(audio.get("duration") or 0)))))
+    fe.podcast.itunes_explicit(None)
+    fe.podcastindex.description_html = description_html(record, page)
+    fe.podcastindex.transcripts = [
+        {"url": media("vtt", "captions.vtt"), "type": "text/vtt", "rel": "captions"},
+        {"url": media("transcript_html", "transcript.html"), "type": "text/html"},
+    ]
+    fe.podcastindex.chapters = {"url": media("chapters", "chapters.json"), "type": "application/json+chapters"}
+    return published
 
 
 def feed_response(body: bytes) -> Response:

@@ -24,7 +24,6 @@ from feedgen.feed import FeedGenerator
 from flask import Blueprint, Flask, Response, abort, current_app, request, url_for
 from lxml import etree
 
-from .errors import handle_http
 from .extensions import get_store
 from .schema import key_points
 from .store import BriefingRecord
@@ -259,17 +258,5 @@ def source_feed(source_id: int):
     return feed_response(body)
 
 
-def range_not_satisfiable(exc):  # noqa: ANN001 - werkzeug's RequestedRangeNotSatisfiable
-    """The site's error page for a 416, keeping ``Content-Range: bytes */<length>``, which
-    tells a podcast app how long the file is (RFC 9110, section 15.5.17)."""
-    response = handle_http(exc)
-    value = exc.get_response().headers.get("Content-Range")
-    if value:
-        response.headers["Content-Range"] = value
-    return response
-
-
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
-    # A handler for the code itself wins over the app's generic HTTPException handler.
-    app.register_error_handler(416, range_not_satisfiable)

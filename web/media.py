@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask import Blueprint, Flask, abort, current_app, request, send_file
+from flask import Blueprint, Flask, Response, abort, current_app, request, send_file
+from werkzeug.exceptions import RequestedRangeNotSatisfiable
+
+from .errors import handle_http
 
 bp = Blueprint("media", __name__)
 
@@ -73,5 +76,17 @@ def media_url(content_hash: str, name: str) -> str:
     return f"/media/{content_hash}/{name}"
 
 
+def range_not_satisfiable(exc: RequestedRangeNotSatisfiable) -> Response:
+    """The site's error page for a 416, keeping ``Content-Range: bytes */<length>``, which
+    tells a podcast app how long the file is (RFC 9110, section 15.5.17)."""
+    response = handle_http(exc)
+    value = exc.get_response().headers.get("Content-Range")
+    if value:
+        response.headers["Content-Range"] = value
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    # A handler for the code itself wins over the app's generic HTTPException handler.
+    app.register_error_handler(416, range_not_satisfiable)

@@ -19,7 +19,7 @@ from lxml import etree  # noqa: E402
 from web.feed import DESCRIPTION_MAX_BYTES, description_html, podcast_guid  # noqa: E402
 from web.store import BriefingRecord  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://news.example.org"
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -274,7 +274,7 @@ def test_podcast_partytime_finds_guid_transcripts_and_chapters(published, tmp_pa
     feed = tmp_path / "feed.xml"
     feed.write_bytes(get_feed(app).get_data())
     result = subprocess.run(
-        [node, str(ROOT / "tests" / "feed_partytime.js"), str(feed)],
+        [node, str(Path(__file__).with_name("feed_partytime.js")), str(feed)],
         capture_output=True, text=True, timeout=60, cwd=ROOT, check=True,
     )
     parsed = json.loads(result.stdout)

@@ -19,7 +19,7 @@ from web.render import STAGING, RenderError, clean_staging, publish  # noqa: E40
 from doubles import fake_render  # noqa: E402
 from conftest import SHORT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def brief(app, text=SHORT) -> str:

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from web import create_app, get_queue
     from web.api import create_key
-    from web.testing import LiveServer
+    from web.serve import LiveServer
 
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "Task queue depth" under load is expected
     with tempfile.TemporaryDirectory() as instance:

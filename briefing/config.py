@@ -7,6 +7,8 @@ from typing import Any
 
 from .errors import ConfigError
 
+MAX_POINTS = 20  # the most key points a briefing may have (the API and its OpenAPI document read it too)
+
 
 @dataclass(frozen=True)
 class BriefingConfig:
@@ -61,8 +63,8 @@ class BriefingConfig:
     )
 
     def __post_init__(self) -> None:
-        if self.points is not None and not 1 <= self.points <= 20:
-            raise ConfigError(f"points must be between 1 and 20, not {self.points}: pick a smaller number.")
+        if self.points is not None and not 1 <= self.points <= MAX_POINTS:
+            raise ConfigError(f"points must be between 1 and {MAX_POINTS}, not {self.points}: pick a smaller number.")
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive.")
         if self.rewriter not in ("rules", "llm"):

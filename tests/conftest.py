@@ -38,7 +38,7 @@ def seed_text() -> str:
 def app_factory(tmp_path):
     """Build apps on ``tmp_path`` (fake voice, no worker threads); stops their workers after."""
     from web import create_app
-    from web.testing import fake_render
+    from doubles import fake_render
 
     apps = []
 

@@ -1,4 +1,4 @@
-"""The JSON API at ``/api/v1`` for newsletter tools, and oEmbed for pasted links.
+"""The JSON API at ``/api/v1`` for newsletter tools.
 
 Every API call needs a key (``Authorization: Bearer bk_...``); only its SHA-256 is
 stored. Each key (or, before a key is known, each client address) has a token bucket:
@@ -23,15 +23,24 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
+from briefing.audio.speak import VOICES
+from briefing.config import MAX_POINTS
 from briefing.errors import BriefingError
+from briefing.text.extract import Source, source_from_text
 
-from .store import BriefingRecord, Store, utc_now
-from .urls import absolute, base_url
+from . import errors
+from .briefings import brief
+from .extensions import get_store, page_cache
+from .openapi import build_spec, operations
+from .pipeline import briefing_config
+from .schema import briefing_resource, briefing_summary
+from .store import BriefingRecord, Store
+from .urls import base_url
+from .webhooks import check_webhook_url, register_webhook
 
 API_PREFIX = "/api/v1"
 KEY_PREFIX = "bk_"
@@ -41,10 +50,8 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 IDEMPOTENCY_KEY_MAX = 255
 TEXT_FIELDS = ("text", "html", "url")
 REWRITERS = ("rules", "llm")
-MAX_POINTS = 12
 
 bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
-oembed_bp = Blueprint("oembed", __name__)
 
 # Endpoints under /api/v1 that document the API rather than use it: no key needed.
 PUBLIC_ENDPOINTS = frozenset({"api.openapi", "api.docs"})
@@ -113,38 +120,25 @@ def create_key(store: Store, name: str) -> dict[str, str]:
     key_id = "key_" + secrets.token_hex(4)
     token = KEY_PREFIX + secrets.token_urlsafe(32)
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
-    with store.transaction() as db:
-        db.execute(
-            "INSERT INTO api_keys (id, name, key_hash, webhook_secret, created_at) VALUES (?,?,?,?,?)",
-            (key_id, name, hash_key(token), secret, utc_now()),
-        )
+    store.add_key(key_id, name, hash_key(token), secret)
     return {"id": key_id, "name": name, "key": token, "webhook_secret": secret}
 
 
 def list_keys(store: Store) -> list[dict[str, Any]]:
     """Every key (never the key itself), oldest first."""
-    rows = store.db.execute(
-        "SELECT id, name, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at, id"
-    ).fetchall()
-    return [dict(row) for row in rows]
+    return store.keys()
 
 
 def revoke_key(store: Store, key_id: str) -> bool:
     """Revoke a key at once; False when no such key is active."""
-    with store.transaction() as db:
-        return db.execute(
-            "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", (utc_now(), key_id)
-        ).rowcount > 0
+    return store.revoke_key(key_id)
 
 
 def key_for_token(store: Store, token: str) -> dict[str, Any] | None:
     """The active key whose hash matches ``token``, or None."""
     if not token.startswith(KEY_PREFIX) or len(token) > 200:
         return None
-    row = store.db.execute(
-        "SELECT id, name, webhook_secret FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL", (hash_key(token),)
-    ).fetchone()
-    return dict(row) if row else None
+    return store.active_key(hash_key(token))
 
 
 # -- rate limit -------------------------------------------------------------------------
@@ -205,8 +199,6 @@ def _authenticate() -> None:
     """Before every API request: find the key, spend a token, refuse when either fails."""
     if not _is_api_request() or request.endpoint in PUBLIC_ENDPOINTS:
         return
-    from . import get_store
-
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     key = key_for_token(get_store(), token.strip()) if scheme.lower() == "bearer" and token.strip() else None
@@ -234,15 +226,12 @@ def _authenticate() -> None:
 
 def _touch(key_id: str) -> None:
     """Record when a key was last used, at most once a minute (a write per GET would be waste)."""
-    from . import get_store
-
     touched: dict[str, float] = current_app.extensions.setdefault("briefing.api_touched", {})
     now = time.monotonic()
     if now - touched.get(key_id, -1e9) < 60:
         return
     touched[key_id] = now
-    with get_store().transaction() as db:
-        db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?", (utc_now(), key_id))
+    get_store().record_key_use(key_id)
 
 
 def _add_rate_headers(response: Response) -> Response:
@@ -252,76 +241,6 @@ def _add_rate_headers(response: Response) -> Response:
             response.headers[name] = value
         response.cache_control.no_store = True
     return response
-
-
-# -- representations --------------------------------------------------------------------
-
-
-def briefing_resource(record: BriefingRecord) -> dict[str, Any]:
-    """A briefing as the API shows it (absolute URLs; media and ``email_html`` once done)."""
-    from .email import email_html
-    from .pages import briefing_data
-
-    data = briefing_data(record)
-    key_points = []
-    for point in data["key_points"]:
-        attribution = point.get("attribution") or None
-        key_points.append(
-            {
-                "text": point["key_point"],
-                "plain": point["text"],
-                "attribution": (
-                    {k: attribution.get(k) for k in ("source", "cue", "quote", "resolved_from")} if attribution else None
-                ),
-                "sentence_ids": list(point.get("sentence_ids") or []),
-            }
-        )
-    links = data.get("audio")
-    done = record.status == "done" and links is not None
-    resource: dict[str, Any] = {
-        "id": record.id,
-        "status": record.status,
-        "error": record.error,
-        "created_at": record.created_at,
-        "updated_at": record.updated_at,
-        "title": record.title,
-        "source_url": data.get("source_url"),
-        "page_url": absolute(data["url"]),
-        "url": absolute(url_for("api.get_briefing", briefing_id=record.id)),
-        "key_points": key_points,
-        "readability": data.get("readability"),
-        "audio": None,
-        "transcript": None,
-        "chapters": None,
-        "email_html": None,
-    }
-    if done:
-        resource["audio"] = {
-            "url": absolute(links["url"]),
-            "bytes": links.get("bytes"),
-            "duration": links.get("duration"),
-            "type": links.get("type") or "audio/mpeg",
-        }
-        resource["transcript"] = {
-            "vtt": absolute(links["captions_url"]),
-            "html": absolute(links["transcript_html_url"]),
-            "text": absolute(links["transcript_url"]),
-        }
-        resource["chapters"] = data.get("chapters") or []
-        resource["email_html"] = email_html(resource)
-    return resource
-
-
-def _summary(row: Any) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "status": row["status"],
-        "title": row["title"],
-        "source_url": row["source_url"],
-        "created_at": row["created_at"],
-        "page_url": absolute(url_for("pages.briefing", briefing_id=row["id"])),
-        "url": absolute(url_for("api.get_briefing", briefing_id=row["id"])),
-    }
 
 
 # -- creating briefings -----------------------------------------------------------------
@@ -380,8 +299,6 @@ def validate_create(body: dict[str, Any], upload_max: int, voice: str) -> dict[s
     if isinstance(body.get("voice"), str) and body["voice"] != voice:
         # Only the name is checked here: probing a voice can take seconds (gtts asks the
         # network), and a voice that cannot speak fails its job with the reason recorded.
-        from briefing.audio.speak import VOICES
-
         if body["voice"] not in VOICES:
             errors["voice"] = f"Must be one of: {', '.join(VOICES)}."
     if errors:
@@ -417,22 +334,12 @@ def _accepted(record: BriefingRecord, replayed: bool = False) -> Response:
 @bp.route("/briefings", methods=("POST",))
 def create_briefing():
     """Brief an article now and queue its audio: 202 with Location."""
-    from briefing.text.extract import Source, source_from_text
-
-    from . import get_store
-    from .briefings import brief
-    from .media import briefing_config
-    from .webhooks import check_webhook_url, register_webhook
-
     store = get_store()
     key = g.api_key
     idem = _idempotency_key()
     body = _json_body()
     if idem is not None:
-        row = store.db.execute(
-            "SELECT body_hash, briefing_id FROM api_idempotency WHERE key_id = ? AND idempotency_key = ?",
-            (key["id"], idem),
-        ).fetchone()
+        row = store.idempotent_request(key["id"], idem)
         if row is not None:
             if row["body_hash"] != _body_hash(body):
                 raise Problem(422, "Idempotency-Key used with another request",
@@ -469,18 +376,11 @@ def create_briefing():
         raise Problem(422, "The article cannot be briefed", str(exc), kind="unbriefable", errors={field: str(exc)}) from None
     record = outcome.record
     if fields.get("title") and fields["title"].strip() != record.title:
-        with store.transaction() as db:
-            db.execute("UPDATE briefings SET title = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
-                       (fields["title"].strip(), utc_now(), record.id))
+        store.retitle_briefing(record.id, fields["title"].strip())
     if fields.get("webhook_url"):
         register_webhook(current_app, record.id, key["id"], fields["webhook_url"], base_url())
     if idem is not None:
-        with store.transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO api_idempotency (key_id, idempotency_key, body_hash, briefing_id, created_at)"
-                " VALUES (?,?,?,?,?)",
-                (key["id"], idem, _body_hash(body), record.id, utc_now()),
-            )
+        store.remember_idempotent_request(key["id"], idem, _body_hash(body), record.id)
     return _accepted(store.get_briefing(record.id) or record)
 
 
@@ -488,8 +388,6 @@ def create_briefing():
 
 
 def _record_or_404(briefing_id: str) -> BriefingRecord:
-    from . import get_store
-
     record = get_store().get_briefing(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
     if record is None:
         raise Problem(404, "No such briefing", f"There is no briefing {briefing_id!r}; it may have been deleted.",
@@ -504,9 +402,6 @@ def get_briefing(briefing_id: str):
     Newsletter tools poll this while the audio is made: the JSON of each revision (and
     public address) is kept in the page cache, so a poll costs one small query.
     """
-    from . import get_store
-    from .pages import page_cache
-
     revision = get_store().revision(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
     key = ("api", briefing_id, revision, base_url())
     body = page_cache().get(key) if revision is not None else None
@@ -520,8 +415,6 @@ def get_briefing(briefing_id: str):
 @bp.route("/briefings/<briefing_id>", methods=("DELETE",))
 def delete_briefing(briefing_id: str):
     """Delete a briefing (its page, jobs and webhooks); 204."""
-    from . import get_store
-
     _record_or_404(briefing_id)
     get_store().delete_briefing(briefing_id)
     return Response(status=204)
@@ -553,8 +446,6 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
 @bp.route("/briefings", methods=("GET",))
 def list_briefings():
     """Briefings, newest first, a page at a time (``limit``, ``cursor``)."""
-    from . import get_store
-
     raw_limit = request.args.get("limit")
     limit = int(current_app.config["API_PAGE_SIZE"])
     if raw_limit is not None:
@@ -563,17 +454,11 @@ def list_briefings():
                           kind="invalid-request", errors={"limit": "Must be a whole number from 1 to 100."})
         limit = int(raw_limit)
     cursor = request.args.get("cursor")
-    sql = "SELECT id, created_at, title, source_url, status FROM briefings"
-    params: list[Any] = []
-    if cursor is not None:
-        created_at, after_id = decode_cursor(cursor)
-        sql += " WHERE (created_at, id) < (?, ?)"
-        params += [created_at, after_id]
-    sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
-    rows = get_store().db.execute(sql, (*params, limit + 1)).fetchall()
+    after = decode_cursor(cursor) if cursor is not None else None
+    rows = get_store().briefing_page(limit + 1, after)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = encode_cursor(page[-1]["created_at"], page[-1]["id"]) if more and page else None
-    response = jsonify({"data": [_summary(r) for r in page], "next_cursor": next_cursor})
+    response = jsonify({"data": [briefing_summary(r) for r in page], "next_cursor": next_cursor})
     if next_cursor:
         response.headers["Link"] = f'<{url_for("api.list_briefings", limit=limit, cursor=next_cursor)}>; rel="next"'
     return response
@@ -585,8 +470,6 @@ def list_briefings():
 @bp.route("/openapi.json", methods=("GET",))
 def openapi():
     """The OpenAPI 3.1 document of this API."""
-    from .openapi import build_spec
-
     response = jsonify(build_spec(current_app))
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
@@ -595,71 +478,18 @@ def openapi():
 @bp.route("/docs", methods=("GET",))
 def docs():
     """The API's documentation, readable (built from the OpenAPI document)."""
-    from .openapi import build_spec, operations
-
     spec = build_spec(current_app)
     return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url())
-
-
-# -- oEmbed -----------------------------------------------------------------------------
-
-
-@oembed_bp.route("/oembed", methods=("GET",))
-def oembed():
-    """oEmbed (JSON) for a briefing page, so a pasted link unfurls into a player card."""
-    from flask import abort
-
-    from . import get_store
-
-    url = request.args.get("url", "")
-    if request.args.get("format", "json") != "json":
-        abort(501, description="Only format=json is offered.")
-    match = re.fullmatch(r"/briefings/([A-Za-z0-9_-]{1,64})/?", urlsplit(url).path or "")
-    record = get_store().get_briefing(match.group(1)) if match else None
-    if record is None:
-        abort(404, description="Give the address of a briefing page on this site as `url`.")
-    resource = briefing_resource(record)
-    width = _bounded(request.args.get("maxwidth"), 480)
-    out: dict[str, Any] = {
-        "version": "1.0",
-        "type": "link",
-        "title": record.title,
-        "provider_name": "Briefing",
-        "provider_url": base_url() + "/",
-        "cache_age": 3600,
-    }
-    audio = resource.get("audio")
-    if audio:
-        from html import escape
-
-        out.update(
-            type="rich",
-            width=width,
-            height=96,
-            html=(
-                f'<figure style="margin:0;max-width:{width}px"><figcaption><a href="{escape(resource["page_url"])}">'
-                f"{escape(record.title)}</a></figcaption>"
-                f'<audio controls preload="none" style="width:100%" src="{escape(audio["url"])}"></audio></figure>'
-            ),
-        )
-    return jsonify(out)
-
-
-def _bounded(value: str | None, default: int) -> int:
-    return min(int(value), default) if value and value.isdigit() and int(value) > 0 else default
 
 
 # -- app wiring -------------------------------------------------------------------------
 
 
 def init_app(app: Flask) -> None:
-    """Register the API and oEmbed, their hooks, and the webhook job (wrapping ``render``)."""
-    from . import errors, webhooks
-
+    """Register the API, its hooks and its error handlers."""
     app.extensions["briefing.api_limiter"] = RateLimiter(app.config["API_RATE_LIMIT"], app.config["API_RATE_WINDOW"])
     app.extensions["briefing.csrf_exempt"].add("api")
     app.register_blueprint(bp)
-    app.register_blueprint(oembed_bp)
     app.before_request(_authenticate)
     app.after_request(_add_rate_headers)
     app.register_error_handler(Problem, _handle_problem)
@@ -684,4 +514,3 @@ def init_app(app: Flask) -> None:
 
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(Exception, handle_exception)
-    webhooks.init_app(app)

@@ -16,7 +16,11 @@ from typing import Any
 
 from flask import Flask
 
-from .media import briefing_config
+from briefing.errors import BriefingError
+from briefing.text.extract import read_source
+
+from .extensions import get_queue, get_store
+from .pipeline import briefing_config
 from .store import BriefingRecord
 
 SAMPLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -51,9 +55,8 @@ def brief(app: Flask, source: Any, options: dict[str, Any] | None = None) -> Cre
 
     Raises :class:`briefing.errors.BriefingError` when the article cannot be briefed.
     """
+    # Deferred: the text pipeline loads its language models (nltk, sumy, spaCy) on import.
     from briefing.pipeline import summarize
-
-    from . import get_queue, get_store
 
     options = dict(options or {})
     result = summarize(source, briefing_config(app, options))
@@ -83,8 +86,6 @@ def brief(app: Flask, source: Any, options: dict[str, Any] | None = None) -> Cre
 
 def retry(app: Flask, record: BriefingRecord) -> bool:
     """Queue a failed briefing's audio again; False when it has not failed."""
-    from . import get_queue
-
     if record.status != "failed":
         return False
     get_queue(app).enqueue("render", briefing_id=record.id)
@@ -94,9 +95,6 @@ def retry(app: Flask, record: BriefingRecord) -> bool:
 def brief_directory(app: Flask, folder: str | Path) -> list[tuple[Path, Created | Exception]]:
     """Brief every .txt and .html file in ``folder`` (skipping those briefed before);
     returns each file with its outcome, or the error that stopped it."""
-    from briefing.errors import BriefingError
-    from briefing.text.extract import read_source
-
     config = briefing_config(app)
     outcomes: list[tuple[Path, Created | Exception]] = []
     for path in sorted(Path(folder).iterdir()):
@@ -107,7 +105,7 @@ def brief_directory(app: Flask, folder: str | Path) -> list[tuple[Path, Created 
             outcome = brief(app, source)
             # A sample whose audio failed before (say, the voice was missing) is tried again.
             if not outcome.created and retry(app, outcome.record):
-                outcome = Created(app.extensions["briefing.store"].get_briefing(outcome.record.id), False)
+                outcome = Created(get_store(app).get_briefing(outcome.record.id), False)
             outcomes.append((path, outcome))
         except BriefingError as exc:
             outcomes.append((path, exc))

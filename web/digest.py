@@ -5,22 +5,23 @@ midnight; ``briefing digest [--day YYYY-MM-DD]`` makes one by hand. A digest is 
 as a briefing whose ``source_kind`` is ``"digest"``: its key points are its stories'
 points one after another (each keeps its source), so its page, its JSON twin, the
 podcast feed and the API show it like any briefing, and its audio is made by the same
-render job. Each day has one digest: stories briefed later on a day already digested
-stay in their own episodes.
+render job (web/render.py). Each day has one digest: stories briefed later on a day
+already digested stay in their own episodes.
 """
 
 from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 from typing import Any, Callable
 
 from flask import Flask
 
+from briefing.audio.digest import digest_document, digest_title
 from briefing.errors import BriefingError
 
 from .briefings import Created, new_id
+from .extensions import get_queue, get_store
 from .store import BriefingRecord
 
 SOURCE_KIND = "digest"
@@ -56,17 +57,10 @@ def digest_hash(day: date) -> str:
 def stories_of(app: Flask, day: date) -> list[BriefingRecord]:
     """The briefings made on ``day`` (UTC) whose audio is ready, oldest first, at most
     ``DIGEST_MAX_STORIES``; digests themselves are left out."""
-    from . import get_store
-
     store = get_store(app)
     start = datetime.combine(day, time(0), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     end = datetime.combine(day + timedelta(days=1), time(0), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    rows = store.db.execute(
-        "SELECT id FROM briefings WHERE status = 'done' AND source_kind != ? AND created_at >= ? AND created_at < ?"
-        " ORDER BY created_at, rowid LIMIT ?",
-        (SOURCE_KIND, start, end, int(app.config["DIGEST_MAX_STORIES"])),
-    ).fetchall()
-    return [r for r in (store.get_briefing(row["id"]) for row in rows) if r is not None]
+    return store.done_briefings_between(start, end, int(app.config["DIGEST_MAX_STORIES"]), except_kind=SOURCE_KIND)
 
 
 def make_digest(app: Flask, day: date) -> Created:
@@ -74,10 +68,6 @@ def make_digest(app: Flask, day: date) -> Created:
 
     Raises DigestError when no briefing of that day has its audio ready.
     """
-    from briefing.audio.digest import digest_document, digest_title
-
-    from . import get_queue, get_store
-
     store = get_store(app)
     existing = store.find_by_input(digest_hash(day))
     if existing is not None:
@@ -106,40 +96,6 @@ def make_digest(app: Flask, day: date) -> Created:
     return Created(store.get_briefing(digest_id), True)
 
 
-def render_digest(app: Flask, record: BriefingRecord, out_dir: Path, *, voice: str, progress: Any) -> Any:
-    """Speak the digest ``record`` into ``out_dir``; returns the rendition.
-
-    Each story's briefing is made again from its stored article (the text pipeline is
-    deterministic), so the digest speaks exactly what the story's own episode speaks.
-    Stories deleted since the digest was stored are left out.
-    """
-    from briefing.audio.digest import Story, digest_script
-    from briefing.audio.export import TrackInfo
-    from briefing.pipeline import summarize_article
-
-    from . import get_store
-    from .media import RenderError, article_from_dict, briefing_config, configured_function
-
-    store = get_store(app)
-    info = record.briefing.get("digest") or {}
-    day = parse_day(info.get("day") or record.source_name or "")
-    stories = []
-    for listed in info.get("stories") or ():
-        story = store.get_briefing(listed["id"])
-        if story is None:
-            continue
-        article = article_from_dict(store.get_article(story.id) or {})
-        stories.append(Story(story.id, summarize_article(article, briefing_config(app, story.options))))
-    if not stories:
-        raise RenderError("Every story of this digest has been deleted: there is nothing to speak.")
-    from briefing.audio.speak import get_voice
-
-    script = digest_script(day, stories, speech=get_voice(voice).speech)
-    track = TrackInfo(title=record.title, site="Briefing", date=day.isoformat())
-    render = configured_function(app, "RENDER_SCRIPT", "briefing.audio.render.render_script")
-    return render(script, out_dir, info=track, voice=voice, progress=progress, document=record.briefing)
-
-
 # -- the server's schedule -----------------------------------------------------------------
 
 
@@ -148,8 +104,6 @@ def schedule(app: Flask, now: bool = False, clock: datetime | None = None) -> in
     the next UTC midnight. Nothing when ``DIGEST`` is off or a check is queued already."""
     if not app.config.get("DIGEST"):
         return None
-    from . import get_queue
-
     delay = 0.0
     if not now:
         current = (clock or datetime.now(timezone.utc)).astimezone(timezone.utc)
@@ -170,6 +124,6 @@ def schedule_job(app: Flask, job: Any, heartbeat: Callable[[], None]) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["briefing.jobs"].handlers[JOB_KIND] = schedule_job
+    get_queue(app).handlers[JOB_KIND] = schedule_job
     if app.config["START_WORKERS"]:
         schedule(app, now=True)

@@ -10,6 +10,8 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from .extensions import get_store
+
 log = logging.getLogger(__name__)
 
 # status -> (title, what the reader can do)
@@ -42,8 +44,6 @@ def error_response(status: int, detail: str | None = None) -> Response:
         template = "404.html" if status == 404 else "error.html"
         context = {"status": status, "title": title, "detail": detail, "advice": advice}
         if status == 404:
-            from . import get_store
-
             try:
                 context["recent"] = get_store().recent(5)
             except Exception:  # noqa: BLE001 - a 404 page must not fail because the database did

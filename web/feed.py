@@ -19,10 +19,14 @@ import uuid
 from datetime import datetime, timezone
 from typing import Iterable
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
 from flask import Blueprint, Flask, Response, abort, current_app, request, url_for
 from lxml import etree
 
-from .store import _BRIEFING_COLUMNS, BriefingRecord, _briefing
+from .extensions import get_store
+from .schema import key_points
+from .store import BriefingRecord
 from .urls import absolute
 
 bp = Blueprint("feed", __name__)
@@ -61,82 +65,53 @@ def episode_guid(briefing_id: str) -> str:
 # -- the podcast namespace as a feedgen extension ---------------------------------------
 
 
-def _feedgen():
-    """feedgen's classes, imported when a feed is first built."""
-    from feedgen.ext.base import BaseEntryExtension, BaseExtension
-    from feedgen.feed import FeedGenerator
+class PodcastIndexExtension(BaseExtension):
+    """Channel tags of the ``podcast`` namespace, and Apple's ``itunes:explicit``."""
 
-    class PodcastIndexExtension(BaseExtension):
-        """Channel tags of the ``podcast`` namespace, and Apple's ``itunes:explicit``."""
+    def __init__(self) -> None:
+        self.guid: str | None = None
+        self.explicit = False
 
-        def __init__(self) -> None:
-            self.guid: str | None = None
-            self.explicit = False
+    def extend_ns(self) -> dict[str, str]:
+        return {"podcast": PODCAST_NS}
 
-        def extend_ns(self) -> dict[str, str]:
-            return {"podcast": PODCAST_NS}
+    def extend_rss(self, rss_feed):  # noqa: ANN001 - feedgen's lxml tree
+        channel = rss_feed[0]
+        explicit = etree.SubElement(channel, f"{{{ITUNES_NS}}}explicit")
+        explicit.text = "true" if self.explicit else "false"
+        if self.guid:
+            etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
+        return rss_feed
 
-        def extend_rss(self, rss_feed):  # noqa: ANN001 - feedgen's lxml tree
-            channel = rss_feed[0]
-            explicit = etree.SubElement(channel, f"{{{ITUNES_NS}}}explicit")
-            explicit.text = "true" if self.explicit else "false"
-            if self.guid:
-                etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
-            return rss_feed
 
-    class PodcastIndexEntryExtension(BaseEntryExtension):
-        """Item tags of the ``podcast`` namespace, and the description as CDATA."""
+class PodcastIndexEntryExtension(BaseEntryExtension):
+    """Item tags of the ``podcast`` namespace, and the description as CDATA."""
 
-        def __init__(self) -> None:
-            self.transcripts: list[dict[str, str]] = []
-            self.chapters: dict[str, str] | None = None
-            self.description_html: str | None = None
+    def __init__(self) -> None:
+        self.transcripts: list[dict[str, str]] = []
+        self.chapters: dict[str, str] | None = None
+        self.description_html: str | None = None
 
-        def extend_rss(self, item):  # noqa: ANN001
-            if self.description_html is not None:
-                description = item.find("description")
-                if description is None:
-                    description = etree.SubElement(item, "description")
-                description.text = etree.CDATA(self.description_html)
-            for transcript in self.transcripts:
-                etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", transcript)
-            if self.chapters:
-                etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", self.chapters)
-            return item
-
-    return FeedGenerator, PodcastIndexExtension, PodcastIndexEntryExtension
+    def extend_rss(self, item):  # noqa: ANN001
+        if self.description_html is not None:
+            description = item.find("description")
+            if description is None:
+                description = etree.SubElement(item, "description")
+            description.text = etree.CDATA(self.description_html)
+        for transcript in self.transcripts:
+            etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", transcript)
+        if self.chapters:
+            etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", self.chapters)
+        return item
 
 
 # -- building the feed ------------------------------------------------------------------
-
-
-def done_briefings(limit: int, source_id: int | None = None) -> list[BriefingRecord]:
-    """The newest briefings whose audio is ready (of one followed source, if given)."""
-    from . import get_store
-
-    db = get_store().db
-    if source_id is None:
-        rows = db.execute(
-            f"SELECT {_BRIEFING_COLUMNS} FROM briefings WHERE status = 'done' AND audio IS NOT NULL"
-            " ORDER BY created_at DESC, rowid DESC LIMIT ?",
-            (limit,),
-        ).fetchall()
-    else:
-        columns = ", ".join(f"b.{c.strip()}" for c in _BRIEFING_COLUMNS.split(","))
-        rows = db.execute(
-            f"SELECT DISTINCT {columns}, b.rowid AS r FROM briefings b JOIN source_items s ON s.briefing_id = b.id"
-            " WHERE s.source_id = ? AND b.status = 'done' AND b.audio IS NOT NULL"
-            " ORDER BY b.created_at DESC, r DESC LIMIT ?",
-            (source_id, limit),
-        ).fetchall()
-    return [_briefing(r) for r in rows]
 
 
 def description_html(record: BriefingRecord, page_url: str, limit: int = DESCRIPTION_MAX_BYTES) -> str:
     """The episode's show notes: the plain key points with their sources, as HTML of at
     most ``limit`` bytes (points are dropped from the end until it fits)."""
     b = record.briefing
-    plain = b.get("plain_points") or []
     items = []
     # A daily digest lists its stories, each linked to its own briefing.
     for story in (b.get("digest") or {}).get("stories") or ():
@@ -145,10 +120,9 @@ def description_html(record: BriefingRecord, page_url: str, limit: int = DESCRIP
         if story.get("site_name"):
             line += f" <em>({html.escape(story['site_name'])})</em>"
         items.append(f"<li>{line}</li>")
-    for n, kp in enumerate(() if items else b.get("key_points") or ()):
-        text = plain[n]["text"] if n < len(plain) and plain[n] else kp.get("text", "")
-        source = (kp.get("attribution") or {}).get("source")
-        line = html.escape(text)
+    for point in () if items else key_points(b):
+        source = (point["attribution"] or {}).get("source")
+        line = html.escape(point["plain"])
         if source:
             line += f" <em>(Source: {html.escape(source)})</em>"
         items.append(f"<li>{line}</li>")
@@ -173,11 +147,24 @@ def _published(record: BriefingRecord) -> datetime:
 
 def build_feed(records: Iterable[BriefingRecord], *, feed_url: str, title: str, description: str, link: str) -> bytes:
     """The RSS 2.0 document for ``records`` (newest first, audio done)."""
-    FeedGenerator, ChannelExt, EntryExt = _feedgen()
+    fg = _channel(feed_url=feed_url, title=title, description=description, link=link)
+    newest = None
+    for record in records:
+        published = _add_episode(fg, record)
+        newest = max(newest or published, published)
+    if newest is not None:
+        fg.lastBuildDate(newest)
+    else:
+        fg.lastBuildDate(datetime(2000, 1, 1, tzinfo=timezone.utc))
+    return fg.rss_str(pretty=True)
+
+
+def _channel(*, feed_url: str, title: str, description: str, link: str) -> FeedGenerator:
+    """A feed with the channel's tags (title, links, cover, Apple's tags) and no episode yet."""
     config = current_app.config
     fg = FeedGenerator()
     fg.load_extension("podcast")
-    fg.register_extension("podcastindex", ChannelExt, EntryExt, atom=False, rss=True)
+    fg.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension, atom=False, rss=True)
     fg.podcastindex.guid = podcast_guid(feed_url)
     fg.podcastindex.explicit = bool(config["FEED_EXPLICIT"])
     fg.title(title)
@@ -197,38 +184,36 @@ def build_feed(records: Iterable[BriefingRecord], *, feed_url: str, title: str, 
     category, _, sub = config["FEED_CATEGORY"].partition("/")
     fg.podcast.itunes_category(category, sub or None)
     fg.podcast.itunes_type("episodic")
-    newest = None
-    for record in records:
-        audio = record.audio or {}
-        files = audio.get("files") or {}
-        h = audio["content_hash"]
+    return fg
 
-        def media(kind: str, default: str) -> str:
-            return absolute(url_for("media.media_file", content_hash=h, name=files.get(kind, default)))
 
-        page = absolute(url_for("pages.briefing", briefing_id=record.id))
-        published = _published(record)
-        newest = max(newest or published, published)
-        fe = fg.add_entry(order="append")
-        fe.title(record.title)
-        fe.guid(episode_guid(record.id), permalink=False)
-        fe.link(href=page)
-        fe.pubDate(published)
-        fe.description("-")  # replaced by CDATA in the extension
-        fe.enclosure(media("mp3", "briefing.mp3"), str(int(audio["mp3_bytes"])), "audio/mpeg")
-        fe.podcast.itunes_duration(str(max(1, round(float(audio.get("duration") or 0)))))
-        fe.podcast.itunes_explicit(None)
-        fe.podcastindex.description_html = description_html(record, page)
-        fe.podcastindex.transcripts = [
-            {"url": media("vtt", "captions.vtt"), "type": "text/vtt", "rel": "captions"},
-            {"url": media("transcript_html", "transcript.html"), "type": "text/html"},
-        ]
-        fe.podcastindex.chapters = {"url": media("chapters", "chapters.json"), "type": "application/json+chapters"}
-    if newest is not None:
-        fg.lastBuildDate(newest)
-    else:
-        fg.lastBuildDate(datetime(2000, 1, 1, tzinfo=timezone.utc))
-    return fg.rss_str(pretty=True)
+def _add_episode(fg: FeedGenerator, record: BriefingRecord) -> datetime:
+    """Add ``record`` as the feed's next episode; returns when it was published."""
+    audio = record.audio or {}
+    files = audio.get("files") or {}
+    h = audio["content_hash"]
+
+    def media(kind: str, default: str) -> str:
+        return absolute(url_for("media.media_file", content_hash=h, name=files.get(kind, default)))
+
+    page = absolute(url_for("pages.briefing", briefing_id=record.id))
+    published = _published(record)
+    fe = fg.add_entry(order="append")
+    fe.title(record.title)
+    fe.guid(episode_guid(record.id), permalink=False)
+    fe.link(href=page)
+    fe.pubDate(published)
+    fe.description("-")  # replaced by CDATA in the extension
+    fe.enclosure(media("mp3", "briefing.mp3"), str(int(audio["mp3_bytes"])), "audio/mpeg")
+    fe.podcast.itunes_duration(str(max(1, round(float(audio.get("duration") or 0)))))
+    fe.podcast.itunes_explicit(None)
+    fe.podcastindex.description_html = description_html(record, page)
+    fe.podcastindex.transcripts = [
+        {"url": media("vtt", "captions.vtt"), "type": "text/vtt", "rel": "captions"},
+        {"url": media("transcript_html", "transcript.html"), "type": "text/html"},
+    ]
+    fe.podcastindex.chapters = {"url": media("chapters", "chapters.json"), "type": "application/json+chapters"}
+    return published
 
 
 def feed_response(body: bytes) -> Response:
@@ -246,7 +231,7 @@ def feed():
     """The podcast feed of every briefing whose audio is ready."""
     config = current_app.config
     body = build_feed(
-        done_briefings(int(config["FEED_ITEMS"])),
+        get_store().done_briefings(int(config["FEED_ITEMS"])),
         feed_url=absolute(url_for("feed.feed")),
         title=config["FEED_TITLE"],
         description=config["FEED_DESCRIPTION"],
@@ -258,15 +243,13 @@ def feed():
 @bp.route("/sources/<int:source_id>/feed.xml", methods=("GET", "HEAD"))
 def source_feed(source_id: int):
     """The podcast feed of the briefings made from one followed news feed."""
-    from . import get_store
-
-    row = get_store().db.execute("SELECT id, url, title FROM sources WHERE id = ?", (source_id,)).fetchone()
+    row = get_store().source(source_id)
     if row is None:
         abort(404, description="No followed source has this number. `briefing sources` lists them.")
     config = current_app.config
     name = row["title"] or row["url"]
     body = build_feed(
-        done_briefings(int(config["FEED_ITEMS"]), source_id=source_id),
+        get_store().done_briefings(int(config["FEED_ITEMS"]), source_id=source_id),
         feed_url=absolute(url_for("feed.source_feed", source_id=source_id)),
         title=f"{config['FEED_TITLE']}: {name}",
         description=f"Briefings of the stories in {name}. {config['FEED_DESCRIPTION']}",
@@ -275,19 +258,5 @@ def source_feed(source_id: int):
     return feed_response(body)
 
 
-def range_not_satisfiable(exc):  # noqa: ANN001 - werkzeug's RequestedRangeNotSatisfiable
-    """The site's error page for a 416, keeping ``Content-Range: bytes */<length>``, which
-    tells a podcast app how long the file is (RFC 9110, section 15.5.17)."""
-    from .errors import handle_http
-
-    response = handle_http(exc)
-    value = exc.get_response().headers.get("Content-Range")
-    if value:
-        response.headers["Content-Range"] = value
-    return response
-
-
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
-    # A handler for the code itself wins over the app's generic HTTPException handler.
-    app.register_error_handler(416, range_not_satisfiable)

@@ -14,18 +14,22 @@ next refresh.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import re
 import traceback
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import feedparser
 from flask import Flask
 
 from briefing.errors import BriefingError
+from briefing.text.extract import Source
+from briefing.text.fetch import check_url, fetch_url
 
-from . import get_store
+from .briefings import brief
+from .extensions import get_queue, get_store
+from .pipeline import briefing_config
 from .store import utc_now
 
 log = logging.getLogger(__name__)
@@ -105,51 +109,33 @@ class _Progress:
 def follow(app: Flask, url: str) -> dict[str, Any]:
     """Follow the feed at ``url``; returns its row. Checks the URL against the fetch rules
     now, so a refused address is reported at once."""
-    from briefing.text.fetch import check_url
-
-    from .media import briefing_config
-
     url = url.strip()
     check_url(url, briefing_config(app))
-    store = get_store(app)
-    with store.transaction() as db:
-        if db.execute("SELECT 1 FROM sources WHERE url = ?", (url,)).fetchone():
-            raise FeedsError(f"{url} is followed already. `briefing sources` lists the followed feeds.")
-        db.execute("INSERT INTO sources (url, created_at) VALUES (?, ?)", (url, utc_now()))
+    if not get_store(app).add_source(url):
+        raise FeedsError(f"{url} is followed already. `briefing sources` lists the followed feeds.")
     return find_source(app, url)
 
 
 def find_source(app: Flask, key: str | int) -> dict[str, Any]:
     """A followed source by its number or URL; FeedsError when there is none."""
-    db = get_store(app).db
+    store = get_store(app)
     text = str(key).strip()
-    if text.isdigit():
-        row = db.execute("SELECT * FROM sources WHERE id = ?", (int(text),)).fetchone()
-    else:
-        row = db.execute("SELECT * FROM sources WHERE url = ?", (text,)).fetchone()
-    if row is None:
+    source = store.source(int(text)) if text.isdigit() else store.source_by_url(text)
+    if source is None:
         raise FeedsError(f"No followed feed is {text}. `briefing sources` lists them, with their numbers.")
-    return _source(row)
+    return source
 
 
 def unfollow(app: Flask, key: str | int) -> dict[str, Any]:
     """Stop following a source (by number or URL); its briefings stay. Returns its row."""
     source = find_source(app, key)
-    with get_store(app).transaction() as db:
-        db.execute("DELETE FROM sources WHERE id = ?", (source["id"],))
+    get_store(app).delete_source(source["id"])
     return source
 
 
 def sources(app: Flask) -> list[dict[str, Any]]:
     """Every followed source with its last result, in the order they were followed."""
-    rows = get_store(app).db.execute("SELECT * FROM sources ORDER BY id").fetchall()
-    return [_source(r) for r in rows]
-
-
-def _source(row) -> dict[str, Any]:  # noqa: ANN001 - sqlite3.Row
-    data = dict(row)
-    data["last_result"] = json.loads(data["last_result"]) if data.get("last_result") else None
-    return data
+    return get_store(app).sources()
 
 
 # -- refreshing ------------------------------------------------------------------------
@@ -168,12 +154,6 @@ def refresh(app: Flask, keys: list[str] | None = None, heartbeat: Callable[[], N
 
 def refresh_source(app: Flask, source: dict[str, Any]) -> RefreshResult:
     """Fetch one followed feed and brief its new items; never raises for a bad feed."""
-    import feedparser
-
-    from briefing.text.fetch import fetch_url
-
-    from .media import briefing_config
-
     config = briefing_config(app)
     headers = {"Accept": FEED_ACCEPT}
     if source.get("etag"):
@@ -209,12 +189,9 @@ def refresh_source(app: Flask, source: dict[str, Any]) -> RefreshResult:
 
 def _record(app: Flask, source: dict[str, Any], result: RefreshResult, *, title: str | None = None,
             etag: str | None = None, modified: str | None = None) -> RefreshResult:
-    with get_store(app).transaction() as db:
-        db.execute(
-            "UPDATE sources SET checked_at = ?, last_result = ?, title = COALESCE(?, title),"
-            " etag = COALESCE(?, etag), modified = COALESCE(?, modified) WHERE id = ?",
-            (utc_now(), json.dumps(result.to_dict(), ensure_ascii=False), title, etag, modified, source["id"]),
-        )
+    get_store(app).record_refresh(
+        source["id"], checked_at=utc_now(), last_result=result.to_dict(), title=title, etag=etag, modified=modified
+    )
     if result.status == "failed" or result.failures:
         log.warning("Feed %s: %s", source["url"], result.summary())
     return result
@@ -222,8 +199,6 @@ def _record(app: Flask, source: dict[str, Any], result: RefreshResult, *, title:
 
 def _brief_entry(app: Flask, source_id: int, entry: Any, progress: _Progress) -> None:
     """Brief one feed item unless it was briefed before; records the outcome."""
-    from .briefings import brief
-
     store = get_store(app)
     guid = (entry.get("id") or "").strip() or None
     link = (entry.get("link") or "").strip() or None
@@ -231,11 +206,7 @@ def _brief_entry(app: Flask, source_id: int, entry: Any, progress: _Progress) ->
     if guid is None and link is None:
         progress.failures.append(ItemFailure(title, None, "The item has neither a guid nor a link, so it cannot be told apart."))
         return
-    row = store.db.execute(
-        "SELECT id, status FROM source_items WHERE source_id = ? AND ((guid IS NOT NULL AND guid = ?)"
-        " OR (link IS NOT NULL AND link = ?)) ORDER BY status = 'done' DESC, id LIMIT 1",
-        (source_id, guid, link),
-    ).fetchone()
+    row = store.source_item(source_id, guid, link)
     if row is not None and row["status"] == "done":
         progress.seen += 1
         return
@@ -249,20 +220,12 @@ def _brief_entry(app: Flask, source_id: int, entry: Any, progress: _Progress) ->
     except Exception as exc:  # noqa: BLE001 - one bad item must never stop the others
         log.error("Feed item %s failed:\n%s", link or guid, traceback.format_exc())
         error = f"Unexpected error ({type(exc).__name__}: {exc}). The details are in the server log."
-    now = utc_now()
     status = "done" if briefing_id else "failed"
-    with store.transaction() as db:
-        if row is None:
-            db.execute(
-                "INSERT INTO source_items (source_id, guid, link, title, briefing_id, status, error, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (source_id, guid, link, title, briefing_id, status, error, now, now),
-            )
-        else:
-            db.execute(
-                "UPDATE source_items SET briefing_id = ?, status = ?, error = ?, title = ?, updated_at = ? WHERE id = ?",
-                (briefing_id, status, error, title, now, row["id"]),
-            )
+    if row is None:
+        store.add_source_item(source_id, guid=guid, link=link, title=title, briefing_id=briefing_id, status=status,
+                              error=error)
+    else:
+        store.update_source_item(row["id"], title=title, briefing_id=briefing_id, status=status, error=error)
     if briefing_id:
         progress.new.append(briefing_id)
     else:
@@ -272,8 +235,6 @@ def _brief_entry(app: Flask, source_id: int, entry: Any, progress: _Progress) ->
 def item_source(entry: Any, link: str | None, title: str):
     """The article of a feed item: its full content when the feed carries enough of it,
     else its web page (fetched under the URL rules when briefed)."""
-    from briefing.text.extract import Source
-
     content = ""
     for part in entry.get("content") or ():
         if len(part.get("value") or "") > len(content):
@@ -308,10 +269,10 @@ def schedule(app: Flask, now: bool = False) -> int | None:
     minutes = float(app.config.get("FEEDS_REFRESH_MINUTES") or 0)
     if minutes <= 0:
         return None
-    return app.extensions["briefing.jobs"].enqueue_once(JOB_KIND, delay=0 if now else minutes * 60)
+    return get_queue(app).enqueue_once(JOB_KIND, delay=0 if now else minutes * 60)
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["briefing.jobs"].handlers[JOB_KIND] = refresh_job
+    get_queue(app).handlers[JOB_KIND] = refresh_job
     if app.config["START_WORKERS"]:
         schedule(app, now=True)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from briefing.audio.speak import VOICES
 from briefing.words import MONTHS, QUOTE_PAIRS
 
 
@@ -187,16 +188,14 @@ def slug(text: str, limit: int = 60) -> str:
     return value[:limit].rstrip("-") or "briefing"
 
 
-VOICE_NAMES = {"piper": "Piper", "espeak": "eSpeak NG", "gtts": "Google Text-to-Speech"}
-
-
 def voice_name(voice: str) -> str:
-    """A voice's name for readers.
+    """A voice's name for readers (its ``label`` in the voice registry).
 
-    >>> voice_name("piper"), voice_name("custom")
-    ('Piper', 'custom')
+    >>> voice_name("piper"), voice_name("espeak"), voice_name("custom")
+    ('Piper', 'eSpeak NG', 'custom')
     """
-    return VOICE_NAMES.get(voice, voice)
+    registered = VOICES.get(voice)
+    return registered.label if registered is not None and registered.label else voice
 
 
 RULE_NAMES = {

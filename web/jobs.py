@@ -129,7 +129,7 @@ class JobQueue:
         """Add a job and wake a worker; returns the job id."""
         if kind not in self.handlers:
             raise ValueError(f"no handler for job kind {kind!r}; known: {sorted(self.handlers)}")
-        job_id = self.store.enqueue(
+        job_id = self.store.enqueue_job(
             kind,
             payload,
             briefing_id=briefing_id,
@@ -143,18 +143,16 @@ class JobQueue:
     def enqueue_once(self, kind: str, delay: float = 0.0) -> int:
         """Queue a periodic job of ``kind`` (tried once) unless one is queued already;
         returns the queued job's id."""
-        pending = self.store.db.execute(
-            "SELECT id FROM jobs WHERE kind = ? AND status = 'queued' LIMIT 1", (kind,)
-        ).fetchone()
+        pending = self.store.queued_job(kind)
         if pending is not None:
-            return pending["id"]
+            return pending
         return self.enqueue(kind, delay=delay, max_attempts=1)
 
     # -- consuming -------------------------------------------------------------------
 
     def recover(self) -> list[int]:
         """Queue again the jobs that a dead process left running."""
-        recovered = self.store.recover(worker_is_dead)
+        recovered = self.store.recover_jobs(worker_is_dead)
         if recovered:
             log.warning("Running again %d job(s) left unfinished by a stopped worker: %s", len(recovered), recovered)
         return recovered
@@ -163,13 +161,13 @@ class JobQueue:
         """Claim one ready job and run it in this thread; returns the job run, or None
         when no job was ready."""
         worker = worker or worker_name()
-        job = self.store.claim(worker, self.lease_seconds, kinds=self.handlers)
+        job = self.store.claim_job(worker, self.lease_seconds, kinds=self.handlers)
         if job is None:
             return None
         handler = self.handlers[job.kind]
 
         def heartbeat() -> None:
-            self.store.renew(job.id, worker, self.lease_seconds)
+            self.store.renew_lease(job.id, worker, self.lease_seconds)
 
         try:
             with self.app.app_context():
@@ -180,17 +178,17 @@ class JobQueue:
             log.error("Job %s (%s) failed:\n%s", job.id, job.kind, traceback.format_exc())
             self._failed(job, f"Unexpected error ({type(exc).__name__}: {exc}). The details are in the server log.")
         else:
-            # Handlers that need to store their result atomically call store.finish themselves.
+            # Handlers that need to store their result atomically finish the job themselves.
             current = self.store.get_job(job.id)
             if current is not None and current.status == "running":
-                self.store.finish(job.id)
+                self.store.finish_job(job.id)
         finally:
             release_memory()
         return job
 
     def _failed(self, job: Job, error: str) -> None:
         delay = self.retry_seconds * (2 ** max(job.attempts - 1, 0))
-        updated = self.store.fail(job.id, error, delay)
+        updated = self.store.fail_job(job.id, error, delay)
         if updated is not None and updated.status == "failed":
             log.warning("Job %s (%s) failed for good after %d attempt(s): %s", job.id, job.kind, job.attempts, error)
 

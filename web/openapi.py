@@ -1,5 +1,8 @@
 """The OpenAPI 3.1 document of the API at ``/api/v1``, built from one dict.
 
+The briefing's representations come from web/schema.py, the voices from the voice
+registry (``briefing.audio.speak.VOICES``), the most key points from the library's config.
+
 Tests validate it with openapi-spec-validator and run schemathesis against the served
 app, so every status code, header and body shape written here is what the API sends.
 """
@@ -11,7 +14,10 @@ from typing import Any
 
 from flask import Flask
 
-NULLABLE_STRING = {"type": ["string", "null"]}
+from briefing.audio.speak import VOICES
+from briefing.config import MAX_POINTS
+
+from .schema import NULLABLE_STRING, RESOURCE_SCHEMAS
 
 RATE_HEADERS = {
     "RateLimit-Limit": {"$ref": "#/components/headers/RateLimit-Limit"},
@@ -80,90 +86,15 @@ SCHEMAS: dict[str, Any] = {
                     "description": "A public http(s) address of the article; fetched by the server."},
             "title": {"type": "string", "minLength": 1, "maxLength": 300,
                       "description": "Title to use instead of the article's own."},
-            "points": {"type": "integer", "minimum": 1, "maximum": 12, "description": "How many key points (default: 3 to 7 by length)."},
-            "voice": {"type": "string", "enum": ["piper", "espeak", "gtts"], "description": "The voice (default: the server's configured voice); a voice that cannot speak on this server (espeak-ng missing, no internet for gtts) makes the briefing fail, with the reason in `error`."},
+            "points": {"type": "integer", "minimum": 1, "maximum": MAX_POINTS, "description": "How many key points (default: 3 to 7 by length)."},
+            "voice": {"type": "string", "enum": list(VOICES), "description": "The voice (default: the server's configured voice); a voice that cannot speak on this server (espeak-ng missing, no internet for gtts) makes the briefing fail, with the reason in `error`."},
             "rewriter": {"type": "string", "enum": ["rules", "llm"], "description": "Plain-language rewriter (default rules)."},
             "webhook_url": {"type": "string", "pattern": "^https?://[^\\s/?#]+[^\\s]*$", "maxLength": 2048,
                             "description": "Public http(s) address to POST `briefing.completed` or `briefing.failed` to."},
         },
         "oneOf": [{"required": ["text"]}, {"required": ["html"]}, {"required": ["url"]}],
     },
-    "Attribution": {
-        "type": ["object", "null"],
-        "properties": {
-            "source": {"type": "string"},
-            "cue": NULLABLE_STRING,
-            "quote": NULLABLE_STRING,
-            "resolved_from": NULLABLE_STRING,
-        },
-    },
-    "KeyPoint": {
-        "type": "object",
-        "required": ["text", "plain", "attribution", "sentence_ids"],
-        "properties": {
-            "text": {"type": "string", "description": "The key point as the article put it."},
-            "plain": {"type": "string", "description": "The same point in plain language (may equal `text`)."},
-            "attribution": {"$ref": "#/components/schemas/Attribution"},
-            "sentence_ids": {"type": "array", "items": {"type": "integer"}},
-        },
-    },
-    "Briefing": {
-        "type": "object",
-        "required": ["id", "status", "error", "created_at", "title", "page_url", "url", "key_points",
-                     "audio", "transcript", "chapters", "email_html"],
-        "properties": {
-            "id": {"type": "string"},
-            "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
-            "error": {**NULLABLE_STRING, "description": "Why the audio failed (or why it is being tried again)."},
-            "created_at": {"type": "string"},
-            "updated_at": {"type": "string"},
-            "title": {"type": "string"},
-            "source_url": NULLABLE_STRING,
-            "page_url": {"type": "string", "description": "The accessible briefing page."},
-            "url": {"type": "string", "description": "This resource."},
-            "key_points": {"type": "array", "items": {"$ref": "#/components/schemas/KeyPoint"}},
-            "readability": {"type": ["object", "null"]},
-            "audio": {
-                "type": ["object", "null"],
-                "description": "Once done: the MP3.",
-                "required": ["url", "bytes", "duration", "type"],
-                "properties": {
-                    "url": {"type": "string"},
-                    "bytes": {"type": ["integer", "null"]},
-                    "duration": {"type": ["number", "null"]},
-                    "type": {"type": "string"},
-                },
-            },
-            "transcript": {
-                "type": ["object", "null"],
-                "description": "Once done: addresses of the captions (WebVTT), HTML and plain-text transcripts.",
-                "required": ["vtt", "html", "text"],
-                "properties": {"vtt": {"type": "string"}, "html": {"type": "string"}, "text": {"type": "string"}},
-            },
-            "chapters": {
-                "type": ["array", "null"],
-                "items": {
-                    "type": "object",
-                    "required": ["title", "start", "end"],
-                    "properties": {"title": {"type": "string"}, "start": {"type": "number"}, "end": {"type": "number"}},
-                },
-            },
-            "email_html": {**NULLABLE_STRING, "description": "Once done: an email-safe HTML snippet."},
-        },
-    },
-    "BriefingSummary": {
-        "type": "object",
-        "required": ["id", "status", "title", "created_at", "page_url", "url"],
-        "properties": {
-            "id": {"type": "string"},
-            "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
-            "title": {"type": "string"},
-            "source_url": NULLABLE_STRING,
-            "created_at": {"type": "string"},
-            "page_url": {"type": "string"},
-            "url": {"type": "string"},
-        },
-    },
+    **RESOURCE_SCHEMAS,
     "BriefingPage": {
         "type": "object",
         "required": ["data", "next_cursor"],

@@ -8,8 +8,7 @@ keyed by the briefing's revision, so a page view costs one indexed lookup.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import hashlib
 from pathlib import PurePath
 from typing import Any, Callable
 
@@ -29,11 +28,18 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.routing import BaseConverter
 
 from briefing.errors import BriefingError
+from briefing.text.extract import Source, decode_bytes, source_from_text
 
 from . import format as fmt
+from .briefings import brief
+from .briefings import retry as retry_briefing
+from .cache import PageCache
 from .errors import wants_json
-from .media import briefing_config
-from .store import BriefingRecord
+from .extensions import PAGE_CACHE, get_store, page_cache
+from .pipeline import briefing_config
+from .schema import briefing_data
+from .security import csrf_token
+from .urls import base_url
 
 bp = Blueprint("pages", __name__)
 
@@ -41,13 +47,6 @@ ABOUT = (
     "Briefing turns a news article into a few key points that keep who said what, "
     "rewrites them in plain language, and reads them aloud, with captions, chapters and a full transcript."
 )
-
-STATUS_MESSAGES = {
-    "queued": "The audio is waiting to be made. You can read the key points while you wait.",
-    "running": "The audio is being made now. You can read the key points while you wait.",
-    "done": "The audio is ready.",
-    "failed": "The audio could not be made.",
-}
 
 FIELDS = ("url", "text", "file")
 
@@ -80,38 +79,6 @@ def respond(template: str, data: dict[str, Any], status: int = 200, **context: A
     return response
 
 
-# -- the page cache ---------------------------------------------------------------------
-
-
-class PageCache:
-    """A small LRU of rendered bodies, keyed by (briefing id, revision, format)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[tuple, bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> bytes | None:
-        with self._lock:
-            body = self._items.get(key)
-            if body is not None:
-                self._items.move_to_end(key)
-            return body
-
-    def put(self, key: tuple, body: bytes) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._items[key] = body
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-
-def page_cache() -> PageCache:
-    return current_app.extensions["briefing.page_cache"]
-
-
 # -- views ------------------------------------------------------------------------------
 
 
@@ -122,9 +89,6 @@ def home():
 
 
 def home_data(values: dict[str, str] | None = None, errors: dict[str, str] | None = None) -> dict[str, Any]:
-    from . import get_store
-    from .security import csrf_token
-
     limit = current_app.config["UPLOAD_MAX_BYTES"]
     return {
         "title": "Make a briefing",
@@ -153,10 +117,6 @@ def home_data(values: dict[str, str] | None = None, errors: dict[str, str] | Non
 @bp.route("/briefings", methods=("POST",))
 def create():
     """Brief the article given by the form, then go to its page (303)."""
-    from briefing.text.extract import Source, decode_bytes, source_from_text
-
-    from .briefings import brief
-
     limit = int(current_app.config["UPLOAD_MAX_BYTES"])
     try:
         form, files = request.form, request.files
@@ -222,8 +182,6 @@ def _form_errors(values: dict[str, str], errors: dict[str, str], status: int = 4
 @twin_route("/briefings/<id:briefing_id>")
 def briefing(briefing_id: str):
     """A briefing: key points, player, chapters, transcript (built from stored JSON)."""
-    from . import get_store
-
     store = get_store()
     revision = store.revision(briefing_id)
     if revision is None:
@@ -251,95 +209,9 @@ def briefing(briefing_id: str):
     return response.make_conditional(request)
 
 
-def briefing_data(record: BriefingRecord) -> dict[str, Any]:
-    """A briefing page's data (and its JSON twin)."""
-    b = record.briefing
-    article = b.get("article") or {}
-    plain = b.get("plain_points") or []
-    points = []
-    for number, kp in enumerate(b.get("key_points") or (), 1):
-        pp = plain[number - 1] if number - 1 < len(plain) else None
-        points.append(
-            {
-                "number": number,
-                "text": pp["text"] if pp else kp["text"],
-                "plain": bool(pp and pp.get("changed")),
-                "key_point": kp["text"],
-                "original": kp.get("original") or kp["text"],
-                "sentence_ids": kp.get("sentence_ids") or [],
-                "attribution": kp.get("attribution"),
-                "rules_applied": (pp or {}).get("rules_applied") or [],
-                "fallback_reason": (pp or {}).get("fallback_reason"),
-            }
-        )
-    source_url = fmt.safe_link(article.get("source_url") or record.source_url)
-    audio = record.audio if record.status == "done" else None
-    audio_links = None
-    if audio:
-        h = audio["content_hash"]
-        files = audio.get("files") or {}
-
-        def media(kind: str, default: str, **query: str) -> str:
-            return url_for("media.media_file", content_hash=h, name=files.get(kind, default), **query)
-
-        audio_links = {
-            "url": media("mp3", "briefing.mp3"),
-            "download_url": media("mp3", "briefing.mp3", download=fmt.slug(record.title)),
-            "type": "audio/mpeg",
-            "bytes": audio.get("mp3_bytes"),
-            "duration": audio.get("duration"),
-            "captions_url": media("vtt", "captions.vtt"),
-            "chapters_url": media("chapters", "chapters.json"),
-            "transcript_url": media("transcript_txt", "transcript.txt"),
-            "transcript_html_url": media("transcript_html", "transcript.html"),
-            "voice": audio.get("voice"),
-        }
-    # A daily digest (web/digest.py) groups its points by story.
-    stories = []
-    for story in (b.get("digest") or {}).get("stories") or ():
-        first, count = int(story.get("first_point") or 0), int(story.get("points") or 0)
-        stories.append(
-            {
-                "id": story["id"],
-                "title": story.get("title") or "Untitled story",
-                "url": url_for("pages.briefing", briefing_id=story["id"]),
-                "site_name": story.get("site_name"),
-                "source_url": fmt.safe_link(story.get("source_url")),
-                "key_points": points[first : first + count],
-            }
-        )
-    return {
-        "id": record.id,
-        "url": url_for("pages.briefing", briefing_id=record.id),
-        "json_url": url_for("pages.briefing_json", briefing_id=record.id),
-        "status": record.status,
-        "status_message": STATUS_MESSAGES.get(record.status, record.status),
-        "error": record.error,
-        "title": record.title,
-        "site_name": article.get("site_name") or fmt.host(source_url),
-        "byline": article.get("byline"),
-        "published": article.get("published"),
-        "source_url": source_url,
-        "created_at": record.created_at,
-        "reading_minutes": fmt.reading_minutes([p["text"] for p in points]),
-        "reading_level": fmt.reading_level(b.get("readability")),
-        "readability": b.get("readability"),
-        "key_points": points,
-        "stories": stories,
-        "notes": b.get("notes") or [],
-        "audio": audio_links,
-        "chapters": (audio or {}).get("chapters") or [],
-        "transcript": (audio or {}).get("transcript") or [],
-        "poll_seconds": current_app.config["STATUS_POLL_SECONDS"],
-    }
-
-
 @bp.route("/briefings/<id:briefing_id>/retry", methods=("POST",))
 def retry(briefing_id: str):
     """Try a failed briefing's audio again."""
-    from . import get_store
-    from .briefings import retry as retry_briefing
-
     record = get_store().get_briefing(briefing_id)
     if record is None:
         abort(404)
@@ -417,11 +289,9 @@ def _no_store_home(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter
-    app.extensions["briefing.page_cache"] = PageCache(int(app.config["PAGE_CACHE_SIZE"]))
+    app.extensions[PAGE_CACHE] = PageCache(int(app.config["PAGE_CACHE_SIZE"]))
     app.register_blueprint(bp)
     app.after_request(_no_store_home)
-    from .urls import base_url
-
     app.jinja_env.globals.update(fmt=fmt, static_url=_static_url, base_url=base_url)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -432,8 +302,6 @@ def _static_url(filename: str) -> str:
     versions = current_app.extensions.setdefault("briefing.static_versions", {})
     version = versions.get(filename)
     if version is None:
-        import hashlib
-
         path = PurePath(current_app.static_folder or "") / filename
         try:
             with open(path, "rb") as fh:

@@ -2,6 +2,8 @@
 
 ``--brief-samples DIR`` first briefs every .txt/.html file in DIR that was not briefed
 before (``make run`` uses it); their audio is made in the background while the server runs.
+:class:`LiveServer` serves an app the same way from a thread (the browser tests and
+``bench.api`` use it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,15 @@ import sys
 import threading
 from pathlib import Path
 from typing import Any, TextIO
+
+from waitress.server import create_server
+
+from briefing.text.extract import source_from_text
+
+from .app import create_app
+from .briefings import brief_directory
+from .extensions import get_queue
+from .jobs import limit_malloc_arenas
 
 
 def display_url(host: str, port: int) -> str:
@@ -30,7 +41,7 @@ def display_url(host: str, port: int) -> str:
 def _warm_up() -> None:
     """Load the text pipeline's models in the background, so the first form is quick."""
     try:
-        from briefing.text.extract import source_from_text
+        # Deferred: loading the text pipeline's models is the warm-up's whole point, in its thread.
         from briefing.pipeline import summarize
 
         summarize(source_from_text("Warm up\n\nThe council said the bridge will open on Monday. Officials agreed."))
@@ -50,12 +61,6 @@ def serve(
     config: dict[str, Any] | None = None,
 ) -> int:
     """Serve the app until interrupted; returns an exit status."""
-    from waitress.server import create_server
-
-    from . import create_app, get_queue
-    from .briefings import brief_directory
-    from .jobs import limit_malloc_arenas
-
     limit_malloc_arenas()  # before any thread starts
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -93,3 +98,25 @@ def serve(
         get_queue(app).stop()
         server.close()
     return 0
+
+
+class LiveServer:
+    """The app served by waitress on 127.0.0.1 (a free port) in a daemon thread."""
+
+    def __init__(self, app: Any, threads: int = 4) -> None:
+        self.app = app
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=threads, ident="Briefing")
+        self.port = self.server.effective_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.run, name="waitress", daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.server.close()
+        self.thread.join(5)

@@ -9,6 +9,8 @@ reject old timestamps. Webhook URLs follow the same private-address rules as art
 URLs (:func:`briefing.text.fetch.check_url`), checked when given and again when sent, and a
 delivery connects to the address that was checked (:func:`briefing.text.fetch.post_url`), so a
 name that turns private between the check and the request (DNS rebinding) gets nothing.
+The deliveries are queued when the render job announces a briefing done or failed
+(web/events.py).
 """
 
 from __future__ import annotations
@@ -20,17 +22,22 @@ import logging
 import time
 from typing import Any, Callable
 
+import requests
 from flask import Flask
 
 from briefing.errors import BriefingError
+from briefing.text.fetch import check_url, post_url
 
+from .events import BRIEFING_DONE, BRIEFING_FAILED, EVENTS, subscribe
+from .extensions import get_queue, get_store
+from .pipeline import briefing_config
+from .schema import briefing_resource
 from .store import Job, utc_now
 
 log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "Briefing-Signature"
 EVENT_HEADER = "Briefing-Event"
-EVENTS = ("briefing.completed", "briefing.failed")
 
 
 class WebhookError(BriefingError):
@@ -70,31 +77,21 @@ def verify_signature(secret: str, header: str, body: bytes, tolerance: float = 3
 def check_webhook_url(url: str, config: Any) -> None:
     """Refuse a webhook URL that the article-fetch rules would refuse (private
     addresses unless ``allow_private_urls``), raising a BriefingError that says why."""
-    from briefing.text.fetch import check_url
-
     check_url(url, config)
 
 
 def register_webhook(app: Flask, briefing_id: str, key_id: str, url: str, base_url: str) -> int:
     """Remember ``url`` for a briefing; when its audio is already done or failed (the
     same article was briefed before), queue the delivery now. Returns the webhook id."""
-    from . import get_store
-
     store = get_store(app)
-    with store.transaction() as db:
-        webhook_id = db.execute(
-            "INSERT INTO api_webhooks (briefing_id, key_id, url, base_url, created_at) VALUES (?,?,?,?,?)",
-            (briefing_id, key_id, url, base_url, utc_now()),
-        ).lastrowid
+    webhook_id = store.add_webhook(briefing_id, key_id, url, base_url)
     record = store.get_briefing(briefing_id)
     if record is not None and record.status in ("done", "failed"):
-        _enqueue(app, webhook_id, briefing_id, "briefing.completed" if record.status == "done" else "briefing.failed")
+        _enqueue(app, webhook_id, briefing_id, BRIEFING_DONE if record.status == "done" else BRIEFING_FAILED)
     return webhook_id
 
 
 def _enqueue(app: Flask, webhook_id: int, briefing_id: str, event: str) -> int:
-    from . import get_queue
-
     return get_queue(app).enqueue(
         "webhook",
         {"webhook_id": webhook_id, "event": event},
@@ -105,38 +102,24 @@ def _enqueue(app: Flask, webhook_id: int, briefing_id: str, event: str) -> int:
 
 def notify(app: Flask, briefing_id: str | None, event: str) -> int:
     """Queue ``event`` for every webhook of a briefing; returns how many."""
-    from . import get_store
-
     if briefing_id is None:
         return 0
-    rows = get_store(app).db.execute("SELECT id FROM api_webhooks WHERE briefing_id = ?", (briefing_id,)).fetchall()
-    for row in rows:
-        _enqueue(app, row["id"], briefing_id, event)
-    return len(rows)
+    webhook_ids = get_store(app).webhook_ids(briefing_id)
+    for webhook_id in webhook_ids:
+        _enqueue(app, webhook_id, briefing_id, event)
+    return len(webhook_ids)
 
 
 def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     """Job ``webhook``: POST the event, signed; a non-2xx answer raises, so it is retried."""
-    import requests
-
-    from briefing.text.fetch import post_url
-
-    from . import get_store
-    from .api import briefing_resource
-    from .media import briefing_config
-
     store = get_store(app)
-    row = store.db.execute(
-        "SELECT w.url, w.base_url, w.briefing_id, k.webhook_secret FROM api_webhooks w"
-        " JOIN api_keys k ON k.id = w.key_id WHERE w.id = ? AND k.revoked_at IS NULL",
-        (job.payload.get("webhook_id"),),
-    ).fetchone()
+    row = store.webhook_delivery(job.payload.get("webhook_id"))
     record = store.get_briefing(row["briefing_id"]) if row else None
     if row is None or record is None:
         return  # the briefing was deleted or the key revoked: nothing to tell
     with app.test_request_context(base_url=row["base_url"]):
         resource = briefing_resource(record)
-    event = job.payload.get("event", "briefing.completed")
+    event = job.payload.get("event", BRIEFING_DONE)
     body = json.dumps(
         {"id": f"evt_{job.id}", "type": event, "created_at": utc_now(), "data": resource},
         ensure_ascii=False,
@@ -161,22 +144,7 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Register the ``webhook`` job, and wrap ``render`` so its outcome is reported."""
-    handlers = app.extensions["briefing.jobs"].handlers
-    handlers["webhook"] = deliver_job
-    render = handlers.get("render")
-    if render is None:
-        return
-
-    def render_then_notify(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
-        try:
-            render(app, job, heartbeat)
-        except Exception:
-            if job.attempts >= job.max_attempts:  # the queue gives up on this one: say so
-                notify(app, job.briefing_id, "briefing.failed")
-            raise
-        record = app.extensions["briefing.store"].get_briefing(job.briefing_id) if job.briefing_id else None
-        if record is not None and record.status == "done":
-            notify(app, job.briefing_id, "briefing.completed")
-
-    handlers["render"] = render_then_notify
+    """Register the ``webhook`` job, and send a webhook for each briefing done or failed."""
+    get_queue(app).handlers["webhook"] = deliver_job
+    for event in EVENTS:
+        subscribe(app, event, notify)

@@ -80,6 +80,7 @@ class Voice:
 
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    label: ClassVar[str] = ""  # the voice's name for readers, e.g. on a briefing page
 
     def available(self) -> tuple[bool, str]:
         """``(True, detail)`` when this voice can speak here, else ``(False, why and what to do)``."""
@@ -145,6 +146,7 @@ class PiperVoice(Voice):
 
     name = "piper"
     description = "Piper neural voice, en_US joe (medium); offline"
+    label = "Piper"
 
     def __init__(self, noise_scale: float = 0.0, noise_w_scale: float = 0.0, length_scale: float = 1.2) -> None:
         self.noise_scale = noise_scale
@@ -246,6 +248,7 @@ class EspeakVoice(Voice):
 
     name = "espeak"
     description = "eSpeak NG formant synthesiser, en-us; offline, needs the espeak-ng program"
+    label = "eSpeak NG"
 
     def __init__(self, voice: str = "en-us", words_per_minute: int = 165) -> None:
         self.voice = voice
@@ -325,6 +328,7 @@ class GttsVoice(Voice):
 
     name = "gtts"
     description = "Google Translate speech through gTTS; needs the internet"
+    label = "Google Text-to-Speech"
 
     def __init__(self, lang: str = "en", tld: str = "com", timeout: float = 20.0) -> None:
         self.lang = lang

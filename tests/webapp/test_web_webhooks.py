@@ -150,3 +150,34 @@ def test_a_webhook_name_that_turns_private_is_not_sent(app_factory, receiver, mo
     assert receiver["received"] == []
     jobs = [j for j in app.extensions["briefing.store"].jobs(created["id"]) if j.kind == "webhook"]
     assert jobs and jobs[0].status == "failed" and "127.0.0.1" in jobs[0].last_error
+
+
+def test_webhooks_are_sent_whatever_the_order_the_surfaces_register_in(app_factory, receiver, monkeypatch):
+    import web.app
+
+    # The webhooks listen for the render job's events: registering before the job exists works too.
+    monkeypatch.setattr(web.app, "SURFACES", (web.app.webhooks, *(s for s in web.app.SURFACES if s is not web.app.webhooks)))
+    app = app_factory()
+    key = create_key(app.extensions["briefing.store"], "hooks")
+    _post(app, key, {"text": SHORT, "webhook_url": receiver["url"]})
+    app.extensions["briefing.jobs"].run_until_idle()
+    assert [json.loads(d["body"])["type"] for d in receiver["received"]] == ["briefing.completed"]
+
+
+def test_the_render_job_tells_its_listeners(app_factory):
+    from web import events
+
+    def broken(briefing, out_dir, *, voice, progress=None):
+        raise BriefingError("The voice is missing.")
+
+    heard = []
+    for render, attempts in ((None, 1), (broken, 2)):
+        app = app_factory(**({"RENDER": render} if render else {}), JOB_MAX_ATTEMPTS=attempts)
+        for event in events.EVENTS:
+            events.subscribe(app, event, lambda app, briefing_id, event: heard.append(event))
+        _post(app, create_key(app.extensions["briefing.store"], "k"), {"text": SHORT, "points": attempts})
+        app.extensions["briefing.jobs"].run_until_idle()
+    # Done once; the failure only when the last attempt failed, not at the first.
+    assert heard == ["briefing.completed", "briefing.failed"]
+    with pytest.raises(ValueError, match="unknown event"):
+        events.subscribe(app, "briefing.deleted", print)

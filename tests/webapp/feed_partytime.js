@@ -1,5 +1,5 @@
 // Parse a podcast feed with podcast-partytime (the Podcast Index parser) and print what
-// it found as JSON: the checks live in tests/test_feed.py. Usage: node feed_partytime.js FILE
+// it found as JSON: the checks live in tests/webapp/test_web_feed.py. Usage: node feed_partytime.js FILE
 const fs = require("fs");
 const { parseFeed } = require("podcast-partytime");
 

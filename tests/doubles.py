@@ -1,42 +1,26 @@
-"""Helpers for tests and benchmarks: a quick stand-in for the voice, and a real server
-on 127.0.0.1 in a thread.
+"""Test doubles: a quick stand-in for the voice, so page and queue tests need not wait
+for speech synthesis (at least one end-to-end test uses the real voice).
 
 ``fake_render`` has the signature of :func:`briefing.audio.render.render_briefing` (and
 ``fake_render_script`` that of :func:`briefing.audio.render.render_script`) and writes
 small but real files (a valid MP3 of a quiet tone, WebVTT, chapters, transcripts) in
-milliseconds, so page and queue tests need not wait for speech synthesis. At least one
-end-to-end test uses the real voice.
+milliseconds, returning the real :class:`briefing.audio.render.AudioRendition`. An
+instance's ``config.py`` names it as ``RENDER = 'doubles:fake_render'`` (tests/ is on
+``sys.path`` under pytest).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import lameenc
 import numpy as np
 
-
-
-@dataclass(frozen=True)
-class FakeChapter:
-    title: str
-    start: float
-    end: float
-
-
-@dataclass(frozen=True)
-class FakeRendition:
-    content_hash: str
-    duration: float
-    mp3_bytes: int
-    files: dict[str, str]
-    chapters: tuple[FakeChapter, ...]
-    segments: tuple = ()
-
+from briefing.audio.export import Chapter
+from briefing.audio.render import AudioRendition
 
 FILES = {
     "mp3": "briefing.mp3",
@@ -50,8 +34,6 @@ FILES = {
 
 def tone_mp3(seconds: float = 0.5, sample_rate: int = 22050) -> bytes:
     """A real mono MP3 of a quiet 440 Hz tone (lameenc; no ffmpeg)."""
-    import lameenc
-
     t = np.arange(int(seconds * sample_rate)) / sample_rate
     pcm = (np.sin(2 * np.pi * 440 * t) * 3000).astype("<i2").tobytes()
     encoder = lameenc.Encoder()
@@ -62,7 +44,7 @@ def tone_mp3(seconds: float = 0.5, sample_rate: int = 22050) -> bytes:
     return bytes(encoder.encode(pcm) + encoder.flush())
 
 
-def fake_render(briefing: Any, out_dir: Path, *, voice: str = "fake", progress: Any = None) -> FakeRendition:
+def fake_render(briefing: Any, out_dir: Path, *, voice: str = "fake", progress: Any = None) -> AudioRendition:
     """Write a rendition of ``briefing`` into ``out_dir`` without a voice: one second
     per chapter (intro, each point, outro), captions and transcripts of the real words."""
     title = briefing.article.title or "Untitled article"
@@ -76,16 +58,16 @@ def fake_render(briefing: Any, out_dir: Path, *, voice: str = "fake", progress: 
 
 def fake_render_script(
     script: Any, out_dir: Path, *, info: Any, voice: str = "fake", progress: Any = None, document: Any = None
-) -> FakeRendition:
+) -> AudioRendition:
     """:func:`briefing.audio.render.render_script` without a voice (daily digests in tests): one
     second per section of ``script``, with its real words."""
     sections = [(s.kind, s.title, " ".join(line.text for line in s.lines)) for s in script.sections]
     return _write_fake(Path(out_dir), info.title, sections, voice, progress)
 
 
-def _write_fake(out_dir: Path, title: str, sections: list[tuple[str, str, str]], voice: str, progress: Any) -> FakeRendition:
+def _write_fake(out_dir: Path, title: str, sections: list[tuple[str, str, str]], voice: str, progress: Any) -> AudioRendition:
     out_dir.mkdir(parents=True, exist_ok=True)
-    chapters = tuple(FakeChapter(name, float(i), float(i + 1)) for i, (_, name, _) in enumerate(sections))
+    chapters = tuple(Chapter(name, float(i), float(i + 1)) for i, (_, name, _) in enumerate(sections))
     duration = float(len(sections))
     mp3 = tone_mp3(duration)
     (out_dir / FILES["mp3"]).write_bytes(mp3)
@@ -115,7 +97,7 @@ def _write_fake(out_dir: Path, title: str, sections: list[tuple[str, str, str]],
     digest = hashlib.sha256(("fake|" + voice + "|" + transcript).encode("utf-8")).hexdigest()
     if progress is not None:
         progress(len(sections), len(sections))
-    return FakeRendition(digest, duration, len(mp3), dict(FILES), chapters)
+    return AudioRendition(digest, duration, len(mp3), dict(FILES), chapters, ())
 
 
 def _vtt_time(seconds: float) -> str:
@@ -126,27 +108,3 @@ def _vtt_time(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{int(hours):02d}:{int(minutes):02d}:{secs:06.3f}"
-
-
-class LiveServer:
-    """The app served by waitress on 127.0.0.1 (a free port) in a daemon thread."""
-
-    def __init__(self, app: Any, threads: int = 4) -> None:
-        from waitress.server import create_server
-
-        self.app = app
-        self.server = create_server(app, host="127.0.0.1", port=0, threads=threads, ident="Briefing")
-        self.port = self.server.effective_port
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.server.run, name="waitress", daemon=True)
-
-    def __enter__(self) -> "LiveServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.server.close()
-        self.thread.join(5)

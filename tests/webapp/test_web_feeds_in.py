@@ -283,7 +283,7 @@ def test_cli_follow_sources_refresh_unfollow(tmp_path, site, capsys):
     instance = tmp_path / "cli-instance"
     instance.mkdir()
     (instance / "config.py").write_text(
-        "BRIEFING = {'allow_private_urls': True}\nRENDER = 'web.testing:fake_render'\nSECRET_KEY = 'test'\n",
+        "BRIEFING = {'allow_private_urls': True}\nRENDER = 'doubles:fake_render'\nSECRET_KEY = 'test'\n",
         encoding="utf-8",
     )
     where = ["--instance", str(instance)]

@@ -1,6 +1,7 @@
-"""Pages, their JSON twins, the form, errors, security headers and escaping (Flask test client).
+"""Pages and their JSON twins: home, the form, briefing pages, the accessibility
+statement, and escaping (Flask test client).
 
-Audio comes from the quick stand-in voice (``web.testing.fake_render``); the real voice is
+Audio comes from the quick stand-in voice (``fake_render`` in tests/doubles.py); the real voice is
 used end to end in test_web_serve.py and the browser tests.
 """
 
@@ -14,9 +15,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 pytest.importorskip("flask")
-lxml_html = pytest.importorskip("lxml.html")
+pytest.importorskip("lxml.html")
 
 from conftest import FRENCH, SHORT  # noqa: E402
+from webtools import brief, check_page_structure, csrf, submit, tree  # noqa: E402
 
 
 PAYLOAD = (
@@ -26,54 +28,6 @@ PAYLOAD = (
     "“This is javascript:alert(document.cookie) and a loss for everyone,” said resident Jo Smith <svg onload=alert(2)>. "
     "The council said the building would be sold next year to pay for repairs to the town's schools."
 )
-
-
-def csrf(client) -> str:
-    page = client.get("/").get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
-def submit(client, **fields):
-    data = {"url": "", "text": "", **fields}
-    data.setdefault("csrf_token", csrf(client))
-    return client.post("/briefings", data=data, content_type="multipart/form-data")
-
-
-def brief(client, text=SHORT):
-    response = submit(client, text=text)
-    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
-    return response.headers["Location"]
-
-
-def tree(response):
-    return lxml_html.fromstring(response.get_data())
-
-
-def check_page_structure(doc) -> None:
-    """What every page must have: lang, skip link, landmarks, one h1, headings in order,
-    no inline script or event handler."""
-    assert doc.get("lang") == "en"
-    first_link = doc.xpath("//body//a")[0]
-    assert first_link.get("href") == "#main" and "Skip" in first_link.text_content()
-    assert doc.xpath("//main[@id='main']")
-    for landmark in ("header", "nav", "main", "footer"):
-        assert len(doc.xpath(f"//{landmark}")) >= 1, landmark
-    assert len(doc.xpath("//main")) == 1
-    assert len(doc.xpath("//h1")) == 1
-    levels = [int(h.tag[1]) for h in doc.iter("h1", "h2", "h3", "h4", "h5", "h6")]
-    assert levels[0] == 1
-    for before, after in zip(levels, levels[1:]):
-        assert after <= before + 1, levels
-    for script in doc.iter("script"):
-        assert script.get("src", "").startswith("/static/") and not (script.text or "").strip()
-    for element in doc.iter():
-        if not isinstance(element.tag, str):
-            continue
-        assert not [a for a in element.attrib if a.lower().startswith("on")], element.tag
-        for attr in ("href", "src", "action", "formaction"):
-            assert not element.get(attr, "").strip().lower().startswith("javascript:")
-    assert not doc.xpath("//meta[@http-equiv='refresh']")
-    assert not doc.xpath("//audio[@autoplay]")
 
 
 # -- home and the form ----------------------------------------------------------------------
@@ -394,7 +348,7 @@ def test_failed_briefing_shows_why_and_offers_a_retry(app_factory):
     assert "could not be made" in status.text_content() and "the voice fell over" in status.text_content()
     form = status.xpath(".//form")[0]
     token = form.xpath(".//input[@name='csrf_token']")[0].get("value")
-    from web.testing import fake_render
+    from doubles import fake_render
 
     app.config["RENDER"] = fake_render
     response = client.post(form.get("action"), data={"csrf_token": token})
@@ -464,7 +418,7 @@ def _fail_crafted(app):
     return "/briefings/crafted00001"
 
 
-# -- other pages, errors ---------------------------------------------------------------------
+# -- other pages --------------------------------------------------------------------------
 
 
 def test_accessibility_statement(client):
@@ -474,120 +428,3 @@ def test_accessibility_statement(client):
     assert doc.findtext(".//h1") == "Accessibility statement"
     data = client.get("/accessibility.json").get_json()
     assert data["title"] == "Accessibility statement" and data["sections"]
-
-
-def test_404_page_is_useful(client):
-    brief(client)
-    response = client.get("/briefings/does-not-exist")
-    assert response.status_code == 404
-    doc = tree(response)
-    check_page_structure(doc)
-    assert doc.findtext(".//h1") == "Page not found"
-    assert doc.xpath("//main//a[@href='/']")
-    assert doc.xpath("//main//a[starts-with(@href, '/briefings/')]")  # recent briefings
-    assert client.get("/briefings/does-not-exist.json").get_json()["error"]["status"] == 404
-    assert client.get("/nowhere", headers={"Accept": "application/json"}).get_json()["error"]["title"] == "Page not found"
-
-
-def test_405_and_500_pages(app_factory):
-    app = app_factory()
-
-    @app.route("/boom")
-    def boom():
-        raise RuntimeError("secret detail")
-
-    client = app.test_client()
-    response = client.get("/briefings")
-    assert response.status_code == 405 and "POST" in response.headers["Allow"]
-    check_page_structure(tree(response))
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    response = client.get("/boom")
-    assert response.status_code == 500
-    assert "secret detail" not in response.get_data(as_text=True)
-    check_page_structure(tree(response))
-    assert client.get("/boom", headers={"Accept": "application/json"}).get_json()["error"]["status"] == 500
-
-
-# -- security ---------------------------------------------------------------------------------
-
-
-def test_csrf_token_is_required(client):
-    response = client.post("/briefings", data={"text": SHORT}, content_type="multipart/form-data")
-    assert response.status_code == 400
-    assert "security token" in response.get_data(as_text=True)
-    response = submit(client, text=SHORT, csrf_token="forged")
-    assert response.status_code == 400
-
-
-def test_security_headers_everywhere(client, app):
-    location = brief(client)
-    app.extensions["briefing.jobs"].run_until_idle()
-    mp3 = client.get(location + ".json").get_json()["audio"]["url"]
-    for path in ("/", location, location + ".json", "/accessibility", "/nope", mp3, "/static/briefing.css"):
-        headers = client.get(path).headers
-        csp = headers["Content-Security-Policy"]
-        script_src = re.search(r"script-src ([^;]*)", csp)
-        assert "unsafe-inline" not in (script_src.group(1) if script_src else csp)
-        assert "default-src 'none'" in csp or "default-src 'self'" in csp
-        assert "frame-ancestors 'none'" in csp or "sandbox" in csp
-        assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["X-Frame-Options"] == "DENY"
-        assert headers["Referrer-Policy"]
-        assert "camera=()" in headers["Permissions-Policy"]
-
-
-# -- media ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def ready(client, app):
-    location = brief(client)
-    app.extensions["briefing.jobs"].run_until_idle()
-    return client.get(location + ".json").get_json()["audio"]
-
-
-def test_mp3_head_range_and_caching(client, ready):
-    url = ready["url"]
-    full = client.get(url)
-    assert full.status_code == 200 and full.mimetype == "audio/mpeg"
-    assert len(full.data) == ready["bytes"]
-    assert "immutable" in full.headers["Cache-Control"] and "max-age=31536000" in full.headers["Cache-Control"]
-    assert full.headers["ETag"] and full.headers["Last-Modified"]
-    head = client.head(url)
-    assert head.status_code == 200 and head.headers["Content-Length"] == str(ready["bytes"]) and not head.data
-    probe = client.get(url, headers={"Range": "bytes=0-1"})
-    assert probe.status_code == 206
-    assert probe.headers["Content-Range"] == f"bytes 0-1/{ready['bytes']}" and len(probe.data) == 2
-    tail = client.get(url, headers={"Range": "bytes=-100"})
-    assert tail.status_code == 206 and tail.data == full.data[-100:]
-    assert client.get(url, headers={"Range": f"bytes={ready['bytes'] + 10}-"}).status_code == 416
-    assert client.get(url, headers={"If-None-Match": full.headers["ETag"]}).status_code == 304
-
-
-def test_download_link_is_an_attachment(client, ready):
-    response = client.get(ready["download_url"])
-    assert response.headers["Content-Disposition"].startswith("attachment")
-    assert "harbour-bridge-to-reopen-on-monday.mp3" in response.headers["Content-Disposition"]
-    assert response.data[:3] == b"ID3" or response.data[0] == 0xFF
-
-
-def test_other_media_files(client, ready):
-    vtt = client.get(ready["captions_url"])
-    assert vtt.mimetype == "text/vtt" and vtt.data.startswith(b"WEBVTT")
-    assert client.get(ready["chapters_url"]).mimetype == "application/json+chapters"
-    html = client.get(ready["transcript_html_url"])
-    assert "sandbox" in html.headers["Content-Security-Policy"]
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/media/zz/briefing.mp3",
-        "/media/abcdef0123/briefing.mp3",
-        "/media/.staging/briefing.mp3",
-        "/media/abcdef0123/../secret_key",
-        "/media/abcdef0123/other.txt",
-    ],
-)
-def test_media_route_serves_only_complete_known_files(client, path):
-    assert client.get(path).status_code == 404

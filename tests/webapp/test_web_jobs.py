@@ -1,9 +1,9 @@
-"""The job queue: worker threads, retries, and recovery after a worker is killed mid-render."""
+"""The job queue: worker threads, retries, and recovery after a worker is killed mid-render.
+(The render job's own steps: test_web_render.py.)"""
 
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -15,11 +15,11 @@ import pytest
 pytest.importorskip("flask")
 
 from web.jobs import HOST, worker_is_dead  # noqa: E402
-from web.media import STAGING, clean_staging, publish, RenderError  # noqa: E402
-from web.testing import fake_render  # noqa: E402
+from web.render import STAGING  # noqa: E402
+from doubles import fake_render  # noqa: E402
 from conftest import SHORT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def brief(app, text=SHORT) -> str:
@@ -201,64 +201,6 @@ def test_a_worker_killed_mid_render_is_recovered_at_restart(tmp_path, app_factor
     audio = second.test_client().get(f"/briefings/{briefing_id}.json").get_json()["audio"]
     mp3 = second.test_client().get(audio["url"])
     assert mp3.status_code == 200 and len(mp3.data) == audio["bytes"] and mp3.data != b"ID3 half an mp3"
-
-
-def test_publish_is_one_rename_and_keeps_existing_content(tmp_path):
-    root = tmp_path / "media"
-    staging = root / STAGING / "job1.1.aa"
-    staging.mkdir(parents=True)
-    (staging / "briefing.mp3").write_bytes(b"\xff\xfbaudio")
-    final = publish(staging, root, "ab" * 32)
-    assert final == root / ("ab" * 32) and (final / "briefing.mp3").read_bytes() == b"\xff\xfbaudio"
-    assert not staging.exists()
-    again = root / STAGING / "job2.1.bb"
-    again.mkdir()
-    (again / "briefing.mp3").write_bytes(b"\xff\xfbother")
-    assert publish(again, root, "ab" * 32) == final
-    assert (final / "briefing.mp3").read_bytes() == b"\xff\xfbaudio"  # content-addressed: never replaced
-
-
-def test_publish_refuses_an_empty_rendition_or_a_bad_hash(tmp_path):
-    staging = tmp_path / "s"
-    staging.mkdir()
-    (staging / "briefing.mp3").write_bytes(b"")
-    with pytest.raises(RenderError, match="no audio"):
-        publish(staging, tmp_path, "ab" * 32)
-    with pytest.raises(RenderError, match="hexadecimal"):
-        publish(staging, tmp_path, "../etc")
-
-
-def test_clean_staging_removes_what_dead_workers_left(app):
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    child.wait()
-    staging = Path(app.config["MEDIA_DIR"]) / STAGING
-    dead = staging / f"job1.{child.pid}.aa"
-    mine = staging / f"job2.{os.getpid()}.bb"
-    for folder in (dead, mine):
-        folder.mkdir(parents=True)
-    assert clean_staging(app) == 1
-    assert not dead.exists() and mine.exists()
-
-
-def test_progress_renews_the_lease(app_factory, monkeypatch):
-    import web.media
-
-    beats = []
-
-    def slow(briefing, out_dir, *, voice, progress=None):
-        for n in range(3):
-            progress(n, 3)
-        return fake_render(briefing, out_dir, voice=voice)
-
-    monkeypatch.setattr(web.media, "HEARTBEAT_SECONDS", 0.0)
-    app = app_factory(RENDER=slow)
-    store = app.extensions["briefing.store"]
-    renew = store.renew
-    monkeypatch.setattr(store, "renew", lambda *a, **k: beats.append(a) or renew(*a, **k))
-    brief(app)
-    app.extensions["briefing.jobs"].run_once()
-    assert len(beats) == 3  # the lease was renewed while rendering
-    assert re.match(r".+:\d+:", beats[0][1])
 
 
 def test_malloc_arenas_are_limited_in_a_fresh_process_unless_the_environment_says_otherwise():

@@ -21,7 +21,7 @@ pytest.importorskip("waitress")
 
 from conftest import FRENCH, SHORT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def get(url: str, headers: dict[str, str] | None = None):

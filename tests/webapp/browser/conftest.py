@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import SHORT  # tests/conftest.py
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -62,7 +62,7 @@ def site(tmp_path_factory):
 
     from web import create_app
     from web.briefings import brief
-    from web.testing import LiveServer
+    from web.serve import LiveServer
 
     instance = tmp_path_factory.mktemp("browser-instance")
     app = create_app(

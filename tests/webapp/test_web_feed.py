@@ -1,4 +1,5 @@
-"""The podcast feed (/feed.xml) and the way media are served to podcast apps."""
+"""The podcast feed (/feed.xml, /sources/<id>/feed.xml): what Apple Podcasts, feedparser and
+the Podcast Index's own parser need to find in it. (Its media: test_web_media.py.)"""
 
 from __future__ import annotations
 
@@ -13,26 +14,18 @@ import pytest
 
 pytest.importorskip("flask")
 feedparser = pytest.importorskip("feedparser")
-from conftest import SHORT  # noqa: E402
 from lxml import etree  # noqa: E402
+from webtools import ARTICLES, BASE, published  # noqa: E402, F401 - published is a fixture
 
 from web.feed import DESCRIPTION_MAX_BYTES, description_html, podcast_guid  # noqa: E402
 from web.store import BriefingRecord  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-BASE = "https://news.example.org"
+ROOT = Path(__file__).resolve().parents[2]
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
     "podcast": "https://podcastindex.org/namespace/1.0",
     "atom": "http://www.w3.org/2005/Atom",
 }
-ARTICLES = (
-    SHORT,
-    "Library extends opening hours\n\n"
-    "The central library will stay open until nine in the evening from next week, the city said on Friday. "
-    "Students had asked for longer hours during the exam season, according to the student union. "
-    "“Quiet places to study are scarce,” said union president Sam Okafor.",
-)
 
 
 def brief(app, text):
@@ -42,16 +35,6 @@ def brief(app, text):
 
     with app.app_context():
         return make(app, source_from_text(text)).record.id
-
-
-@pytest.fixture
-def published(app_factory):
-    """An app with two briefings whose audio is done and one still queued."""
-    app = app_factory(PUBLIC_BASE_URL=BASE + "/")
-    ids = [brief(app, text) for text in ARTICLES]
-    app.extensions["briefing.jobs"].run_until_idle()
-    queued = brief(app, ARTICLES[0].replace("Monday", "Tuesday"))
-    return app, ids, queued
 
 
 def get_feed(app, path="/feed.xml"):
@@ -193,76 +176,6 @@ def test_cover_art_is_a_square_png_answering_head(client):
     assert int(response.headers["Content-Length"]) == len(data)
 
 
-# -- media served the way podcast apps need --------------------------------------------
-
-
-@pytest.fixture
-def audio(published):
-    app, ids, _ = published
-    record = app.extensions["briefing.store"].get_briefing(ids[0])
-    path = Path(app.config["MEDIA_DIR"]) / record.audio["content_hash"] / "briefing.mp3"
-    return app.test_client(), f"/media/{record.audio['content_hash']}/briefing.mp3", path.read_bytes()
-
-
-def test_head_on_the_audio(audio):
-    client, url, data = audio
-    response = client.head(url)
-    assert response.status_code == 200
-    assert response.mimetype == "audio/mpeg"
-    assert int(response.headers["Content-Length"]) == len(data)
-    assert response.headers["Accept-Ranges"] == "bytes"
-    assert response.get_data() == b""
-
-
-def test_apples_first_probe_gets_206(audio):
-    client, url, data = audio
-    response = client.get(url, headers={"Range": "bytes=0-1"})
-    assert response.status_code == 206
-    assert response.headers["Content-Range"] == f"bytes 0-1/{len(data)}"
-    assert response.headers["Content-Length"] == "2"
-    assert response.get_data() == data[:2]
-
-
-def test_open_ended_and_suffix_ranges(audio):
-    client, url, data = audio
-    response = client.get(url, headers={"Range": "bytes=100-"})
-    assert response.status_code == 206
-    assert response.headers["Content-Range"] == f"bytes 100-{len(data) - 1}/{len(data)}"
-    assert response.get_data() == data[100:]
-    response = client.get(url, headers={"Range": "bytes=-500"})
-    assert response.status_code == 206
-    assert response.headers["Content-Range"] == f"bytes {len(data) - 500}-{len(data) - 1}/{len(data)}"
-    assert response.get_data() == data[-500:]
-
-
-def test_a_range_outside_the_file_is_416(audio):
-    client, url, data = audio
-    response = client.get(url, headers={"Range": f"bytes={len(data)}-"})
-    assert response.status_code == 416
-    assert response.headers["Content-Range"] == f"bytes */{len(data)}"
-
-
-def test_etag_last_modified_and_long_caching(audio):
-    client, url, data = audio
-    response = client.get(url)
-    assert response.status_code == 200 and response.get_data() == data
-    assert response.headers["ETag"] and response.headers["Last-Modified"]
-    assert response.cache_control.max_age >= 365 * 24 * 3600 and response.cache_control.public
-    assert client.get(url, headers={"If-None-Match": response.headers["ETag"]}).status_code == 304
-    assert client.get(url, headers={"If-Modified-Since": response.headers["Last-Modified"]}).status_code == 304
-    # A range with a stale If-Range gets the whole file, never a mixed one.
-    whole = client.get(url, headers={"Range": "bytes=0-1", "If-Range": '"stale"'})
-    assert whole.status_code == 200 and whole.get_data() == data
-
-
-@pytest.mark.parametrize("name", ["captions.vtt", "chapters.json", "transcript.html"])
-def test_transcripts_and_chapters_allow_web_players(audio, name):
-    client, url, _ = audio
-    response = client.get(url.replace("briefing.mp3", name))
-    assert response.status_code == 200
-    assert response.headers["Access-Control-Allow-Origin"] == "*"
-
-
 # -- the Podcast Index's own parser ----------------------------------------------------
 
 
@@ -274,7 +187,7 @@ def test_podcast_partytime_finds_guid_transcripts_and_chapters(published, tmp_pa
     feed = tmp_path / "feed.xml"
     feed.write_bytes(get_feed(app).get_data())
     result = subprocess.run(
-        [node, str(ROOT / "tests" / "feed_partytime.js"), str(feed)],
+        [node, str(Path(__file__).with_name("feed_partytime.js")), str(feed)],
         capture_output=True, text=True, timeout=60, cwd=ROOT, check=True,
     )
     parsed = json.loads(result.stdout)

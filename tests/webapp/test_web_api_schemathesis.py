@@ -28,7 +28,8 @@ def served(tmp_path_factory):
     from web import create_app
     from web.api import create_key
     from web.briefings import brief
-    from web.testing import LiveServer, fake_render
+    from doubles import fake_render
+    from web.serve import LiveServer
 
     app = create_app(
         {

@@ -167,7 +167,7 @@ def test_axe_catches_known_violations(browser, axe_source):
     """The harness itself: a page with known faults must fail."""
     import base64
 
-    from web.testing import tone_mp3
+    from doubles import tone_mp3
 
     sound = "data:audio/mpeg;base64," + base64.b64encode(tone_mp3(4.0)).decode()
     page = browser.new_page()

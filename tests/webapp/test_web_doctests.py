@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("flask")
 
-MODULES = ("web.format", "web.settings", "web.jobs", "web.briefings", "web.serve", "web.testing")
+MODULES = ("web.format", "web.settings", "web.jobs", "web.briefings", "web.serve", "web.feed", "web.digest")
 
 
 @pytest.mark.parametrize("name", MODULES)

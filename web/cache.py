@@ -1,0 +1,31 @@
+"""The page cache: rendered briefing pages and API JSON, kept in memory by revision."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+
+class PageCache:
+    """A small LRU of rendered bodies, keyed by (briefing id, revision, format)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> bytes | None:
+        with self._lock:
+            body = self._items.get(key)
+            if body is not None:
+                self._items.move_to_end(key)
+            return body
+
+    def put(self, key: tuple, body: bytes) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._items[key] = body
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
+from .audio.export import clock
+from .audio.render import render_briefing
+from .audio.speak import DEFAULT_VOICE, VOICES, voice_status
 from .config import BriefingConfig
 from .errors import BriefingError
 from .models import Briefing
-from .pipeline import limit_blas_threads
+from .pipeline import limit_blas_threads, summarize
+from .plain.faithful import check
+from .plain.simplify import simplify_checked
+from .rank.registry import RANKERS
+from .text.extract import read_source, source_from_text
 
 
 def _plain(b: Briefing, index: int):
@@ -80,9 +89,6 @@ def _config_from(args: argparse.Namespace) -> BriefingConfig:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .text.extract import Source, read_source
-    from .pipeline import summarize
-
     config = _config_from(args)
     if args.batch:
         return _batch(args.batch, config)
@@ -94,9 +100,6 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _batch(path: str, config: BriefingConfig) -> int:
-    from .text.extract import source_from_text
-    from .pipeline import summarize
-
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
     failures = 0
     with stream:
@@ -123,8 +126,6 @@ def _batch(path: str, config: BriefingConfig) -> int:
 
 
 def _add_audio_commands(sub) -> None:
-    from .audio.speak import DEFAULT_VOICE, VOICES
-
     m = sub.add_parser(
         "make",
         help="Make the spoken briefing: MP3 with chapters, captions, transcripts and JSON.",
@@ -157,12 +158,7 @@ class _ProgressBar:
 
 
 def cmd_make(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
-    from .audio.export import clock
-    from .text.extract import read_source
-    from .pipeline import summarize
-    from .audio.render import render_briefing
 
     config = _config_from(args)
     briefing = summarize(read_source(args.source, config), config)
@@ -179,8 +175,6 @@ def cmd_make(args: argparse.Namespace) -> int:
 
 
 def cmd_voices(args: argparse.Namespace) -> int:
-    from .audio.speak import DEFAULT_VOICE, voice_status
-
     for name, ok, detail, description in voice_status():
         mark = "yes" if ok else "no "
         default = " (default)" if name == DEFAULT_VOICE else ""
@@ -210,6 +204,7 @@ def _add_serve_command(sub) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     try:
+        # deferred: Flask and the web app load only for the commands that use them
         from web.serve import serve
     except ImportError as exc:
         raise BriefingError(f"The web app cannot start: {exc}. Install it with `pip install -e .` (Flask and waitress).") from exc
@@ -240,9 +235,6 @@ def _add_simplify_command(sub) -> None:
 
 
 def cmd_simplify(args: argparse.Namespace) -> int:
-    from .plain.faithful import check
-    from .plain.simplify import simplify_checked
-
     config = BriefingConfig(rewriter=args.rewriter)
     if args.file == "-":
         stream = sys.stdin
@@ -286,6 +278,7 @@ def _add_keys_command(sub) -> None:
 
 def cmd_keys(args: argparse.Namespace) -> int:
     app = _web_app(args)
+    # deferred: Flask and the web app load only for the commands that use them
     from web import get_store
     from web.api import create_key, list_keys, revoke_key
 
@@ -343,9 +336,9 @@ def _add_feeds_commands(sub) -> None:
 def _web_app(args: argparse.Namespace):
     """The web app on ``--instance`` (else $BRIEFING_INSTANCE, else ./instance), workers off:
     for the commands that work on its database (keys, feeds, digest)."""
-    import os
 
     try:
+        # deferred: Flask and the web app load only for the commands that use them
         from web import create_app
     except ImportError as exc:
         raise BriefingError(f"This command needs the web app: {exc}. Install it with `pip install -e .`.") from exc
@@ -354,6 +347,7 @@ def _web_app(args: argparse.Namespace):
 
 
 def cmd_follow(args: argparse.Namespace) -> int:
+    # deferred: Flask and the web app load only for the commands that use them
     from web import feeds_in
 
     source = feeds_in.follow(_web_app(args), args.url)
@@ -362,6 +356,7 @@ def cmd_follow(args: argparse.Namespace) -> int:
 
 
 def cmd_unfollow(args: argparse.Namespace) -> int:
+    # deferred: Flask and the web app load only for the commands that use them
     from web import feeds_in
 
     source = feeds_in.unfollow(_web_app(args), args.source)
@@ -370,6 +365,7 @@ def cmd_unfollow(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
+    # deferred: Flask and the web app load only for the commands that use them
     from web import feeds_in
 
     found = feeds_in.sources(_web_app(args))
@@ -390,6 +386,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
+    # deferred: Flask and the web app load only for the commands that use them
     from web import feeds_in
 
     app = _web_app(args)
@@ -408,6 +405,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
+    # deferred: Flask and the web app load only for the commands that use them
     from web import digest
 
     app = _web_app(args)
@@ -426,8 +424,6 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .rank.registry import RANKERS
-
     parser = argparse.ArgumentParser(prog="briefing", description="Turn news into attributed key points and audio.")
     sub = parser.add_subparsers(dest="command", required=True)
 

@@ -36,7 +36,9 @@ import logging
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
+from . import llm
 from .faithful import check, quotations
+from .readability import compare
 from .rules.appositives import _rule_appositive, _rule_inner_appositive, _rule_participle_appositive
 from .rules.bracket_dates import _rule_bracket_dates
 from .rules.deletions import _rule_fillers, _rule_heading, _rule_parentheticals, _rule_side_clauses
@@ -160,8 +162,6 @@ def _keep_for(point: KeyPoint) -> tuple[str | None, tuple[str, ...]]:
 def guard(original: str, candidate: Rewrite, *, source: str | None, fallback: Rewrite | None = None) -> PlainPoint:
     """Check ``candidate`` against ``original``; on failure use ``fallback`` (if it
     passes), else the original split at semicolons (if that passes), else the original."""
-    from .readability import compare
-
     verdict = check(original, candidate.text, source=source)
     text, rules, reason = candidate.text, candidate.rules, None
     if not verdict.ok:
@@ -188,16 +188,12 @@ def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str
         # A rule that breaks on one odd sentence must not cost the whole briefing: the
         # point ships as written, and the output says why.
         _log.warning("plain-language rules failed on %r: %r", text[:80], error)
-        from .readability import compare
-
         return PlainPoint(text=text, original=text, rules_applied=(),
                           fallback_reason=f"rules failed ({type(error).__name__}); kept as written",
                           readability=compare(text, text))
     if config is None or getattr(config, "rewriter", "rules") != "llm":
         return guard(text, rules_rewrite, source=source)
-    from .llm import rewrite
-
-    answer, error = rewrite(text, source=source, config=config)
+    answer, error = llm.rewrite(text, source=source, config=config)
     if answer is not None:
         plain = guard(text, Rewrite(answer, ("llm",)), source=source, fallback=rules_rewrite)
         if plain.fallback_reason:
@@ -226,8 +222,6 @@ def simplify_point(point: KeyPoint, config=None) -> PlainPoint:
     (even with its quotation marks in a neighbouring sentence) is kept whole; see
     :func:`simplify_checked`."""
     if _quoted_without_marks(point):
-        from .readability import compare
-
         return PlainPoint(text=point.text, original=point.text, rules_applied=("keep:quotation",),
                           fallback_reason=None, readability=compare(point.text, point.text))
     source, keep = _keep_for(point)
@@ -237,8 +231,6 @@ def simplify_point(point: KeyPoint, config=None) -> PlainPoint:
 def simplify(briefing: Briefing, config=None) -> Briefing:
     """The simplify stage: one :class:`PlainPoint` per key point, and whole-briefing
     readability before and after."""
-    from .readability import compare
-
     plain = tuple(simplify_point(p, config) for p in briefing.key_points)
     before = " ".join(p.text for p in briefing.key_points)
     after = " ".join(p.text for p in plain)

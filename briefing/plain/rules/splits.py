@@ -181,84 +181,58 @@ def _after_colon(s: str, at: int) -> bool:
 
 
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
+    """Split a long sentence at the first conjunction that joins two clauses of their own,
+    trying in turn a subordinate clause in front ("Although X, Y."), one after the main
+    clause ("A because B."), ", when", a clause between dashes, "A -- B" and ", but" /
+    ", and"; the second part is split again. A sentence that ends with its attribution
+    keeps it in every part (:func:`_split_attributed`)."""
     if not _long(s):
         return [s]
     if _ends_with_source(s):
         return _split_attributed(s, trace, _split_conjunctions) or [s]
-    # "Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."
+    for split in (_split_fronted_subordinate, _split_subordinate, _split_comma_when, _split_dash_aside, _split_dash,
+                  _split_coordinated_clauses):
+        parts = split(s, trace)
+        if parts is not None:
+            return parts
+    return [s]
+
+
+def _split_fronted_subordinate(s: str, trace: list[str]) -> list[str] | None:
+    """"Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."; None when the
+    sentence opens with no such clause, or the split is unsafe."""
     m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
-    if m and re.match(r"(?:he|she|they|his|her|their|him|them)\b", m.group(2), re.IGNORECASE) \
+    if not m:
+        return None
+    if re.match(r"(?:he|she|they|his|her|their|him|them)\b", m.group(2), re.IGNORECASE) \
             and not re.match(r"(?:he|she|they|his|her|their)\b", m.group(3), re.IGNORECASE):
-        m = None  # "Although he is appearing on TV ..., Gere ...": "He" would come before the name
-    if m and m.group(1) == "After" and _REPORTING_RE.search(" ".join(m.group(3).split()[:4])):
-        m = None  # "After he handed over the cash, Meng said ...": the time may be part of what Meng said
-    if m and re.match(r"[\w’'. ]{1,40}? (?:said|says|added|adds|argued|noted|wrote),", m.group(3)):
-        m = None  # "Though that transition was seamless, he said, replacing ...": both parts are his
-    if m:
-        opener = parse.word_at(s, 0)
-        if opener is None or opener.dep != "mark":
-            m = None  # "After the New York Times report, Trump ...": a preposition, not a clause
-    if m and _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(m.end(2), s):
+        return None  # "Although he is appearing on TV ..., Gere ...": "He" would come before the name
+    if m.group(1) == "After" and _REPORTING_RE.search(" ".join(m.group(3).split()[:4])):
+        return None  # "After he handed over the cash, Meng said ...": the time may be part of what Meng said
+    if re.match(r"[\w’'. ]{1,40}? (?:said|says|added|adds|argued|noted|wrote),", m.group(3)):
+        return None  # "Though that transition was seamless, he said, replacing ...": both parts are his
+    opener = parse.word_at(s, 0)
+    if opener is None or opener.dep != "mark":
+        return None  # "After the New York Times report, Trump ...": a preposition, not a clause
+    if _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(m.end(2), s):
         first, second = _end_sentence(m.group(2)), m.group(3)
         lead = {"Because": "So", "After": "Then"}.get(m.group(1), "But")
         if _word_count(first) >= MIN_PART_WORDS and _word_count(second) >= MIN_PART_WORDS:
             trace.append(f"split:subordinate:{m.group(1).lower()}")
             return [_capitalise(first), *_split_conjunctions(f"{lead} {second}", trace)]
-    # "X retired in 1962 and opted to ..." is split:coordination's, with the parser.
-    # "A after B." -> "A. This was after B."; "A because B." -> "A. This is because B."
-    # "A when B." -> "A. This was when B." (past tense only, as for "after").
+    return None
+
+
+def _split_subordinate(s: str, trace: list[str]) -> list[str] | None:
+    """"A after B." -> "A. This was after B."; "A because B." -> "A. This is because B.";
+    "A when B." -> "A. This was when B." (past tense only, as for "after"); "A although
+    B." -> "A. But B." None when no such conjunction may split the sentence.
+
+    ("X retired in 1962 and opted to ..." is split:coordination's, with the parser.)"""
     for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
         word = m.group(1)
-        before, rest = s[: m.start()], s[m.end() :]
-        if re.fullmatch(r"(?:This (?:is|was|will be)|But|So|Then)", before.strip()):
-            continue  # the lead of an earlier split ("This is because ..."): nothing to split off
-        if _after_colon(s, m.start()):
-            continue  # "you are about to hear this: Warren has to run because ...": the reason is what is heard
-        if word == "when" and re.match(r"\W*(?:It|This|That) (?:was|is|'s|’s)\b", before):
-            continue  # "It was around 4 p.m. ... when the veteran first tried ...": a cleft, one statement
-        if not _is_clause(rest) or not _has_verb(before) or _inside_quote(m.start(), s):
+        if _subordinate_stays(s, m):
             continue
-        if _REPORTING_RE.search(before) or re.search(r"\b(?:accus|charg|blam|suspect|convict|sued?\b|sues\b)",
-                                                        before, re.IGNORECASE):
-            continue  # "He said he left after ...": the second part would lose its attribution; "Prosecutors
-            # accuse Durst of killing Berman because she ...": the motive is theirs to allege
-        if re.search(r"\b(?:and|or|but|nor|not|only|just|even|except|partly|part|simply|largely|mainly|mostly|"
-                     r"solely|precisely|exactly|so|also)$", before.rstrip(" ,;"), re.IGNORECASE) \
-                or word == "but" and re.search(r"\bnot only\b", before, re.IGNORECASE):
-            continue  # "not in it for a lark, or because they lack ...": the clause is one of a pair
-            # under the negation; "image and, although he won't say it, branding": inside a phrase
-        if any(w.lower() in FINITE_VERBS for w in re.findall(r", (\w+)", rest)):
-            continue  # "The father of Lily, found after X, says ...": the main verb is still to come
-        if word == "when" and re.search(r"\b(?:time|times|day|days|moment|moments|year|years|week|month|night|"
-                                        r"morning|period|point|age|era|season|stage|case|cases|place|that|just|only|instance|instances|"
-                                        r"occasion|occasions|times)$",
-                                        before, re.IGNORECASE):
-            continue  # "at a time when ...": the clause picks out the time
-        if word == "when" and (re.match(r"it (?:comes|came) to\b", rest) or re.search(
-                r"\b(?:unclear|clear|known|know|knew|sure|ask|asked|wonder|wondered|remember|decide|decided|see|saw|seen|"
-                r"watch|watched|notice|noticed|learn|learned|learnt|show|showed|shown|tell|told|"
-                r"listed|list|lists|recalled|recall|noted|described|reported|explained|mentioned|forgot|"
-                r"determine|determined|explain|understand|unknown|certain|idea|question)$", before, re.IGNORECASE)):
-            continue  # "when it comes to"; "it was unclear when they were taken": a question, not a time
-        if word == "when" and re.search(r"\b(?:always|usually|often|never|sometimes|would|every time|each time)\b",
-                                        before, re.IGNORECASE):
-            continue  # "I always looked up when I arrived": whenever, not one time
-        if word == "though" and re.search(r"\b(?:even|as)$", before, re.IGNORECASE):
-            continue  # "even though" / "as though": one conjunction, not "even. But ..."
-        if word == "after" and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
-                                         r"shortly|soon|just|long|right|immediately)$", before, re.IGNORECASE):
-            continue  # "two weeks after X" measures from X: "This was after X" would lose the gap
-        if word != "but" and not _opens_clause(s, m.start(1)):
-            continue  # "after a hard day's work": a preposition, not the start of a clause
-        if word in ("after", "when") and re.search(r",\s+\w+ing\b", rest):
-            continue  # "had no gun when they exited the car, violating protocol": whose is the participle?
-        if re.search(r"\b(?:cast|casts|casting|shed|sheds|shedding|throw|throws|threw|thrown|put|puts|putting|take|takes|"
-                     r"took|taken|place|places|placed|pour|pours|poured|draw|draws|drew|drawn|call|calls|called|"
-                     r"turn|turns|turned|shine|shines|shone)\s+(?:a\s+|the\s+|cold\s+|new\s+|fresh\s+)?(?:doubts?|"
-                     r"light|aim|pressure|blame|emphasis|shadow|spotlight|water|attention)$", before, re.IGNORECASE):
-            continue  # "also cast doubt after MH370 went missing on the belief that ...": the idiom's "on" comes later
-        if word == "after" and re.search(r"\b(?:first|last|only|latest|earliest|since)\b", before, re.IGNORECASE):
-            continue  # "the first execution after the death penalty was reinstated": "after" limits "first"
         if word in ("after", "when", "because"):
             tense = _subordinate_tense(s, m.start(1))
             if tense is None or (word in ("after", "when") and tense != "was"):
@@ -272,7 +246,77 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         if parts:
             trace.append(f"split:subordinate:{word}")
             return [parts[0], *_split_conjunctions(parts[1], trace)]
-    # "It took place in 2013, when bombers struck a church." -> "... This was when bombers ..."
+    return None
+
+
+def _subordinate_stays(s: str, m: re.Match) -> bool:
+    """Whether the conjunction matched by ``m`` (group 1: "after", "because", "when", ...)
+    must stay: it is not the start of a clause of its own, or the clause after it belongs
+    to something in the words before it (a report, a negation, a time, an idiom)."""
+    word = m.group(1)
+    before, rest = s[: m.start()], s[m.end() :]
+    if re.fullmatch(r"(?:This (?:is|was|will be)|But|So|Then)", before.strip()):
+        return True  # the lead of an earlier split ("This is because ..."): nothing to split off
+    if _after_colon(s, m.start()):
+        return True  # "you are about to hear this: Warren has to run because ...": the reason is what is heard
+    if word == "when" and re.match(r"\W*(?:It|This|That) (?:was|is|'s|’s)\b", before):
+        return True  # "It was around 4 p.m. ... when the veteran first tried ...": a cleft, one statement
+    if not _is_clause(rest) or not _has_verb(before) or _inside_quote(m.start(), s):
+        return True
+    if _REPORTING_RE.search(before) or re.search(r"\b(?:accus|charg|blam|suspect|convict|sued?\b|sues\b)",
+                                                    before, re.IGNORECASE):
+        return True  # "He said he left after ...": the second part would lose its attribution; "Prosecutors
+        # accuse Durst of killing Berman because she ...": the motive is theirs to allege
+    if re.search(r"\b(?:and|or|but|nor|not|only|just|even|except|partly|part|simply|largely|mainly|mostly|"
+                 r"solely|precisely|exactly|so|also)$", before.rstrip(" ,;"), re.IGNORECASE) \
+            or word == "but" and re.search(r"\bnot only\b", before, re.IGNORECASE):
+        return True  # "not in it for a lark, or because they lack ...": the clause is one of a pair
+        # under the negation; "image and, although he won't say it, branding": inside a phrase
+    if any(w.lower() in FINITE_VERBS for w in re.findall(r", (\w+)", rest)):
+        return True  # "The father of Lily, found after X, says ...": the main verb is still to come
+    if word == "when" and _when_is_not_a_time(before, rest):
+        return True
+    if word == "though" and re.search(r"\b(?:even|as)$", before, re.IGNORECASE):
+        return True  # "even though" / "as though": one conjunction, not "even. But ..."
+    if word == "after" and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
+                                     r"shortly|soon|just|long|right|immediately)$", before, re.IGNORECASE):
+        return True  # "two weeks after X" measures from X: "This was after X" would lose the gap
+    if word != "but" and not _opens_clause(s, m.start(1)):
+        return True  # "after a hard day's work": a preposition, not the start of a clause
+    if word in ("after", "when") and re.search(r",\s+\w+ing\b", rest):
+        return True  # "had no gun when they exited the car, violating protocol": whose is the participle?
+    if re.search(r"\b(?:cast|casts|casting|shed|sheds|shedding|throw|throws|threw|thrown|put|puts|putting|take|takes|"
+                 r"took|taken|place|places|placed|pour|pours|poured|draw|draws|drew|drawn|call|calls|called|"
+                 r"turn|turns|turned|shine|shines|shone)\s+(?:a\s+|the\s+|cold\s+|new\s+|fresh\s+)?(?:doubts?|"
+                 r"light|aim|pressure|blame|emphasis|shadow|spotlight|water|attention)$", before, re.IGNORECASE):
+        return True  # "also cast doubt after MH370 went missing on the belief that ...": the idiom's "on" comes later
+    if word == "after" and re.search(r"\b(?:first|last|only|latest|earliest|since)\b", before, re.IGNORECASE):
+        return True  # "the first execution after the death penalty was reinstated": "after" limits "first"
+    return False
+
+
+def _when_is_not_a_time(before: str, rest: str) -> bool:
+    """Whether "when" between ``before`` and ``rest`` does not give the time of the
+    words before it: it picks out a time, asks a question, or means "whenever"."""
+    if re.search(r"\b(?:time|times|day|days|moment|moments|year|years|week|month|night|"
+                 r"morning|period|point|age|era|season|stage|case|cases|place|that|just|only|instance|instances|"
+                 r"occasion|occasions|times)$",
+                 before, re.IGNORECASE):
+        return True  # "at a time when ...": the clause picks out the time
+    if re.match(r"it (?:comes|came) to\b", rest) or re.search(
+            r"\b(?:unclear|clear|known|know|knew|sure|ask|asked|wonder|wondered|remember|decide|decided|see|saw|seen|"
+            r"watch|watched|notice|noticed|learn|learned|learnt|show|showed|shown|tell|told|"
+            r"listed|list|lists|recalled|recall|noted|described|reported|explained|mentioned|forgot|"
+            r"determine|determined|explain|understand|unknown|certain|idea|question)$", before, re.IGNORECASE):
+        return True  # "when it comes to"; "it was unclear when they were taken": a question, not a time
+    if re.search(r"\b(?:always|usually|often|never|sometimes|would|every time|each time)\b", before, re.IGNORECASE):
+        return True  # "I always looked up when I arrived": whenever, not one time
+    return False
+
+
+def _split_comma_when(s: str, trace: list[str]) -> list[str] | None:
+    """"It took place in 2013, when bombers struck a church." -> "... This was when
+    bombers ..."; None when no ", when" may split the sentence."""
     for m in re.finditer(r", when (?=[A-Za-z])", s):
         before, rest = s[: m.start()], s[m.end() :]
         if _REPORTING_RE.search(before) or re.search(r"\bwhen\b", rest):
@@ -286,7 +330,12 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
             if parts:
                 trace.append("split:subordinate:when")
                 return [parts[0], *_split_conjunctions(parts[1], trace)]
-    # "The father -- he and his partner had a baby -- complained ..." -> two sentences.
+    return None
+
+
+def _split_dash_aside(s: str, trace: list[str]) -> list[str] | None:
+    """"The father -- he and his partner had a baby -- complained ..." -> two sentences,
+    the aside after the main one; None when the sentence has no such aside."""
     m = re.search(r" (--|–|—) ([^-–—]+?) \1 ", s)
     if m and _is_clause(m.group(2)) and not _inside_quote(m.start(), s) and not re.search(r"[\"“”]|''", m.group(2)) \
             and not s[: m.start()].rstrip().endswith(("\"", "”")) and not s[m.end():].lstrip().startswith(("\"", "“")) \
@@ -306,96 +355,128 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         if _word_count(main) >= MIN_PART_WORDS and _word_count(aside) >= MIN_PART_WORDS and _has_verb(main):
             trace.append("split:dash-aside")
             return [*_split_conjunctions(_tidy(main), trace), aside]
-    # "A -- B" with B a clause of its own.
+    return None
+
+
+def _split_dash(s: str, trace: list[str]) -> list[str] | None:
+    """"A -- B" with B a clause of its own -> "A. B."; None when no dash may split the
+    sentence."""
     for m in re.finditer(r" (?:--|–|—) (?=[A-Za-z])", s):
-        rest = s[m.end() :]
-        if re.search(r" (?:--|–|—) ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
+        if _dash_stays(s, m):
             continue
-        unquoted = rest
-        for qa, qb, _ in reversed(quotations(rest)):
-            unquoted = unquoted[:qa] + unquoted[qb:]
-        if not _has_verb(unquoted) or re.match(r"that is\b|that's\b", rest, re.IGNORECASE):
-            continue  # '— Marvin Gaye's 1977 hit "Got to Give It Up."': a noun phrase; "-- that is if ...": a condition
-        if re.search(r" (?:--|–|—) ", s[: m.start()]):
-            continue  # the closing dash of a pair: "chronicles -- in painful detail -- every defeat"
-        if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):
-            continue  # "When X came out -- weeks after Y --": the first part would be a fragment
-        if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
-            continue  # "... at the races -- the 20th Dubai World Cup hosted at Meydan": a phrase, not a clause
-        if _reports_before(s, m.start()):
-            continue  # "reported to Shaw that collections reached $235,000 -- the first month ...": still the report
-        if " ".join(_words(rest)[:2]).lower() in " ".join(_words(s[: m.start()])[:6]).lower():
-            continue  # "But we must not let democracy, ... -- we must not let them be defeated": the speaker starts over
-        if re.search(r"\b(?:argument|arguments|claim|claims|reason|reasons|view|views|message|point|theory|logic|"
-                     r"rationale|explanation|excuse|idea|ideas|belief|beliefs|thinking)\b", s[: m.start()], re.IGNORECASE):
-            continue  # "the students' arguments are essentially biological -- we are omnivores": theirs, not ours
-        tokens = parse.parse(s)
-        if not any(t.idx < m.start() and t.tag in ("VBD", "VBZ", "VBP", "MD") and (
-                tokens[t.head] if t.dep in ("aux", "auxpass") else t).dep in ("ROOT", "conj", "ccomp", "parataxis")
-                   for t in tokens):
-            continue  # "Updates on Walker, ... and a vote where Obama would love ... -- those stories filled ...":
-            # the first part's only verb is a relative clause's, so it is no sentence
-        first = parse.word_at(s, m.end())
-        if first is not None and first.dep == "det":
-            tokens = parse.parse(s)
-            noun = tokens[first.head]
-            after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
-            if noun.dep not in ("nsubj", "nsubjpass") or after is None or not after.tag.startswith(("VB", "MD", "RB")):
-                continue  # "-- the fight most boxing fans have wanted to see": a noun phrase, however parsed
         parts = _split_at(s, m.start(), m.end() - m.start())
         if parts:
             trace.append("split:dash")
             return [parts[0], *_split_conjunctions(parts[1], trace)]
-    # (Not ", while": it is as often a time as a contrast, and the time link is a fact:
-    # "may sit in jail ..., while the fees continue to build up".)
+    return None
+
+
+def _dash_stays(s: str, m: re.Match) -> bool:
+    """Whether the dash matched by ``m`` must stay: what follows it is no sentence of its
+    own (a noun phrase, a condition, the close of a pair of dashes), or what comes before
+    it is none, or still frames it."""
+    rest = s[m.end() :]
+    if re.search(r" (?:--|–|—) ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
+        return True
+    unquoted = rest
+    for qa, qb, _ in reversed(quotations(rest)):
+        unquoted = unquoted[:qa] + unquoted[qb:]
+    if not _has_verb(unquoted) or re.match(r"that is\b|that's\b", rest, re.IGNORECASE):
+        return True  # '— Marvin Gaye's 1977 hit "Got to Give It Up."': a noun phrase; "-- that is if ...": a condition
+    if re.search(r" (?:--|–|—) ", s[: m.start()]):
+        return True  # the closing dash of a pair: "chronicles -- in painful detail -- every defeat"
+    if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):
+        return True  # "When X came out -- weeks after Y --": the first part would be a fragment
+    if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
+        return True  # "... at the races -- the 20th Dubai World Cup hosted at Meydan": a phrase, not a clause
+    if _reports_before(s, m.start()):
+        return True  # "reported to Shaw that collections reached $235,000 -- the first month ...": still the report
+    if " ".join(_words(rest)[:2]).lower() in " ".join(_words(s[: m.start()])[:6]).lower():
+        return True  # "But we must not let democracy, ... -- we must not let them be defeated": the speaker starts over
+    if re.search(r"\b(?:argument|arguments|claim|claims|reason|reasons|view|views|message|point|theory|logic|"
+                 r"rationale|explanation|excuse|idea|ideas|belief|beliefs|thinking)\b", s[: m.start()], re.IGNORECASE):
+        return True  # "the students' arguments are essentially biological -- we are omnivores": theirs, not ours
+    tokens = parse.parse(s)
+    if not any(t.idx < m.start() and t.tag in ("VBD", "VBZ", "VBP", "MD") and (
+            tokens[t.head] if t.dep in ("aux", "auxpass") else t).dep in ("ROOT", "conj", "ccomp", "parataxis")
+               for t in tokens):
+        return True  # "Updates on Walker, ... and a vote where Obama would love ... -- those stories filled ...":
+        # the first part's only verb is a relative clause's, so it is no sentence
+    first = parse.word_at(s, m.end())
+    if first is not None and first.dep == "det":
+        tokens = parse.parse(s)
+        noun = tokens[first.head]
+        after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
+        if noun.dep not in ("nsubj", "nsubjpass") or after is None or not after.tag.startswith(("VB", "MD", "RB")):
+            return True  # "-- the fight most boxing fans have wanted to see": a noun phrase, however parsed
+    return False
+
+
+def _split_coordinated_clauses(s: str, trace: list[str]) -> list[str] | None:
+    """", but" / ", and" / ", so" ... before a clause of its own -> two sentences, the
+    second led by :data:`CONJUNCTION_LEADS` ("But", "So", or nothing for "and"); None
+    when no such conjunction may split the sentence.
+
+    (Not ", while": it is as often a time as a contrast, and the time link is a fact:
+    "may sit in jail ..., while the fees continue to build up".)"""
     for m in re.finditer(r",\s+(but|and|yet|so|although|though|because)\s+", s):
         word = m.group(1)
-        rest = s[m.end() :]
-        # (", but was later caught": a verb without its subject is split:coordination's.)
-        if not _is_clause(rest):
+        if _clauses_stay_together(s, m):
             continue
-        that = parse.word_at(s, m.end()) if rest.lower().startswith("that ") else None
-        if that is not None and that.dep == "mark":
-            continue  # "said the film would be his last, and that afterwards he would ...": still what he said
-        if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
-            continue  # "Paul McCartney, Patti Smith, Beck, and John Legend are ...": a list, not two clauses
-        if _reports_before(s, m.start()):
-            continue  # "Rendell noted that X, and some speculated ...": the second clause may be his words too
-        if re.search(r"\b(?:and|or|but|nor)$", s[: m.start()]) or word == "but" and re.search(
-                r"\bnot (?:only|because|just|simply|merely)\b", s[: m.start()], re.IGNORECASE):
-            continue  # "talking about image and, although he won't say it, branding": inside a phrase;
-            # "not only ..., but ...": one statement
-        last = s[: m.start()].rfind(", ")
-        earlier = s[: last].rfind(", ") + 2 if last > 0 and ", " in s[: last] else 0
-        if word == "and" and last > 0 and _is_clause(s[last + 2: m.start()]) and _own_clause(s, last + 2, m.start()) \
-                and _is_clause(s[earlier:last]) and _own_clause(s, earlier, last):
-            continue  # "My speech began to slur, my hands were tingling, and my head was pounding": a series
-            # of clauses; a split at the last one would leave a comma splice
-        if word == "and" and re.search(r"[^,] where\b[^,]*$", s[: m.start()]):
-            continue  # "places where ideas were safe to flourish, and we went to question": the second
-            # clause may still say where
-        if word == "and" and re.search(r": (?:a|an|the|some|many|two|three|four|several)\b[^:]*$", s[: m.start()]):
-            continue  # "leaves a legacy: a raft of new rules ..., and an aggressive pledge ...": a list of things
-        if word in ("because", "so") and _after_colon(s, m.start()):
-            continue  # "you are about to hear this: Warren has to run ..., because ...": all of it is what is heard
-        if word == "and" and re.search(r"\b(?:remember|remembers|remembered|recall|recalls|recalled|know|knows|knew|"
-                                       r"imagine|imagined|think|thought|wonder|wondered|realize|realized|realise|"
-                                       r"realised|understand|understood|learn|learned|learnt|notice|noticed|forget|"
-                                       r"forgot|hope|hoped|fear|feared|worry|worried)\s+(?:when|how|that|if|"
-                                       r"whether|what|why|where)\b", s[: m.start()], re.IGNORECASE):
-            continue  # "I remember when cancer was a dirty word, and the prognosis was always grim": the
-            # second clause may be remembered too
-        if len(re.findall(r" (?:--|–|—) ", s[: m.start()])) % 2:
-            continue  # "forces -- those commanded by Houthis, and those led by ... -- battled": inside a dash pair
-        if re.search(r",\s+(?:[^,]{1,60}\s)?(?:said|says|told|tells|added|adds|reported|reports|testified|recalled|"
-                     r"noted|argued|wrote|explained|insisted|warned|claimed|tweeted)\b|,\s+according to\b", rest):
-            continue  # "X was at the palace ..., but he then fled, a Hadi aide said, also on condition of
-            # anonymity": the source, not at the very end, covers both clauses
-        if word == "so" and re.match(r"(?:that\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:can|could|may|might)\b", rest):
-            continue  # ", so they can work with their family": a purpose, not a result
         lead = CONJUNCTION_LEADS[word]
         parts = _split_at(s, m.start(), m.end() - m.start(), lead)
         if parts:
             trace.append(f"split:conjunction:{word}")
             return [parts[0], *_split_conjunctions(parts[1], trace)]
-    return [s]
+    return None
+
+
+def _clauses_stay_together(s: str, m: re.Match) -> bool:
+    """Whether the conjunction matched by ``m`` (", but", ", and", ...) must not split:
+    the words after it are no clause of their own, or the words before it reach over
+    them (a report, a "not only", a series, a list, a colon, a pair of dashes, a source)."""
+    word = m.group(1)
+    rest = s[m.end() :]
+    # (", but was later caught": a verb without its subject is split:coordination's.)
+    if not _is_clause(rest):
+        return True
+    that = parse.word_at(s, m.end()) if rest.lower().startswith("that ") else None
+    if that is not None and that.dep == "mark":
+        return True  # "said the film would be his last, and that afterwards he would ...": still what he said
+    if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
+        return True  # "Paul McCartney, Patti Smith, Beck, and John Legend are ...": a list, not two clauses
+    if _reports_before(s, m.start()):
+        return True  # "Rendell noted that X, and some speculated ...": the second clause may be his words too
+    if re.search(r"\b(?:and|or|but|nor)$", s[: m.start()]) or word == "but" and re.search(
+            r"\bnot (?:only|because|just|simply|merely)\b", s[: m.start()], re.IGNORECASE):
+        return True  # "talking about image and, although he won't say it, branding": inside a phrase;
+        # "not only ..., but ...": one statement
+    last = s[: m.start()].rfind(", ")
+    earlier = s[: last].rfind(", ") + 2 if last > 0 and ", " in s[: last] else 0
+    if word == "and" and last > 0 and _is_clause(s[last + 2: m.start()]) and _own_clause(s, last + 2, m.start()) \
+            and _is_clause(s[earlier:last]) and _own_clause(s, earlier, last):
+        return True  # "My speech began to slur, my hands were tingling, and my head was pounding": a series
+        # of clauses; a split at the last one would leave a comma splice
+    if word == "and" and re.search(r"[^,] where\b[^,]*$", s[: m.start()]):
+        return True  # "places where ideas were safe to flourish, and we went to question": the second
+        # clause may still say where
+    if word == "and" and re.search(r": (?:a|an|the|some|many|two|three|four|several)\b[^:]*$", s[: m.start()]):
+        return True  # "leaves a legacy: a raft of new rules ..., and an aggressive pledge ...": a list of things
+    if word in ("because", "so") and _after_colon(s, m.start()):
+        return True  # "you are about to hear this: Warren has to run ..., because ...": all of it is what is heard
+    if word == "and" and re.search(r"\b(?:remember|remembers|remembered|recall|recalls|recalled|know|knows|knew|"
+                                   r"imagine|imagined|think|thought|wonder|wondered|realize|realized|realise|"
+                                   r"realised|understand|understood|learn|learned|learnt|notice|noticed|forget|"
+                                   r"forgot|hope|hoped|fear|feared|worry|worried)\s+(?:when|how|that|if|"
+                                   r"whether|what|why|where)\b", s[: m.start()], re.IGNORECASE):
+        return True  # "I remember when cancer was a dirty word, and the prognosis was always grim": the
+        # second clause may be remembered too
+    if len(re.findall(r" (?:--|–|—) ", s[: m.start()])) % 2:
+        return True  # "forces -- those commanded by Houthis, and those led by ... -- battled": inside a dash pair
+    if re.search(r",\s+(?:[^,]{1,60}\s)?(?:said|says|told|tells|added|adds|reported|reports|testified|recalled|"
+                 r"noted|argued|wrote|explained|insisted|warned|claimed|tweeted)\b|,\s+according to\b", rest):
+        return True  # "X was at the palace ..., but he then fled, a Hadi aide said, also on condition of
+        # anonymity": the source, not at the very end, covers both clauses
+    if word == "so" and re.match(r"(?:that\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:can|could|may|might)\b", rest):
+        return True  # ", so they can work with their family": a purpose, not a result
+    return False

@@ -158,94 +158,141 @@ def _pick_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
     another part of speech than the entry's (closed word lists around the match decide;
     the parser is asked only for a participle with a phrasal replacement)."""
     tags = surface.tags
-    previous = _previous_words(tokens, i)
-    prev = previous[0] if previous else ""
-    end = i + len(surface.words)
-    following = tokens[end].group().lower() if end < len(tokens) else ""
+    _, prev, _, after_determiner = _context_words(surface, tokens, i)
     pos = surface.entry.pos
-    after_determiner = prev in _ARTICLES or prev.endswith(("'s", "’s"))
     if pos == "initial":
-        # "However, ..." -> "But ..."; not "However laudable the goal, ..." (= no matter how)
-        rest = tokens[0].string[tokens[0].end():]
-        if re.search(rf"\b{re.escape(surface.entry.replacement)}\b", rest, re.IGNORECASE) or \
-                surface.entry.replacement.lower() == "but" and re.match(
-                r",\s+[^,]{1,40}\s(?:said|says|added|adds|told)\s*,", rest):
-            return None  # "However, he has not ..., but hopes": two "but"s ("Nonetheless, they still ...": two
-            # "still"s); "However, he said, an inquiry found ...": "But he said, an inquiry" misreads
-        return "X" if i == 0 and rest.startswith(",") else None
+        return _initial_tag(surface, tokens, i)
     if pos in ("verb", "adj", "noun") and len(surface.words) == 1 and not _parser_agrees(tokens[i], pos):
         return None  # "human remains" is not "human stays"; "key snatchings" are not "main snatchings"
     if pos == "verb":
-        head = surface.entry.replacement.split(" ")[0] if surface.entry.replacement else ""
-        participle = False  # after have/be, adverbs between: "has come", "was widely slammed"
-        for w in previous:
-            if w in _HAVE_BE:
-                participle = True
-                break
-            if not (w.endswith("ly") or w in ("not", "n't", "never", "also", "just", "already")):
-                break
-        if tags == {"VBZ"}:
-            if after_determiner or prev in PREPOSITIONS or following in FINITE_VERBS or prev in _NUMBER_WORDS \
-                    or following in ("that", "which", "who"):
-                return None  # "the purchases", "UN monitors said", "two blasts", "blasts that killed": nouns
-            return "VBZ"
-        if tags & {"VBD", "VBN", "VBG"} and after_determiner:
-            return None  # "the alleged attacker", "the beginning": an adjective or a noun
-        token = None  # the parser's reading of the matched word, once it is asked for
-        if tags & {"VBD", "VBN"} and " " in surface.entry.replacement:
-            token = parse.word_at(tokens[i].string, tokens[i].start())
-            if token is not None and token.dep == "amod":
-                return None  # "endangered flora" is not "put at risk flora"
-        if "VB" in tags and not participle and previous and previous[0] in MODALS - {"did", "do", "does"} | {"will", "would"}:
-            return "VB"  # "will hit out at" -> "will criticise", whatever else "hit" can be
-        if not participle and {"VBD", "VBN"} <= tags:
-            token = token or parse.word_at(tokens[i].string, tokens[i].start())
-            participle = token is not None and token.tag == "VBN" and not (
-                token.dep == "ROOT" and any(x.dep == "nsubj" for x in parse.children(parse.parse(tokens[i].string), token)))
-            # ("had been cut off and discarded"; but "Its doodle depicted women": a root with its subject is a
-            # past tense, whatever the tag)
-        if participle and "VBN" in tags:
-            if head in ("get", "have") and prev in _BE:
-                return None  # "was obtained" -> not "was got"
-            # (with no have/be before it, the participle is the parser's reading, so ``token`` is set)
-            if head and inflect.past_participle(head) in (head, "got") and not any(w in _HAVE_BE for w in previous) \
-                    and token is not None and token.dep == "acl":
-                return None  # "The proceeds derived from the sale went ...": not "proceeds come from"; "a
-                # video obtained from police": not "a video got from" (participles that read as a tense)
-            return "VBN"
-        if "VBD" in tags:
-            return "VBD"
-        if "VB" in tags:
-            # A bare form is a verb after "to", a modal, "not" or a pronoun subject;
-            # anywhere else it is as likely a noun ("aid organisations").
-            if surface.entry.replacement.startswith("be ") and prev not in MODALS and prev != "to":
-                return None  # "They consist of" is not "They be made up of"
-            if prev in MODALS or prev in PRONOUNS or prev in ("not", "n't", "never", "also", "please", "who", "that") \
-                    or prev.endswith("ly"):
-                return "VB"
-            if prev and not after_determiner and prev not in PREPOSITIONS and following in _OBJECT_STARTS:
-                return "VB"  # "Officials slam the plan"
-            return None
-        return next(iter(sorted(tags)))
+        return _verb_tag(surface, tokens, i)
     if pos == "noun":
         if prev in MODALS or prev in PRONOUNS or prev in ("who", "n't", "not"):
             return None
         return next(iter(sorted(tags)))
     if pos == "adj":
-        if prev in MODALS or prev in PRONOUNS:
-            return None  # "to obscure the word", "they obscure it": a verb
-        if following in ("to", "of", "from", "than"):
-            return None  # "superior to", "the key to"
-        if after_determiner and not following:
-            return None  # "the elderly", "the deceased": a noun
-        if surface.entry.replacement.split(" ")[-1] in _PARTICLES and " " in surface.entry.replacement:
-            word = parse.word_at(tokens[i].string, tokens[i].start())
-            if word is not None and word.dep == "amod":
-                return None  # "crumbling apartment blocks" is not "falling apart apartment blocks"
-        return next(iter(sorted(tags)))
+        return _adjective_tag(surface, tokens, i)
     if pos in ("prep", "adv", "conj") and after_determiner:
         return None  # "a concerning trend"
     return next(iter(sorted(tags)))
+
+
+def _context_words(surface: _Surface, tokens: list[re.Match], i: int) -> tuple[list[str], str, str, bool]:
+    """The words around a surface matched at token ``i``: the words before it (nearest
+    first), the one just before, the one just after, and whether a determiner or a
+    possessive comes just before."""
+    previous = _previous_words(tokens, i)
+    prev = previous[0] if previous else ""
+    end = i + len(surface.words)
+    following = tokens[end].group().lower() if end < len(tokens) else ""
+    after_determiner = prev in _ARTICLES or prev.endswith(("'s", "’s"))
+    return previous, prev, following, after_determiner
+
+
+def _initial_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
+    """"X" for a sentence opener ("However, ...") whose replacement reads well in its
+    place, else None."""
+    # "However, ..." -> "But ..."; not "However laudable the goal, ..." (= no matter how)
+    rest = tokens[0].string[tokens[0].end():]
+    if re.search(rf"\b{re.escape(surface.entry.replacement)}\b", rest, re.IGNORECASE) or \
+            surface.entry.replacement.lower() == "but" and re.match(
+            r",\s+[^,]{1,40}\s(?:said|says|added|adds|told)\s*,", rest):
+        return None  # "However, he has not ..., but hopes": two "but"s ("Nonetheless, they still ...": two
+        # "still"s); "However, he said, an inquiry found ...": "But he said, an inquiry" misreads
+    return "X" if i == 0 and rest.startswith(",") else None
+
+
+def _verb_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
+    """The form of a verb entry matched at token ``i`` ("VBZ", "VBD", "VBN", "VB", ...),
+    or None when the words around it (or, for a participle, the parse) make it a noun or
+    an adjective."""
+    tags = surface.tags
+    previous, prev, following, after_determiner = _context_words(surface, tokens, i)
+    head = surface.entry.replacement.split(" ")[0] if surface.entry.replacement else ""
+    participle = _after_have_or_be(previous)
+    if tags == {"VBZ"}:
+        if after_determiner or prev in PREPOSITIONS or following in FINITE_VERBS or prev in _NUMBER_WORDS \
+                or following in ("that", "which", "who"):
+            return None  # "the purchases", "UN monitors said", "two blasts", "blasts that killed": nouns
+        return "VBZ"
+    if tags & {"VBD", "VBN", "VBG"} and after_determiner:
+        return None  # "the alleged attacker", "the beginning": an adjective or a noun
+    token = None  # the parser's reading of the matched word, once it is asked for
+    if tags & {"VBD", "VBN"} and " " in surface.entry.replacement:
+        token = parse.word_at(tokens[i].string, tokens[i].start())
+        if token is not None and token.dep == "amod":
+            return None  # "endangered flora" is not "put at risk flora"
+    if "VB" in tags and not participle and previous and previous[0] in MODALS - {"did", "do", "does"} | {"will", "would"}:
+        return "VB"  # "will hit out at" -> "will criticise", whatever else "hit" can be
+    if not participle and {"VBD", "VBN"} <= tags:
+        token = token or parse.word_at(tokens[i].string, tokens[i].start())
+        participle = token is not None and token.tag == "VBN" and not (
+            token.dep == "ROOT" and any(x.dep == "nsubj" for x in parse.children(parse.parse(tokens[i].string), token)))
+        # ("had been cut off and discarded"; but "Its doodle depicted women": a root with its subject is a
+        # past tense, whatever the tag)
+    if participle and "VBN" in tags:
+        return _participle_tag(head, previous, prev, token)
+    if "VBD" in tags:
+        return "VBD"
+    if "VB" in tags:
+        return _bare_verb_tag(surface, prev, following, after_determiner)
+    return next(iter(sorted(tags)))
+
+
+def _after_have_or_be(previous: list[str]) -> bool:
+    """Whether a form of "have" or "be" comes before, adverbs between: "has come", "was
+    widely slammed" (``previous``: the words before, nearest first)."""
+    for w in previous:
+        if w in _HAVE_BE:
+            return True
+        if not (w.endswith("ly") or w in ("not", "n't", "never", "also", "just", "already")):
+            break
+    return False
+
+
+def _participle_tag(head: str, previous: list[str], prev: str, token: parse.Token | None) -> str | None:
+    """"VBN" for a participle, or None when the replacement's verb ``head`` would not
+    read as one there (``token``: the parser's reading of the word, when asked)."""
+    if head in ("get", "have") and prev in _BE:
+        return None  # "was obtained" -> not "was got"
+    # (with no have/be before it, the participle is the parser's reading, so ``token`` is set)
+    if head and inflect.past_participle(head) in (head, "got") and not any(w in _HAVE_BE for w in previous) \
+            and token is not None and token.dep == "acl":
+        return None  # "The proceeds derived from the sale went ...": not "proceeds come from"; "a
+        # video obtained from police": not "a video got from" (participles that read as a tense)
+    return "VBN"
+
+
+def _bare_verb_tag(surface: _Surface, prev: str, following: str, after_determiner: bool) -> str | None:
+    """"VB" for a bare form used as a verb, else None.
+
+    A bare form is a verb after "to", a modal, "not" or a pronoun subject; anywhere
+    else it is as likely a noun ("aid organisations")."""
+    if surface.entry.replacement.startswith("be ") and prev not in MODALS and prev != "to":
+        return None  # "They consist of" is not "They be made up of"
+    if prev in MODALS or prev in PRONOUNS or prev in ("not", "n't", "never", "also", "please", "who", "that") \
+            or prev.endswith("ly"):
+        return "VB"
+    if prev and not after_determiner and prev not in PREPOSITIONS and following in _OBJECT_STARTS:
+        return "VB"  # "Officials slam the plan"
+    return None
+
+
+def _adjective_tag(surface: _Surface, tokens: list[re.Match], i: int) -> str | None:
+    """The form of an adjective entry matched at token ``i``, or None when it is used as
+    a verb or a noun, or takes a complement its replacement cannot."""
+    _, prev, following, after_determiner = _context_words(surface, tokens, i)
+    if prev in MODALS or prev in PRONOUNS:
+        return None  # "to obscure the word", "they obscure it": a verb
+    if following in ("to", "of", "from", "than"):
+        return None  # "superior to", "the key to"
+    if after_determiner and not following:
+        return None  # "the elderly", "the deceased": a noun
+    if surface.entry.replacement.split(" ")[-1] in _PARTICLES and " " in surface.entry.replacement:
+        word = parse.word_at(tokens[i].string, tokens[i].start())
+        if word is not None and word.dep == "amod":
+            return None  # "crumbling apartment blocks" is not "falling apart apartment blocks"
+    return next(iter(sorted(surface.tags)))
 
 
 def _parser_agrees(word: re.Match, pos: str) -> bool:
@@ -454,6 +501,9 @@ def _parse_refuses(surface: _Surface, sentence: str, start: int, plain: str, pre
 
 
 def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
+    """``sentence`` with the lexicon's swaps, and their trace entries. At each word the
+    first entry (longest phrase first) that matches there and passes the guards is
+    swapped, and the search goes on after it."""
     index = _index()
     protected = _protected(sentence, ctx)
     tokens = list(_TOKEN_RE.finditer(sentence))
@@ -462,94 +512,132 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
     said: dict[int, list[str]] = {}  # token index -> the words that now stand there
     i = 0
     while i < len(tokens):
-        first = tokens[i].group().lower()
-        candidates = index.get(first)
-        if not candidates:
+        swap = _swap_at(sentence, tokens, i, index.get(tokens[i].group().lower()), protected, said)
+        if swap is None:
             i += 1
             continue
-        done = False
-        for surface in candidates:
-            n = len(surface.words)
-            if i + n > len(tokens):
-                continue
-            span_tokens = tokens[i : i + n]
-            if tuple(t.group().lower() for t in span_tokens) != surface.words:
-                continue
-            # Words of a phrase must be adjacent (one space), not across punctuation.
-            if any(sentence[a.end() : b.start()] != " " for a, b in zip(span_tokens, span_tokens[1:])):
-                continue
-            start, end = span_tokens[0].start(), span_tokens[-1].end()
-            # Not part of a hyphenated compound or a contraction ("well-known", "didn't").
-            if (start > 0 and sentence[start - 1] in "-/") or sentence[end : end + 1] in ("-", "/"):
-                continue
-            if re.match(r"['’](?![A-Za-z])", sentence[end:end + 1] + sentence[end + 1:end + 2]):
-                continue  # "individuals' online activities": not "people' online activities"
-            if surface.entry.pos == "adj" and re.match(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
-                                                     r"eleven|twelve|few|several)\b)", sentence[end:], re.IGNORECASE):
-                continue  # "over the previous three years": not "the earlier three years"
-            if surface.entry.phrase == "in the process of" and (i == 0 or tokens[i - 1].group().lower() not in _BE):
-                continue  # "was engaged in the process of updating": only "is in the process of" goes
-            if surface.entry.replacement.startswith("call") and re.match(r"(?:\s+[\w'’-]+){0,3}\s+as\b", sentence[end:]):
-                continue  # "branded itself as": not "called itself as"
-            if _overlaps(start, end, protected):
-                continue
-            if i > 0 and tokens[i].group()[0].isupper() and not re.search(
-                    r"(?:^|(?<!\b[A-Z])[.!?]\s*|[:\"“]\s*)$", sentence[:start]):
-                continue  # a capital inside a sentence: a name or title ("the Opportunity Agenda",
-                # "Assistant U.S. Attorney": the full stop of an initial does not end a sentence)
-            if i + n < len(tokens) and (tokens[i + n].group().lower() in surface.entry.not_before or (
-                    tokens[i + n].group().lower() in _ARTICLES and i + n + 1 < len(tokens)
-                    and tokens[i + n + 1].group().lower() in surface.entry.not_before)):
-                continue  # "operated on", "surrendered to", "pledged their allegiance": another sense
-            if surface.entry.not_before and _after_excluded(sentence, start, surface.entry.not_before):
-                continue  # "44 points ahead of": another sense
-            if surface.entry.phrase in _ONLY_BEFORE and not any(
-                    x.group().lower() in _ONLY_BEFORE[surface.entry.phrase] for x in tokens[i + n:i + n + 4]):
-                continue  # "amid the wreckage", "amid fears": a setting, not a time ("during the talks")
-            if surface.entry.phrase in _PHYSICAL_SENSE and any(
-                    t.group().lower() in _PHYSICAL_CONTEXT for t in tokens[i + n:i + n + 6]):
-                continue  # "slamming her head against a wall" is not "criticising" it
-            tag = _pick_tag(surface, tokens, i)
-            if tag is None:
-                continue
-            plain = surface.replacements[tag]
-            following = tokens[i + n].group().lower() if i + n < len(tokens) else ""
-            if " " in plain and plain.rsplit(" ", 1)[-1].lower() in PREPOSITIONS and (
-                    not following or not re.match(r"\s*\w", sentence[end:])):
-                continue  # "wouldn't be able to attend." is not "... to go to."
-            if plain and plain.rsplit(" ", 1)[-1].lower() == following:
-                continue  # "intervened in" is not "stepped in in"
-            if surface.entry.pos == "verb" and plain.rsplit(" ", 1)[-1] in _PARTICLES and i + n < len(tokens) \
-                    and tokens[i + n].group().lower() in _OBJECT_PRONOUNS:
-                continue  # "implementing them" is not "carrying out them" (a pronoun goes inside: "carrying them out")
-            if tag in ("VBG", "VBN") and " " in plain and not _particle_ok(tokens, i, n):
-                continue  # "cooperating neighbors" -> not "working together neighbors"
-            # Judged on the inflected forms or the lemmas ("slams" and "criticises" are
-            # both rare; "slam" is no commoner than "criticise").
-            if n == 1 and plain and not (_is_hard(first, plain)
-                                         or _is_hard(surface.entry.phrase, surface.entry.replacement)):
-                continue
-            if _parse_refuses(surface, sentence, start, plain, tokens[i - 1].group().lower() if i else ""):
-                continue
-            if plain.endswith(" of") and i + n < len(tokens):
-                after = parse.word_at(sentence, tokens[i + n].start())
-                if after is not None and after.tag in ("VB", "VBP"):
-                    continue  # "rather than embolden them" is not "instead of embolden them"
-            if _repeats_nearby(plain, tokens, i, n, said):
-                continue  # "lucha libre wrestling" -> not "Mexican wrestling wrestling"
-            original = sentence[start:end]
-            plain = _match_case(original, plain)
-            for k in range(i, i + n):
-                said[k] = plain.lower().split()
-            edits.append((start, end, plain))
-            trace.append(f"lexicon:{original.lower()}→{plain.lower() or '∅'}")
-            i += n
-            done = True
-            break
-        if not done:
-            i += 1
+        n, plain = swap
+        start, end = tokens[i].start(), tokens[i + n - 1].end()
+        original = sentence[start:end]
+        plain = _match_case(original, plain)
+        for k in range(i, i + n):
+            said[k] = plain.lower().split()
+        edits.append((start, end, plain))
+        trace.append(f"lexicon:{original.lower()}→{plain.lower() or '∅'}")
+        i += n
     if not edits:
         return sentence, []
+    text = _tidy(_with_edits(sentence, edits))
+    return (_capitalise(text) if sentence[:1].isupper() else text), trace
+
+
+def _swap_at(sentence: str, tokens: list[re.Match], i: int, candidates: list[_Surface] | None,
+             protected: list[tuple[int, int]], said: dict[int, list[str]]) -> tuple[int, str] | None:
+    """The first of ``candidates`` (the surfaces that open with the word at ``i``) that
+    matches there in the entry's sense and whose replacement fits: its length in words
+    and its replacement (before capitals); None when none does."""
+    if not candidates:
+        return None
+    for surface in candidates:
+        n = len(surface.words)
+        if _match_refused(surface, sentence, tokens, i, protected):
+            continue
+        tag = _pick_tag(surface, tokens, i)
+        if tag is None:
+            continue
+        plain = surface.replacements[tag]
+        if _replacement_refused(surface, sentence, tokens, i, tag, plain, said):
+            continue
+        return n, plain
+    return None
+
+
+def _match_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: int,
+                   protected: list[tuple[int, int]]) -> bool:
+    """Whether ``surface`` does not match at token ``i``, or matches words that are
+    protected, part of a name or a compound, or used in another sense than the entry's
+    (closed word lists decide)."""
+    n = len(surface.words)
+    if i + n > len(tokens):
+        return True
+    span_tokens = tokens[i : i + n]
+    if tuple(t.group().lower() for t in span_tokens) != surface.words:
+        return True
+    # Words of a phrase must be adjacent (one space), not across punctuation.
+    if any(sentence[a.end() : b.start()] != " " for a, b in zip(span_tokens, span_tokens[1:])):
+        return True
+    start, end = span_tokens[0].start(), span_tokens[-1].end()
+    # Not part of a hyphenated compound or a contraction ("well-known", "didn't").
+    if (start > 0 and sentence[start - 1] in "-/") or sentence[end : end + 1] in ("-", "/"):
+        return True
+    if re.match(r"['’](?![A-Za-z])", sentence[end:end + 1] + sentence[end + 1:end + 2]):
+        return True  # "individuals' online activities": not "people' online activities"
+    if surface.entry.pos == "adj" and re.match(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
+                                             r"eleven|twelve|few|several)\b)", sentence[end:], re.IGNORECASE):
+        return True  # "over the previous three years": not "the earlier three years"
+    if surface.entry.phrase == "in the process of" and (i == 0 or tokens[i - 1].group().lower() not in _BE):
+        return True  # "was engaged in the process of updating": only "is in the process of" goes
+    if surface.entry.replacement.startswith("call") and re.match(r"(?:\s+[\w'’-]+){0,3}\s+as\b", sentence[end:]):
+        return True  # "branded itself as": not "called itself as"
+    if _overlaps(start, end, protected):
+        return True
+    if i > 0 and tokens[i].group()[0].isupper() and not re.search(
+            r"(?:^|(?<!\b[A-Z])[.!?]\s*|[:\"“]\s*)$", sentence[:start]):
+        return True  # a capital inside a sentence: a name or title ("the Opportunity Agenda",
+        # "Assistant U.S. Attorney": the full stop of an initial does not end a sentence)
+    if i + n < len(tokens) and (tokens[i + n].group().lower() in surface.entry.not_before or (
+            tokens[i + n].group().lower() in _ARTICLES and i + n + 1 < len(tokens)
+            and tokens[i + n + 1].group().lower() in surface.entry.not_before)):
+        return True  # "operated on", "surrendered to", "pledged their allegiance": another sense
+    if surface.entry.not_before and _after_excluded(sentence, start, surface.entry.not_before):
+        return True  # "44 points ahead of": another sense
+    if surface.entry.phrase in _ONLY_BEFORE and not any(
+            x.group().lower() in _ONLY_BEFORE[surface.entry.phrase] for x in tokens[i + n:i + n + 4]):
+        return True  # "amid the wreckage", "amid fears": a setting, not a time ("during the talks")
+    if surface.entry.phrase in _PHYSICAL_SENSE and any(
+            t.group().lower() in _PHYSICAL_CONTEXT for t in tokens[i + n:i + n + 6]):
+        return True  # "slamming her head against a wall" is not "criticising" it
+    return False
+
+
+def _replacement_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: int, tag: str, plain: str,
+                         said: dict[int, list[str]]) -> bool:
+    """Whether ``plain``, the replacement of ``surface`` in the form ``tag``, does not
+    fit at token ``i``: it would read wrongly before the next word, the word is not
+    hard enough to be worth swapping, the parse refuses it, or it would repeat a word
+    nearby (as written, or as an earlier swap in ``said`` left it)."""
+    n = len(surface.words)
+    start, end = tokens[i].start(), tokens[i + n - 1].end()
+    following = tokens[i + n].group().lower() if i + n < len(tokens) else ""
+    if " " in plain and plain.rsplit(" ", 1)[-1].lower() in PREPOSITIONS and (
+            not following or not re.match(r"\s*\w", sentence[end:])):
+        return True  # "wouldn't be able to attend." is not "... to go to."
+    if plain and plain.rsplit(" ", 1)[-1].lower() == following:
+        return True  # "intervened in" is not "stepped in in"
+    if surface.entry.pos == "verb" and plain.rsplit(" ", 1)[-1] in _PARTICLES and i + n < len(tokens) \
+            and tokens[i + n].group().lower() in _OBJECT_PRONOUNS:
+        return True  # "implementing them" is not "carrying out them" (a pronoun goes inside: "carrying them out")
+    if tag in ("VBG", "VBN") and " " in plain and not _particle_ok(tokens, i, n):
+        return True  # "cooperating neighbors" -> not "working together neighbors"
+    # Judged on the inflected forms or the lemmas ("slams" and "criticises" are
+    # both rare; "slam" is no commoner than "criticise").
+    if n == 1 and plain and not (_is_hard(tokens[i].group().lower(), plain)
+                                 or _is_hard(surface.entry.phrase, surface.entry.replacement)):
+        return True
+    if _parse_refuses(surface, sentence, start, plain, tokens[i - 1].group().lower() if i else ""):
+        return True
+    if plain.endswith(" of") and i + n < len(tokens):
+        after = parse.word_at(sentence, tokens[i + n].start())
+        if after is not None and after.tag in ("VB", "VBP"):
+            return True  # "rather than embolden them" is not "instead of embolden them"
+    if _repeats_nearby(plain, tokens, i, n, said):
+        return True  # "lucha libre wrestling" -> not "Mexican wrestling wrestling"
+    return False
+
+
+def _with_edits(sentence: str, edits: list[tuple[int, int, str]]) -> str:
+    """``sentence`` with each ``(start, end, plain)`` edit made, and "a"/"an" fixed
+    before a replaced word."""
     out = []
     last = 0
     for start, end, plain in edits:
@@ -563,8 +651,7 @@ def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:
         out.append(plain)
         last = end
     out.append(sentence[last:])
-    text = _tidy("".join(out))
-    return (_capitalise(text) if sentence[:1].isupper() else text), trace
+    return "".join(out)
 
 
 def _rule_lexicon(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:

@@ -191,34 +191,7 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False, of_phrase: 
         return None  # (or "Coral Gables, Florida (CNN)Former President ...": the parser may take the dateline
         # for the subject)
     if head.tag in ("NNP", "NNPS"):
-        if any(x.dep in ("poss", "nummod", "prep") for x in parse.children(tokens, head)):
-            return None  # "Huskins' 2000 White Toyota Camry" is not "Camry" the second time, "Al Qaeda in
-            # the Islamic Maghreb" not "Al Qaeda", "Ambassador to South Korea, Mark Lippert," not "Ambassador"
-        start = head.i
-        while start > head.left and (tokens[start - 1].tag in ("NNP", "NNPS") or tokens[start - 1].tag == "HYPH"
-                                     and start - 2 >= head.left and tokens[start - 2].tag in ("NNP", "NNPS")):
-            start -= 1  # ("Ban Ki-moon": the hyphen is inside the name)
-        if start == head.i and start > head.left and tokens[start - 1].text[:1].isupper() and \
-                tokens[start - 1].text.lower() != "the" and \
-                not (start - 1 == 0 and _names_people(tokens[start - 1].text)):
-            return None  # "Hot Bench": a capital word the parser left out of the name is likely part of it
-            # ("Creator Julian Fellowes": a role)
-        if start > head.left and tokens[start - 1].text.lower() == "the":
-            start -= 1  # "The Los Angeles County District Attorney"
-        if any(t.dep in ("amod", "compound", "nmod", "npadvmod") and t.text[:1].islower() and not _names_people(t.text)
-               for t in tokens[head.left:start]):  # ("Navy veteran Vanessa Hicks": a role, not a part)
-            return None  # "mainly Muslim west Beirut" is not all of "Beirut"
-        phrase = s[tokens[start].idx:head.end]
-        if any(ch in phrase for ch in ",“”\"()"):
-            return None
-        if start > 0 and tokens[start - 1].text.lower() == "of":
-            # "Secretary of State John Kerry": the name comes after the title's last word
-            words = phrase.split()
-            titles = [k for k, w in enumerate(words) if w.lower() in ROLE_NOUNS or w.lower() in ORG_WORDS]
-            if not titles or titles[-1] == len(words) - 1:
-                return None
-            phrase = " ".join(words[titles[-1] + 1:])
-        return _second_mention(phrase)
+        return _name_again(s, tokens, head)
     if head.tag in ("NN", "NNS") and any(x.dep == "case" for x in parse.children(tokens, head)):
         return None  # "Last year's was set to Mozart": not "Last year"
     of = [x for x in parse.children(tokens, head) if x.dep == "prep" and x.text.lower() == "of" and of_phrase]
@@ -230,40 +203,82 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False, of_phrase: 
         inner = _subject_again(s, tokens, head, it=it, of_phrase=False)
         return None if inner is None else f"{inner} {phrase}"
     if head.tag in ("NN", "NNS"):
-        start = head.i
-        while start > head.left and tokens[start - 1].dep in ("compound", "amod") \
-                and tokens[start - 1].head in range(start, head.i + 1):
-            start -= 1
-        first = tokens[head.left]
-        if any(t.dep == "compound" and t.text.islower() and (tokens[t.i - 1].tag == "HYPH" or tokens[t.i + 1].tag == "HYPH")
-               for t in tokens[start:head.i] if t.i > 0):
-            return None  # "the seven-week production" is not "The week production"
-        # "vice president" stays whole; "former" and "Major League Baseball" are left out;
-        # "deputy principal" keeps "deputy" (a deputy is not the principal).
-        nouns = [t.text for t in tokens[start:head.i] if (t.dep == "compound" or t.text.lower() in _RANK_WORDS
-                                                           or t.text.lower() in _WHICH_ADJECTIVES)
-                 and t.text.islower()] + [head.text]
-        if first.i < start and first.tag == "PRP$":
-            return _capitalise(" ".join([first.text, *nouns]))  # "Her son"
-        if first.i < start and first.tag == "DT" and first.text.lower() in ("the", "a", "an", "this", "that"):
-            return " ".join(["The", *nouns])
-        if first.i == start and head.i - start < 4 and not re.search(r"[()]", s[first.idx:head.end]):
-            if first.text.lower() in _QUANTIFIERS or first.tag in ("RB", "RBR", "JJR") and first.i == 0:
-                # ("Earlier police had made ...": an adverb the parser took into the subject)
-                return None  # "Many people": "The many people" is not what the sentence said
-            phrase = s[first.idx:head.end]
-            verb = tokens[head.head]
-            if head.tag == "NNS" and head.text.lower().endswith("s") and head.text.lower() not in _NUMBER_WORDS | {
-                    "police"} and (head.text.islower() or head.i == 0 and _common_plural(head.text.lower())) and (
-                    first.text.islower() or first.i == 0 and first.tag in ("NN", "NNS", "CD")) and (
-                    verb.tag == "VBD" or any(x.dep in ("aux", "auxpass") and x.text.lower() in ("was", "were", "had")
-                                             for x in parse.children(tokens, verb))):
-                # "Bombings at two mosques killed ... and wounded ...": the second sentence is about
-                # the same bombings, "The bombings" (a bare "Bombings wounded" reads as any bombings).
-                # Only in the past: "Alkaloids are made by ..." speaks of all of them.
-                # (A capital adjective may be a name's: "Israeli officials" stays as it is.)
-                return "The " + _lower_first(phrase)
-            return _capitalise(phrase)  # "Police", "Israeli officials"
+        return _noun_again(s, tokens, head)
+    return None
+
+
+def _name_again(s: str, tokens: tuple, head) -> str | None:
+    """A name (``head`` tagged NNP or NNPS) said again: its own words from the parse, as
+    :func:`_second_mention` shortens them; None when the name may be longer or narrower
+    than the parse shows."""
+    if any(x.dep in ("poss", "nummod", "prep") for x in parse.children(tokens, head)):
+        return None  # "Huskins' 2000 White Toyota Camry" is not "Camry" the second time, "Al Qaeda in
+        # the Islamic Maghreb" not "Al Qaeda", "Ambassador to South Korea, Mark Lippert," not "Ambassador"
+    start = head.i
+    while start > head.left and (tokens[start - 1].tag in ("NNP", "NNPS") or tokens[start - 1].tag == "HYPH"
+                                 and start - 2 >= head.left and tokens[start - 2].tag in ("NNP", "NNPS")):
+        start -= 1  # ("Ban Ki-moon": the hyphen is inside the name)
+    if start == head.i and start > head.left and tokens[start - 1].text[:1].isupper() and \
+            tokens[start - 1].text.lower() != "the" and \
+            not (start - 1 == 0 and _names_people(tokens[start - 1].text)):
+        return None  # "Hot Bench": a capital word the parser left out of the name is likely part of it
+        # ("Creator Julian Fellowes": a role)
+    if start > head.left and tokens[start - 1].text.lower() == "the":
+        start -= 1  # "The Los Angeles County District Attorney"
+    if any(t.dep in ("amod", "compound", "nmod", "npadvmod") and t.text[:1].islower() and not _names_people(t.text)
+           for t in tokens[head.left:start]):  # ("Navy veteran Vanessa Hicks": a role, not a part)
+        return None  # "mainly Muslim west Beirut" is not all of "Beirut"
+    phrase = s[tokens[start].idx:head.end]
+    if any(ch in phrase for ch in ",“”\"()"):
+        return None
+    if start > 0 and tokens[start - 1].text.lower() == "of":
+        # "Secretary of State John Kerry": the name comes after the title's last word
+        words = phrase.split()
+        titles = [k for k, w in enumerate(words) if w.lower() in ROLE_NOUNS or w.lower() in ORG_WORDS]
+        if not titles or titles[-1] == len(words) - 1:
+            return None
+        phrase = " ".join(words[titles[-1] + 1:])
+    return _second_mention(phrase)
+
+
+def _noun_again(s: str, tokens: tuple, head) -> str | None:
+    """A common noun (``head`` tagged NN or NNS) said again: its determiner or possessive
+    and the nouns that say which one ("The former pitcher" -> "The pitcher", "Her son");
+    None when leaving words out would change which one is meant."""
+    start = head.i
+    while start > head.left and tokens[start - 1].dep in ("compound", "amod") \
+            and tokens[start - 1].head in range(start, head.i + 1):
+        start -= 1
+    first = tokens[head.left]
+    if any(t.dep == "compound" and t.text.islower() and (tokens[t.i - 1].tag == "HYPH" or tokens[t.i + 1].tag == "HYPH")
+           for t in tokens[start:head.i] if t.i > 0):
+        return None  # "the seven-week production" is not "The week production"
+    # "vice president" stays whole; "former" and "Major League Baseball" are left out;
+    # "deputy principal" keeps "deputy" (a deputy is not the principal).
+    nouns = [t.text for t in tokens[start:head.i] if (t.dep == "compound" or t.text.lower() in _RANK_WORDS
+                                                       or t.text.lower() in _WHICH_ADJECTIVES)
+             and t.text.islower()] + [head.text]
+    if first.i < start and first.tag == "PRP$":
+        return _capitalise(" ".join([first.text, *nouns]))  # "Her son"
+    if first.i < start and first.tag == "DT" and first.text.lower() in ("the", "a", "an", "this", "that"):
+        return " ".join(["The", *nouns])
+    if first.i == start and head.i - start < 4 and not re.search(r"[()]", s[first.idx:head.end]):
+        if first.text.lower() in _QUANTIFIERS or first.tag in ("RB", "RBR", "JJR") and first.i == 0:
+            # ("Earlier police had made ...": an adverb the parser took into the subject)
+            return None  # "Many people": "The many people" is not what the sentence said
+        phrase = s[first.idx:head.end]
+        verb = tokens[head.head]
+        if head.tag == "NNS" and head.text.lower().endswith("s") and head.text.lower() not in _NUMBER_WORDS | {
+                "police"} and (head.text.islower() or head.i == 0 and _common_plural(head.text.lower())) and (
+                first.text.islower() or first.i == 0 and first.tag in ("NN", "NNS", "CD")) and (
+                verb.tag == "VBD" or any(x.dep in ("aux", "auxpass") and x.text.lower() in ("was", "were", "had")
+                                         for x in parse.children(tokens, verb))):
+            # "Bombings at two mosques killed ... and wounded ...": the second sentence is about
+            # the same bombings, "The bombings" (a bare "Bombings wounded" reads as any bombings).
+            # Only in the past: "Alkaloids are made by ..." speaks of all of them.
+            # (A capital adjective may be a name's: "Israeli officials" stays as it is.)
+            return "The " + _lower_first(phrase)
+        return _capitalise(phrase)  # "Police", "Israeli officials"
     return None
 
 

@@ -283,67 +283,17 @@ def _split_inner_appositive(s: str, *, point: tuple[str, ...] = ()) -> list[str]
     segments = _segments(s)
     for k in range(1, len(segments)):
         a, b = segments[k]
-        prev_a, prev_b = segments[k - 1]
-        if k + 1 < len(segments) and re.match(r"\s*(and|or)\b", s[segments[k + 1][0] : segments[k + 1][1]]):
-            continue  # a list
-        found = _antecedent(s, prev_b)
-        if not found or not found[1][:1].isupper():
+        prev_b = segments[k - 1][1]
+        found = _inner_name(s, segments, k)
+        if found is None:
             continue
-        if found[1].split()[-1].lower() in CALENDAR_NAMES or re.fullmatch(r"\d{4}", found[1].split()[-1]):
-            continue  # "... in August, a shooting that ...": the appositive names the event, not the date
-        if k >= 2 and found[0] == prev_a + 1 and _antecedent(s, segments[k - 2][1]):
-            continue  # "Louisville, Kentucky, the hometown of ...": the appositive is the pair's
         np = found[1]
-        if " and " in f" {np} " or re.search(r"[,:;]", np):
-            continue  # "Ailina and Bella Tsarnaeva, her sisters-in-law": two people; "on CNN, Carson"
-        if re.match(r"\s*(?:after|before|when|while|as|since|because|if|although|though|until|once|unless)\b",
-                    s[prev_a:prev_b], re.IGNORECASE):
-            continue  # "After a police officer shot Michael Brown, the U.S. Department of Justice ...":
-            # the next clause, not an appositive
-        if found[0] == 0 and k == 1:
-            continue  # a sentence-initial name: the "appositive" rule's case
-        if "(" in np or ")" in np:
-            continue  # "(CNN)Budi": a dateline run into the name
-        appositive = s[a:b].strip().rstrip(".!?…")
-        if re.search(r"\band\s+(?:a|an|the)\b", appositive) or re.match(
-                r"(?:an?|the)\s+(?:\w+\s+)?(?:act|move|step|time|decision|sign|thing|way|measure|result|moment)\b",
-                appositive):
-            continue  # "cups of Chianti, a low bridge and a gondolier": a list; "Crimea, an act condemned
-            # ...", "Parma, the second time ...": the phrase is about the event, not the name
-        if found[0] > 0 and re.search(r"[A-Z][\w'’.-]*\s*$", s[:found[0]]):
-            continue  # "the Wipe Out Alzheimer's Challenge": the name starts before the words found
-        predicate = _appositive_predicate(appositive)
-        if predicate is None or appositive[:1].isupper() and not predicate.startswith("the "):
+        predicate = _inner_predicate(s, found, prev_b, a, b)
+        if predicate is None:
             continue
-        if not _is_appositive_of(s, prev_b, a, b):
-            continue  # "four Filipinos, an Austrian, a Czech": a list; "Louisville, Kentucky, the hometown"
-        rest = s[b:]
-        tokens = parse.parse(s)
-        noun = parse.token_ending_at(tokens, prev_b)
-        before_np = parse.token_ending_at(tokens, s[: found[0]].rstrip() and len(s[: found[0]].rstrip()))
-        if before_np is not None and before_np.dep in ("amod", "det", "poss", "compound", "nummod") \
-                and noun is not None and before_np.head == noun.i:
-            continue  # "her first Math GSCE exam, a ...": the name is only part of its noun phrase
-        if re.match(r",\s+(?:and|or|but|which|who|whom|whose|where|one|part|a|an|the|another|both|each)\b", rest):
-            continue  # "CEO of Lufthansa, which owns ...", "attorney general of Oklahoma, one of the states":
-            # what follows belongs to the appositive's noun
-        if rest.startswith(",") and not (_ATTRIBUTION_TAIL_RE.match(rest) or _INVERTED_TAIL_RE.match(rest)):
-            after = parse.word_at(s, len(s) - len(rest[1:].lstrip()))
-            if after is not None and after.tag in ("VBD", "VBZ", "VBP", "MD") \
-                    and not (noun is not None and noun.dep in ("nsubj", "nsubjpass")):
-                continue  # "after Bruce Ferrini, the dealer ..., went bankrupt": a subject the parser missed
-            # "David Boren, president of ..., faced" -> "David Boren faced"; "asked Lester Holt,
-            # the moderator ..., to fact check" -> "asked Lester Holt to fact check" (but
-            # "Thames Town, ..., complete with ..." keeps its comma)
-            if after is not None and (after.tag in ("TO", "IN") or noun is not None
-                                      and noun.dep in ("nsubj", "nsubjpass") and after.tag.startswith(("VB", "MD"))):
-                rest = " " + rest[1:].lstrip()
-        if re.match(r",\s+[A-Z][^,]*,", rest) and not (_ATTRIBUTION_TAIL_RE.match(rest) or _INVERTED_TAIL_RE.match(rest)):
-            continue  # "Bailey, director of diversity, OU student government, worries": one appositive in parts
-        if rest.startswith(",") and s[:found[0]].rstrip().endswith((",", ',"', ",”")):
-            after = parse.word_at(s, len(s) - len(rest[1:].lstrip()))
-            if after is not None and after.tag in ("VBD", "VBZ", "VBP"):
-                rest = " " + rest[1:].lstrip()  # "..., Yves Naffrechoux, captain of ..., told CNN": the speaker's verb
+        rest = _rest_after_inner(s, found, prev_b, b)
+        if rest is None:
+            continue
         main = _end_sentence(_tidy(s[:prev_b] + (rest if rest.strip(" .!?…") else "")))
         if len(np.split()) > 6 or _word_count(main) < MIN_PART_WORDS:
             continue
@@ -352,6 +302,89 @@ def _split_inner_appositive(s: str, *, point: tuple[str, ...] = ()) -> list[str]
             continue
         return [main, second]
     return None
+
+
+def _inner_name(s: str, segments: list[tuple[int, int]], k: int) -> tuple[int, str] | None:
+    """The name that ends the comma-delimited segment before segment ``k`` (its start
+    and words), when segment ``k`` may be its appositive; None for a list, a date, a
+    pair of names, a clause before the next one, or a name at the sentence's start."""
+    prev_a, prev_b = segments[k - 1]
+    if k + 1 < len(segments) and re.match(r"\s*(and|or)\b", s[segments[k + 1][0] : segments[k + 1][1]]):
+        return None  # a list
+    found = _antecedent(s, prev_b)
+    if not found or not found[1][:1].isupper():
+        return None
+    if found[1].split()[-1].lower() in CALENDAR_NAMES or re.fullmatch(r"\d{4}", found[1].split()[-1]):
+        return None  # "... in August, a shooting that ...": the appositive names the event, not the date
+    if k >= 2 and found[0] == prev_a + 1 and _antecedent(s, segments[k - 2][1]):
+        return None  # "Louisville, Kentucky, the hometown of ...": the appositive is the pair's
+    np = found[1]
+    if " and " in f" {np} " or re.search(r"[,:;]", np):
+        return None  # "Ailina and Bella Tsarnaeva, her sisters-in-law": two people; "on CNN, Carson"
+    if re.match(r"\s*(?:after|before|when|while|as|since|because|if|although|though|until|once|unless)\b",
+                s[prev_a:prev_b], re.IGNORECASE):
+        return None  # "After a police officer shot Michael Brown, the U.S. Department of Justice ...":
+        # the next clause, not an appositive
+    if found[0] == 0 and k == 1:
+        return None  # a sentence-initial name: the "appositive" rule's case
+    if "(" in np or ")" in np:
+        return None  # "(CNN)Budi": a dateline run into the name
+    return found
+
+
+def _inner_predicate(s: str, found: tuple[int, str], prev_b: int, a: int, b: int) -> str | None:
+    """The predicate of "NAME is ..." for the segment ``s[a:b]`` after the name
+    ``found`` (which ends at ``prev_b``), or None when the segment is no appositive of
+    that name (a list, a phrase about the event, part of a longer name)."""
+    appositive = s[a:b].strip().rstrip(".!?…")
+    if re.search(r"\band\s+(?:a|an|the)\b", appositive) or re.match(
+            r"(?:an?|the)\s+(?:\w+\s+)?(?:act|move|step|time|decision|sign|thing|way|measure|result|moment)\b",
+            appositive):
+        return None  # "cups of Chianti, a low bridge and a gondolier": a list; "Crimea, an act condemned
+        # ...", "Parma, the second time ...": the phrase is about the event, not the name
+    if found[0] > 0 and re.search(r"[A-Z][\w'’.-]*\s*$", s[:found[0]]):
+        return None  # "the Wipe Out Alzheimer's Challenge": the name starts before the words found
+    predicate = _appositive_predicate(appositive)
+    if predicate is None or appositive[:1].isupper() and not predicate.startswith("the "):
+        return None
+    if not _is_appositive_of(s, prev_b, a, b):
+        return None  # "four Filipinos, an Austrian, a Czech": a list; "Louisville, Kentucky, the hometown"
+    return predicate
+
+
+def _rest_after_inner(s: str, found: tuple[int, str], prev_b: int, b: int) -> str | None:
+    """What follows the appositive that ends at ``b``, as the main sentence goes on after
+    the name: its comma dropped where the name is a subject or an object before its verb
+    or complement; None when what follows belongs to the appositive, or the name is only
+    part of a noun phrase."""
+    rest = s[b:]
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, prev_b)
+    before_np = parse.token_ending_at(tokens, s[: found[0]].rstrip() and len(s[: found[0]].rstrip()))
+    if before_np is not None and before_np.dep in ("amod", "det", "poss", "compound", "nummod") \
+            and noun is not None and before_np.head == noun.i:
+        return None  # "her first Math GSCE exam, a ...": the name is only part of its noun phrase
+    if re.match(r",\s+(?:and|or|but|which|who|whom|whose|where|one|part|a|an|the|another|both|each)\b", rest):
+        return None  # "CEO of Lufthansa, which owns ...", "attorney general of Oklahoma, one of the states":
+        # what follows belongs to the appositive's noun
+    if rest.startswith(",") and not (_ATTRIBUTION_TAIL_RE.match(rest) or _INVERTED_TAIL_RE.match(rest)):
+        after = parse.word_at(s, len(s) - len(rest[1:].lstrip()))
+        if after is not None and after.tag in ("VBD", "VBZ", "VBP", "MD") \
+                and not (noun is not None and noun.dep in ("nsubj", "nsubjpass")):
+            return None  # "after Bruce Ferrini, the dealer ..., went bankrupt": a subject the parser missed
+        # "David Boren, president of ..., faced" -> "David Boren faced"; "asked Lester Holt,
+        # the moderator ..., to fact check" -> "asked Lester Holt to fact check" (but
+        # "Thames Town, ..., complete with ..." keeps its comma)
+        if after is not None and (after.tag in ("TO", "IN") or noun is not None
+                                  and noun.dep in ("nsubj", "nsubjpass") and after.tag.startswith(("VB", "MD"))):
+            rest = " " + rest[1:].lstrip()
+    if re.match(r",\s+[A-Z][^,]*,", rest) and not (_ATTRIBUTION_TAIL_RE.match(rest) or _INVERTED_TAIL_RE.match(rest)):
+        return None  # "Bailey, director of diversity, OU student government, worries": one appositive in parts
+    if rest.startswith(",") and s[:found[0]].rstrip().endswith((",", ',"', ",”")):
+        after = parse.word_at(s, len(s) - len(rest[1:].lstrip()))
+        if after is not None and after.tag in ("VBD", "VBZ", "VBP"):
+            rest = " " + rest[1:].lstrip()  # "..., Yves Naffrechoux, captain of ..., told CNN": the speaker's verb
+    return rest
 
 
 # Participles that name a lasting state, which a present-tense sentence may restate with

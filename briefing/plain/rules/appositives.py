@@ -435,22 +435,10 @@ def _split_participle_appositive(s: str, trace: list[str]) -> list[str]:
         return [s]
     noun = subjects[0]
     for t in parse.children(tokens, noun):
-        if t.dep != "acl" or t.tag != "VBN" or t.i < noun.i:
+        found = _participle_phrase(s, tokens, main, noun, t)
+        if found is None:
             continue
-        left = tokens[t.left]
-        if not (left.i == t.i or (left.i == t.i - 1 and left.tag == "RB")):
-            continue  # "... , who was ...", "..., once known as ...": only the participle, or one adverb
-        if left.i != noun.i + 2 or tokens[noun.i + 1].text != "," or t.right + 1 >= main.i:
-            continue  # the comma right after the noun, and the phrase ends before the main verb
-        comma = tokens[t.right + 1]
-        if comma.text != "," or any(x.head != main.i or x.dep not in ("aux", "auxpass", "advmod", "neg")
-                                    for x in tokens[comma.i + 1:main.i]):
-            continue  # the phrase's closing comma, then the main verb (and its auxiliaries)
-        phrase = s[left.idx:tokens[t.right].end]
-        if _inside_quote(noun.idx, s) or any(q in phrase for q in "\"“”"):
-            continue
-        if t.text.lower() in _JOINING_PARTICIPLES:
-            continue
+        phrase, comma = found
         naming = t.i + 1 < len(tokens) and (tokens[t.i + 1].text[:1].isupper() or tokens[t.i + 1].text in "\"“'‘")
         if tense == "present" and (t.text.lower() not in _STATE_PARTICIPLES or t.text.lower() in (
                 "called", "named", "dubbed", "nicknamed") and not naming or any(
@@ -474,3 +462,27 @@ def _split_participle_appositive(s: str, trace: list[str]) -> list[str]:
         trace.append("appositive:participle")
         return [main_text, new]
     return [s]
+
+
+def _participle_phrase(s: str, tokens: tuple[parse.Token, ...], main: parse.Token, noun: parse.Token,
+                       t: parse.Token) -> tuple[str, parse.Token] | None:
+    """The participle phrase that ``t`` opens between the subject ``noun`` and the main
+    verb, set off by commas, and its closing comma; None when ``t`` opens no such phrase,
+    or one that joins something to the subject for the main verb."""
+    if t.dep != "acl" or t.tag != "VBN" or t.i < noun.i:
+        return None
+    left = tokens[t.left]
+    if not (left.i == t.i or (left.i == t.i - 1 and left.tag == "RB")):
+        return None  # "... , who was ...", "..., once known as ...": only the participle, or one adverb
+    if left.i != noun.i + 2 or tokens[noun.i + 1].text != "," or t.right + 1 >= main.i:
+        return None  # the comma right after the noun, and the phrase ends before the main verb
+    comma = tokens[t.right + 1]
+    if comma.text != "," or any(x.head != main.i or x.dep not in ("aux", "auxpass", "advmod", "neg")
+                                for x in tokens[comma.i + 1:main.i]):
+        return None  # the phrase's closing comma, then the main verb (and its auxiliaries)
+    phrase = s[left.idx:tokens[t.right].end]
+    if _inside_quote(noun.idx, s) or any(q in phrase for q in "\"“”"):
+        return None
+    if t.text.lower() in _JOINING_PARTICIPLES:
+        return None
+    return phrase, comma

@@ -450,12 +450,7 @@ def _parse_refuses(surface: _Surface, sentence: str, start: int, plain: str, pre
     """
     pos, n = surface.entry.pos, len(surface.words)
     if surface.entry.phrase == "rather than":
-        # "rather than risk ...", "significant rather than all": "instead of" needs a noun or an -ing after it
-        end = start + len(" ".join(surface.words))
-        after = parse.word_at(sentence, end + len(sentence[end:]) - len(sentence[end:].lstrip()))
-        return after is None or after.dep == "conj" and after.tag == "NN" or after.tag not in (
-            "VBG", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD") and not (
-            after.tag == "DT" and after.text.lower() in ("the", "a", "an", "this", "that", "these", "those"))
+        return _instead_of_refused(surface, sentence, start)
     if not (n > 1 and pos == "verb" or n == 1 and pos in ("verb", "phrase", "noun", "adj", "prep", "adv")):
         return False  # (no guard applies: spare the parser)
     tokens = parse.parse(sentence)
@@ -498,6 +493,17 @@ def _parse_refuses(surface: _Surface, sentence: str, start: int, plain: str, pre
     # "Those who attend are ...": no object for "go to"
     return pos == "verb" and " " in plain and last in ("to", "of", "for", "with", "at", "on", "about", "into") \
         and not deps & {"dobj", "pobj", "prep"}
+
+
+def _instead_of_refused(surface: _Surface, sentence: str, start: int) -> bool:
+    """Whether "rather than" matched at ``start`` cannot become "instead of": "rather
+    than risk ...", "significant rather than all"; "instead of" needs a noun or an -ing
+    after it."""
+    end = start + len(" ".join(surface.words))
+    after = parse.word_at(sentence, end + len(sentence[end:]) - len(sentence[end:].lstrip()))
+    return after is None or after.dep == "conj" and after.tag == "NN" or after.tag not in (
+        "VBG", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD") and not (
+        after.tag == "DT" and after.text.lower() in ("the", "a", "an", "this", "that", "these", "those"))
 
 
 def _apply_lexicon(sentence: str, ctx: _Context) -> tuple[str, list[str]]:

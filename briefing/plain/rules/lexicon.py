@@ -22,6 +22,7 @@ from .word_classes import (
 from .. import inflect, parse
 from ..faithful import STOP_WORDS
 from ...text.nlp import zipf_frequency
+from ...words import ONES
 
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "plain_lexicon.tsv"
@@ -393,6 +394,13 @@ _AFTER_EVENTS = _EVENT_NOUNS | frozenset(
     "killing killings raid raids bombing bombings discovery surgery injury match game attempt coup invasion "
     "floods flood fire fires riot row dispute".split())
 
+# A count after an adjective ("the previous three years"): the adjective is not the entry's
+# (the counts "two" to "twelve" from briefing.words).
+_COUNT_AFTER_RE = re.compile(
+    r"\s+(?:\d|(?:" + "|".join(word for word, value in ONES.items() if 2 <= value <= 12) + r"|few|several)\b)",
+    re.IGNORECASE,
+)
+
 # Object pronouns, which must come before the particle of a phrasal verb (_PARTICLES).
 _OBJECT_PRONOUNS = frozenset("it them him her me us you this that these those".split())
 
@@ -578,8 +586,7 @@ def _match_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: 
         return True
     if re.match(r"['’](?![A-Za-z])", sentence[end:end + 1] + sentence[end + 1:end + 2]):
         return True  # "individuals' online activities": not "people' online activities"
-    if surface.entry.pos == "adj" and re.match(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
-                                             r"eleven|twelve|few|several)\b)", sentence[end:], re.IGNORECASE):
+    if surface.entry.pos == "adj" and _COUNT_AFTER_RE.match(sentence[end:]):
         return True  # "over the previous three years": not "the earlier three years"
     if surface.entry.phrase == "in the process of" and (i == 0 or tokens[i - 1].group().lower() not in _BE):
         return True  # "was engaged in the process of updating": only "is in the process of" goes

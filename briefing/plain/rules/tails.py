@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ...words import WEEKDAYS
+
 
 # "..., the Australian Red Cross said Saturday." / "..., according to officials.": a
 # sentence that ends with its attribution is not split, or the first part would lose it.
@@ -15,7 +17,7 @@ import re
 # is the last clause's own verb, and the sentence may still be split before it.
 _TIME_OR_PLACE = (
     r"(?:on|in|at|to|during|after|before|late|early|earlier|later|last|this|yesterday|today|tonight|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b"
+    + "|".join(day.lower() for day in WEEKDAYS) + r"|[A-Z][a-z]+day)\b"  # (the weekdays of briefing.words)
 )
 # The cues of such a tail, besides "told"/"tells" (which may take an object: "told CNN").
 _TAIL_CUES = (r"said|says|say|reported|reports|added|adds|claimed|claims|stated|states|wrote|writes|posted|"

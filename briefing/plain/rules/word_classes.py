@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import inflect
+from ...words import ONES
 
 
 PRONOUNS = frozenset("i you he she it we they".split())
@@ -95,6 +96,6 @@ _REPORTING_RE = re.compile(
 
 
 # Counting words: before a noun they make it indefinite ("16 citizens who ...", "two blasts").
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands millions".split()
-)
+_NUMBER_WORDS = frozenset(word for word, value in ONES.items() if 1 <= value <= 12) | frozenset(
+    "dozens hundreds thousands millions".split()
+)  # ("one" to "twelve" from briefing.words)

@@ -1,88 +1,59 @@
 """Closed word classes that several rule families read. They find candidate clause shapes
 quickly; the parser (:mod:`briefing.plain.parse`) confirms. A list that one family alone
 reads lives in that family's module.
+
+The words are in ``briefing/data/plain_words.json``; this module loads them once and
+names them.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 from .. import inflect
 from ...words import ONES
 
+_DATA = json.loads(resources.files("briefing").joinpath("data/plain_words.json").read_text(encoding="utf-8"))
 
-PRONOUNS = frozenset("i you he she it we they".split())
-OBJECT_PRONOUNS = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
-DETERMINERS = frozenset(
-    "the a an this that these those his her its their our my your some many several each every both "
-    "all no any another such".split()
-)
-AUXILIARIES = frozenset(
-    "is are was were am be been being has have had will would can could may might must shall should do does "
-    "did 's 're 've 'd 'll won't can't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't don't "
-    "wouldn't couldn't shouldn't".split()
-)
-MODALS = frozenset("will would can could may might must shall should do does did to".split())
-PREPOSITIONS = frozenset(
-    "of in on at by for with from to into onto over under about after before during since until against "
-    "among amid between through across along around near without within via per like as than".split()
-)
-CONJUNCTIONS = frozenset("and or but nor so yet".split())
+PRONOUNS = frozenset(_DATA["pronouns"])  # subject pronouns
+OBJECT_PRONOUNS = dict(_DATA["object_pronouns"])  # subject -> object form: "he" -> "him"
+DETERMINERS = frozenset(_DATA["determiners"])
+AUXILIARIES = frozenset(_DATA["auxiliaries"])  # with their contractions and negations
+MODALS = frozenset(_DATA["modals"])  # and "do" and "to": the words before a bare verb
+PREPOSITIONS = frozenset(_DATA["prepositions"])
+CONJUNCTIONS = frozenset(_DATA["conjunctions"])
 # Common verbs in their finite forms, for "does this part have its own verb?".
-_COMMON_VERB_LEMMAS = (
-    "say tell make want need add claim believe think know plan hope remain seem appear become continue "
-    "include lead live work play come go take give get run hold show call find keep leave put bring begin "
-    "turn move pay meet set allow help try ask use feel provide expect report warn insist deny accuse "
-    "argue announce agree refuse decide die kill attack win lose face fail receive serve open close "
-    "stop start visit fly return launch sign reach cause rise fall grow increase suggest describe note"
-).split()
+_COMMON_VERB_LEMMAS = list(_DATA["common_verb_lemmas"])
 FINITE_VERBS = frozenset(
     {f for lemma in _COMMON_VERB_LEMMAS for tag, f in inflect.forms(lemma, "verb").items() if tag != "VBG"}
     | {past for past, _ in inflect.IRREGULAR_VERBS.values()}
     | AUXILIARIES
 )
 _PAST_FORMS = frozenset(past for past, _ in inflect.IRREGULAR_VERBS.values())
-# Capitalised words that mark an organisation, not a person (so not shortened to a surname).
-ORG_WORDS = frozenset(
-    "post times news party inc ltd company corporation corp group bank association agency centre center "
-    "court committee council ministry department league organisation organization university college "
-    "school hospital channel tv radio union foundation institute church army navy police force forces "
-    "government house senate congress parliament commission office board club fc united city county "
-    "state states kingdom republic airlines airways service services network press journal "
-    # places and buildings: "Victoria Island" is not "Island" the second time
-    "island islands river lake mountain mountains mount valley bay sea ocean coast peninsula province region "
-    "district street park arboretum garden gardens stadium bridge airport station hall museum castle palace "
-    "tower cathedral abbey temple square desert forest falls canal harbour harbor".split()
-)
+# Capitalised words that mark an organisation, not a person (so not shortened to a surname);
+# and places and buildings: "Victoria Island" is not "Island" the second time.
+ORG_WORDS = frozenset(_DATA["organisation_words"] + _DATA["place_words"])
 
 
 # Forms of "be".
-_BE = frozenset("be been being is are was were am 's 're".split())
+_BE = frozenset(_DATA["be"])
 
 
 # Words that end a phrasal verb: a replacement ending in one cannot stand before a noun.
-_PARTICLES = frozenset("apart up out off down away over back around about on in".split())
+_PARTICLES = frozenset(_DATA["particles"])
 
 
 # Events that last ("talks", "war", "storm"): the lexicon swaps "amid" for "during" only before
 # one, and such a plural opening a sentence is a common noun, not a name.
-_EVENT_NOUNS = frozenset("talks negotiations protests protest war wars crisis pandemic outbreak clashes fighting "
-                         "violence celebrations storm heatwave lockdown investigation inquiry campaign election "
-                         "elections trial unrest strike strikes conflict recession boom riots demonstrations "
-                         "ceremony festival season tournament games summit meeting hearing process".split())
+_EVENT_NOUNS = frozenset(_DATA["lasting_events"])
 
 
-ROLE_NOUNS = frozenset(
-    "owner founder head chief leader president chairman chair director minister secretary spokesman "
-    "spokeswoman spokesperson member author boss ceo executive manager mayor governor senator editor "
-    "captain coach star son daughter wife husband mother father brother sister widow father-in-law "
-    "chancellor ambassador commander general king queen prince princess former aged".split()
-)
-PERSON_NOUNS = ROLE_NOUNS | frozenset(
-    "man woman men women boy girl child children people person player singer actor actress writer artist "
-    "officer officers official officials soldier soldiers police doctor nurse teacher student students worker "
-    "workers fan fans family victim victims team band group couple".split()
-)
+# Nouns of a role ("owner", "spokesman", "former"): "owner of X" is an appositive's predicate.
+ROLE_NOUNS = frozenset(_DATA["role_nouns"])
+# Nouns that name a person or people (a "who" clause can be theirs).
+PERSON_NOUNS = ROLE_NOUNS | frozenset(_DATA["person_nouns"])
 
 
 # A reporting verb: what follows it is what someone said.
@@ -97,5 +68,5 @@ _REPORTING_RE = re.compile(
 
 # Counting words: before a noun they make it indefinite ("16 citizens who ...", "two blasts").
 _NUMBER_WORDS = frozenset(word for word, value in ONES.items() if 1 <= value <= 12) | frozenset(
-    "dozens hundreds thousands millions".split()
+    _DATA["large_counts"]
 )  # ("one" to "twelve" from briefing.words)

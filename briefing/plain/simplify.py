@@ -42,7 +42,8 @@ from .readability import compare
 from .rules.appositives import _rule_appositive, _rule_inner_appositive, _rule_participle_appositive
 from .rules.bracket_dates import _rule_bracket_dates
 from .rules.deletions import _rule_fillers, _rule_heading, _rule_parentheticals, _rule_side_clauses
-from .rules.lexicon import LexiconEntry, lexicon, lexicon_header, _rule_lexicon
+from .rules.lexicon import _rule_lexicon
+from .rules.lexicon_entries import LexiconEntry, lexicon, lexicon_header
 from .rules.relatives import _rule_relative, _rule_restrictive
 from .rules.splits import _rule_conjunction, _rule_semicolon, _split_semicolons
 from .rules.text import _Context, _capitalise

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clauses import MIN_PART_WORDS, _is_clause, _segments
-from .lexicon import _zipf
+from .lexicon_entries import _zipf
 from .text import (
     _TOKEN_RE, _Context, _capitalise, _end_sentence, _fix_articles, _inside_quote, _overlaps, _protected, _tidy,
     _word_count, _words,

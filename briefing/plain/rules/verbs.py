@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .clauses import MIN_PART_WORDS, _long, _main_clause, _main_clause_tense, _reports_before, _split_all
-from .lexicon import lexicon
+from .lexicon_entries import lexicon
 from .mentions import _subject_again
 from .splits import _split_attributed
 from .tails import _ends_with_source

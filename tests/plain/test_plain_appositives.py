@@ -3,9 +3,9 @@ with "is" or "was" as the sentence and the point allow; and the lists and names 
 
 from __future__ import annotations
 
-import pytest
-
 from briefing.plain.simplify import simplify_sentence
+
+from plain_review import never_says_test, says_test
 
 
 def test_appositive_of_a_subject_leaves_no_stray_comma():
@@ -13,9 +13,8 @@ def test_appositive_of_a_subject_leaves_no_stray_comma():
     assert "David Boren faces a hard week." in simplify_sentence(text).text
 
 
-# What a rewrite must say (a fragment of the output), and what it must never say, by
-# the rule or guard each case holds. Each case is a sentence from the news points or
-# ASSET valid where the rewriter once went wrong, or a rule's own example.
+# Review cases (see plain_review.py): what a rewrite of each sentence must say, and what it must
+# never say, by the guard or rule of this family that each case holds.
 SAYS = [
     # a participle phrase after the subject becomes its own sentence, in the main verb's tense
     ("Tributes The Gould League, founded in Australia in 1909, was named after him.",
@@ -118,12 +117,5 @@ NEVER_SAYS = [
      "Lamont Scott, a 43-year-old black man, was sitting in his parked vehicle outside his apartment.", "Scott is"),
 ]
 
-
-@pytest.mark.parametrize("text, wanted", SAYS)
-def test_rewrite_says(text, wanted):
-    assert wanted in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, unwanted", NEVER_SAYS)
-def test_rewrite_never_says(text, unwanted):
-    assert unwanted not in simplify_sentence(text).text
+test_rewrite_says = says_test(SAYS)
+test_rewrite_never_says = never_says_test(NEVER_SAYS)

@@ -7,6 +7,8 @@ import pytest
 
 from briefing.plain.simplify import simplify_sentence
 
+from plain_review import never_says_test, says_test
+
 
 @pytest.mark.parametrize("text, kept", [
     # The main verb's phrase after an appositive is not a side clause.
@@ -27,9 +29,8 @@ def test_side_clauses_are_whole_phrases(text, kept):
         assert word in out
 
 
-# What a rewrite must say (a fragment of the output), and what it must never say, by
-# the rule or guard each case holds. Each case is a sentence from the news points or
-# ASSET valid where the rewriter once went wrong, or a rule's own example.
+# Review cases (see plain_review.py): what a rewrite of each sentence must say, and what it must
+# never say, by the guard or rule of this family that each case holds.
 SAYS = [
     # adverbs that narrow the fact stay
     ("Melvin Novak was sexually abused by his scoutmaster for two years in a row.", "sexually abused"),
@@ -124,12 +125,5 @@ NEVER_SAYS = [
     ("The antenna works on very high frequency bands.", "on high frequency"),
 ]
 
-
-@pytest.mark.parametrize("text, wanted", SAYS)
-def test_rewrite_says(text, wanted):
-    assert wanted in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, unwanted", NEVER_SAYS)
-def test_rewrite_never_says(text, unwanted):
-    assert unwanted not in simplify_sentence(text).text
+test_rewrite_says = says_test(SAYS)
+test_rewrite_never_says = never_says_test(NEVER_SAYS)

@@ -8,6 +8,8 @@ import pytest
 from briefing.plain.simplify import simplify_sentence
 from briefing.plain.simplify import lexicon, lexicon_header
 
+from plain_review import never_says_test, says_test
+
 
 def test_lexicon_size_and_sources():
     entries = lexicon()
@@ -95,9 +97,8 @@ def test_period_of_time_is_one_phrase():
         "For that short period of time the Brazilian must have been panicking about his future.").text
 
 
-# What a rewrite must say (a fragment of the output), and what it must never say, by
-# the rule or guard each case holds. Each case is a sentence from the news points or
-# ASSET valid where the rewriter once went wrong, or a rule's own example.
+# Review cases (see plain_review.py): what a rewrite of each sentence must say, and what it must
+# never say, by the guard or rule of this family that each case holds.
 SAYS = [
     # legal terms keep their words
     ("He pleaded guilty Monday to one count of attempted sexual assault.", "attempted sexual assault"),
@@ -269,12 +270,5 @@ NEVER_SAYS = [
      "together as"),
 ]
 
-
-@pytest.mark.parametrize("text, wanted", SAYS)
-def test_rewrite_says(text, wanted):
-    assert wanted in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, unwanted", NEVER_SAYS)
-def test_rewrite_never_says(text, unwanted):
-    assert unwanted not in simplify_sentence(text).text
+test_rewrite_says = says_test(SAYS)
+test_rewrite_never_says = never_says_test(NEVER_SAYS)

@@ -9,6 +9,8 @@ from briefing.models import KeyPoint
 from briefing.plain.faithful import protected_spans
 from briefing.plain.simplify import simplify_point, simplify_sentence
 
+from plain_review import never_says_test
+
 
 PROTECTED = [
     "Musk said the claims were “the hideous lie behind the most fatal act” and left Israel on October 7.",
@@ -48,9 +50,8 @@ def test_a_point_that_opens_inside_a_quotation_keeps_its_words():
     assert simplify_point(point).text == text
 
 
-# What a rewrite must say (a fragment of the output), and what it must never say, by
-# the rule or guard each case holds. Each case is a sentence from the news points or
-# ASSET valid where the rewriter once went wrong, or a rule's own example.
+# Review cases (see plain_review.py): what a rewrite of each sentence must say, and what it must
+# never say, by the guard or rule of this family that each case holds.
 NEVER_SAYS = [
     # quotation marks written as doubled apostrophes are quotation marks too
     ("''Secretary Clinton believes that American businesses need to break free from the tyranny of today's "
@@ -69,7 +70,4 @@ NEVER_SAYS = [
      "Yiwu,' \" Seymour said.", "while walking"),
 ]
 
-
-@pytest.mark.parametrize("text, unwanted", NEVER_SAYS)
-def test_rewrite_never_says(text, unwanted):
-    assert unwanted not in simplify_sentence(text).text
+test_rewrite_never_says = never_says_test(NEVER_SAYS)

@@ -3,14 +3,11 @@ clauses on an indefinite noun; the noun each is about, and the clauses that stay
 
 from __future__ import annotations
 
-import pytest
-
-from briefing.plain.simplify import simplify_sentence
+from plain_review import never_says_test, says_test
 
 
-# What a rewrite must say (a fragment of the output), and what it must never say, by
-# the rule or guard each case holds. Each case is a sentence from the news points or
-# ASSET valid where the rewriter once went wrong, or a rule's own example.
+# Review cases (see plain_review.py): what a rewrite of each sentence must say, and what it must
+# never say, by the guard or rule of this family that each case holds.
 SAYS = [
     # relative clause is named for what it is about
     ("Di Maria was booked for simulation and took his protests too far by grabbing the official, which led "
@@ -177,12 +174,5 @@ NEVER_SAYS = [
      "congressional obstructionism.", "a politician."),
 ]
 
-
-@pytest.mark.parametrize("text, wanted", SAYS)
-def test_rewrite_says(text, wanted):
-    assert wanted in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, unwanted", NEVER_SAYS)
-def test_rewrite_never_says(text, unwanted):
-    assert unwanted not in simplify_sentence(text).text
+test_rewrite_says = says_test(SAYS)
+test_rewrite_never_says = never_says_test(NEVER_SAYS)

@@ -8,6 +8,8 @@ import pytest
 from briefing.plain.faithful import check
 from briefing.plain.simplify import simplify_sentence
 
+from plain_review import never_says_test, says_test
+
 
 # ---------------------------------------------------------------------------
 # Splits added for news key points: each keeps its attribution and is traced by name
@@ -69,9 +71,8 @@ def test_a_split_does_not_split_its_own_lead_again():
                                             "This is because he is in China training another boxer.")
 
 
-# What a rewrite must say (a fragment of the output), and what it must never say, by
-# the rule or guard each case holds. Each case is a sentence from the news points or
-# ASSET valid where the rewriter once went wrong, or a rule's own example.
+# Review cases (see plain_review.py): what a rewrite of each sentence must say, and what it must
+# never say, by the guard or rule of this family that each case holds.
 SAYS = [
     # a clause split from an attributed sentence keeps the source in both sentences
     ("The officer was white; the deceased man was African-American, Alexander said.",
@@ -231,12 +232,5 @@ NEVER_SAYS = [
      "$235,000 -- the first month collections exceeded $200,000.", "$235,000."),
 ]
 
-
-@pytest.mark.parametrize("text, wanted", SAYS)
-def test_rewrite_says(text, wanted):
-    assert wanted in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, unwanted", NEVER_SAYS)
-def test_rewrite_never_says(text, unwanted):
-    assert unwanted not in simplify_sentence(text).text
+test_rewrite_says = says_test(SAYS)
+test_rewrite_never_says = never_says_test(NEVER_SAYS)

@@ -7,6 +7,8 @@ import pytest
 
 from briefing.plain.simplify import simplify_sentence
 
+from plain_review import never_says_test, says_test
+
 
 @pytest.mark.parametrize("text, wanted", [
     ("The Chechnya-based human rights activist was kidnapped outside her home there in July 2009 and found dead in "
@@ -65,9 +67,8 @@ def test_a_pronoun_after_but_is_lower_case():
     assert "But she was always home" in simplify_sentence(text).text
 
 
-# What a rewrite must say (a fragment of the output), and what it must never say, by
-# the rule or guard each case holds. Each case is a sentence from the news points or
-# ASSET valid where the rewriter once went wrong, or a rule's own example.
+# Review cases (see plain_review.py): what a rewrite of each sentence must say, and what it must
+# never say, by the guard or rule of this family that each case holds.
 SAYS = [
     # a speech act after the main verb is the subject's
     ('On Friday, Jonathan referenced the Gwoza victory in a broadcast to the nation, praising Nigeria\'s armed '
@@ -234,12 +235,5 @@ NEVER_SAYS = [
      "sources and accelerate the closure of the country's oldest coal plants.", "The Clean Power Plan could"),
 ]
 
-
-@pytest.mark.parametrize("text, wanted", SAYS)
-def test_rewrite_says(text, wanted):
-    assert wanted in simplify_sentence(text).text
-
-
-@pytest.mark.parametrize("text, unwanted", NEVER_SAYS)
-def test_rewrite_never_says(text, unwanted):
-    assert unwanted not in simplify_sentence(text).text
+test_rewrite_says = says_test(SAYS)
+test_rewrite_never_says = never_says_test(NEVER_SAYS)

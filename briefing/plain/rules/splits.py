@@ -198,6 +198,16 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
     return [s]
 
 
+def _split_and_go_on(s: str, m: re.Match, lead: str, trace: list[str], rule: str) -> list[str] | None:
+    """``s`` split where ``m`` matched (the match dropped), the second part opening with
+    ``lead`` and split again, with ``rule`` traced; None when :func:`_split_at` refuses."""
+    parts = _split_at(s, m.start(), m.end() - m.start(), lead)
+    if not parts:
+        return None
+    trace.append(rule)
+    return [parts[0], *_split_conjunctions(parts[1], trace)]
+
+
 def _split_fronted_subordinate(s: str, trace: list[str]) -> list[str] | None:
     """"Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."; None when the
     sentence opens with no such clause, or the split is unsafe."""
@@ -242,10 +252,9 @@ def _split_subordinate(s: str, trace: list[str]) -> list[str] | None:
         else:
             # "will not be available because he is in China": a reason holds now
             lead = f"This {tense or 'is'} {word}"
-        parts = _split_at(s, m.start(), m.end() - m.start(), lead)
+        parts = _split_and_go_on(s, m, lead, trace, f"split:subordinate:{word}")
         if parts:
-            trace.append(f"split:subordinate:{word}")
-            return [parts[0], *_split_conjunctions(parts[1], trace)]
+            return parts
     return None
 
 
@@ -326,10 +335,9 @@ def _split_comma_when(s: str, trace: list[str]) -> list[str] | None:
             continue  # "..., when it was convenient": whenever, a condition, not a time
         if _is_clause(rest) and _has_verb(before) and not _inside_quote(m.start(), s) \
                 and _opens_clause(s, m.start() + 2) and _subordinate_tense(s, m.start() + 2) == "was":
-            parts = _split_at(s, m.start(), m.end() - m.start(), "This was when")
+            parts = _split_and_go_on(s, m, "This was when", trace, "split:subordinate:when")
             if parts:
-                trace.append("split:subordinate:when")
-                return [parts[0], *_split_conjunctions(parts[1], trace)]
+                return parts
     return None
 
 
@@ -364,10 +372,9 @@ def _split_dash(s: str, trace: list[str]) -> list[str] | None:
     for m in re.finditer(r" (?:--|–|—) (?=[A-Za-z])", s):
         if _dash_stays(s, m):
             continue
-        parts = _split_at(s, m.start(), m.end() - m.start())
+        parts = _split_and_go_on(s, m, "", trace, "split:dash")
         if parts:
-            trace.append("split:dash")
-            return [parts[0], *_split_conjunctions(parts[1], trace)]
+            return parts
     return None
 
 
@@ -424,10 +431,9 @@ def _split_coordinated_clauses(s: str, trace: list[str]) -> list[str] | None:
         if _clauses_stay_together(s, m):
             continue
         lead = CONJUNCTION_LEADS[word]
-        parts = _split_at(s, m.start(), m.end() - m.start(), lead)
+        parts = _split_and_go_on(s, m, lead, trace, f"split:conjunction:{word}")
         if parts:
-            trace.append(f"split:conjunction:{word}")
-            return [parts[0], *_split_conjunctions(parts[1], trace)]
+            return parts
     return None
 
 

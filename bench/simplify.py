@@ -72,7 +72,7 @@ def load_systems() -> list[System]:
     if importlib.util.find_spec("briefing.plain.simplify") is None:
         print("note: briefing.plain.simplify does not exist yet; scoring identity only.", file=sys.stderr)
         return [IDENTITY]
-    from briefing import simplify as module  # errors inside the module are real errors
+    from briefing.plain import simplify as module  # errors inside the module are real errors
 
     def shipped(text: str) -> Output:
         plain = module.guard(text, module.simplify_sentence(text), source=None)

@@ -482,40 +482,48 @@ def _word_numbers(text: str) -> list[_Number]:
         if word == "one" and i + 1 < len(tokens) and tokens[i + 1][2] in ("another", "of"):
             i += 1  # "one another"; "one of the best" (= "among the best", "a"), not a count
             continue
-        total, current, j, last_end = 0, 0, i, end
-        previous = ""  # the kind of the last number word: "unit", "teen", "tens", "scale", "and"
-        while j < len(tokens):
-            s, e, w = tokens[j]
-            if j > i and text[last_end:s] not in (" ", "-"):
-                break
-            # Only grammatical sequences: "twenty-five", "two hundred and fifty", not "one, two".
-            teen_after_tens = previous == "tens" and w in _UNITS and _UNITS[w] >= 10
-            if w in _UNITS and previous in ("", "tens", "scale", "and") and not teen_after_tens:
-                current += _UNITS[w]
-                kind = "teen" if _UNITS[w] >= 10 else "unit"
-            elif w in _TENS and previous in ("", "scale", "and"):
-                current += _TENS[w]
-                kind = "tens"
-            elif w == "hundred" and previous in ("", "unit", "teen", "tens") and current < 100 and j > i:
-                current = max(current, 1) * 100
-                kind = "scale"
-            elif w in _SCALES and previous in ("", "unit", "teen", "tens", "scale") and j > i:
-                total += max(current, 1) * _SCALES[w]
-                current = 0
-                kind = "scale"
-            elif w == "a" and j == i:
-                kind = ""
-            elif w == "and" and previous == "scale" and j + 1 < len(tokens) \
-                    and (tokens[j + 1][2] in _UNITS or tokens[j + 1][2] in _TENS):
-                kind = "and"
-            else:
-                break
-            previous = kind
-            last_end = e
-            j += 1
-        found.append(_Number(start, last_end, text[start:last_end], str(total + current)))
+        value, j, last_end = _number_run(text, tokens, i)
+        found.append(_Number(start, last_end, text[start:last_end], str(value)))
         i = j
     return found
+
+
+def _number_run(text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, int]:
+    """The number that the words from ``tokens[i]`` on spell, as far as they make a
+    grammatical sequence ("twenty-five", "two hundred and fifty", not "one, two"): its
+    value, the index of the first token after it, and where it ends in ``text``."""
+    total, current, j, last_end = 0, 0, i, tokens[i][1]
+    previous = ""  # the kind of the last number word: "unit", "teen", "tens", "scale", "and"
+    while j < len(tokens):
+        s, e, w = tokens[j]
+        if j > i and text[last_end:s] not in (" ", "-"):
+            break
+        # Only grammatical sequences: "twenty-five", "two hundred and fifty", not "one, two".
+        teen_after_tens = previous == "tens" and w in _UNITS and _UNITS[w] >= 10
+        if w in _UNITS and previous in ("", "tens", "scale", "and") and not teen_after_tens:
+            current += _UNITS[w]
+            kind = "teen" if _UNITS[w] >= 10 else "unit"
+        elif w in _TENS and previous in ("", "scale", "and"):
+            current += _TENS[w]
+            kind = "tens"
+        elif w == "hundred" and previous in ("", "unit", "teen", "tens") and current < 100 and j > i:
+            current = max(current, 1) * 100
+            kind = "scale"
+        elif w in _SCALES and previous in ("", "unit", "teen", "tens", "scale") and j > i:
+            total += max(current, 1) * _SCALES[w]
+            current = 0
+            kind = "scale"
+        elif w == "a" and j == i:
+            kind = ""
+        elif w == "and" and previous == "scale" and j + 1 < len(tokens) \
+                and (tokens[j + 1][2] in _UNITS or tokens[j + 1][2] in _TENS):
+            kind = "and"
+        else:
+            break
+        previous = kind
+        last_end = e
+        j += 1
+    return total + current, j, last_end
 
 
 def numbers(text: str) -> tuple[tuple[int, int, str, str], ...]:
@@ -623,36 +631,55 @@ def check(original: str, rewrite: str, *, source: str | None = None) -> Verdict:
     ('new entity: Paris',)
     """
     reasons: list[str] = []
-    original_quotes = quotations(original)
-    rewrite_quotes = quotations(rewrite)
+    reasons.extend(_quotation_reasons(original, rewrite))
+    o_vocab, r_vocab = _vocabulary(original), _vocabulary(rewrite)
+    reasons.extend(_source_reasons(source, o_vocab, r_vocab))
+    reasons.extend(_name_reasons(original, rewrite, source, o_vocab, r_vocab))
+    reasons.extend(_number_reasons(original, rewrite))
+    reasons.extend(_date_reasons(original, rewrite))
+    reasons.extend(_negation_reasons(original, rewrite))
+    return Verdict(ok=not reasons, reasons=tuple(reasons))
 
-    # Quotations: each original quote's words verbatim; no quote the original lacks.
-    changed = [inner.strip() for _, _, inner in original_quotes if _quote_core(inner) not in rewrite]
+
+def _quotation_reasons(original: str, rewrite: str) -> list[str]:
+    """Each original quote's words verbatim; no quote the original lacks."""
+    reasons = []
+    changed = [inner.strip() for _, _, inner in quotations(original) if _quote_core(inner) not in rewrite]
     reasons.extend(f"quote changed: “{q}”" for q in changed)
     if not changed:  # otherwise the rewrite's odd quote is the changed one, said once
-        reasons.extend(f"new quote: “{inner.strip()}”" for _, _, inner in rewrite_quotes
+        reasons.extend(f"new quote: “{inner.strip()}”" for _, _, inner in quotations(rewrite)
                        if _quote_core(inner) not in original)
+    return reasons
 
-    o_words, r_words = _words(original), _words(rewrite)
-    o_vocab, r_vocab = _vocabulary(original), _vocabulary(rewrite)
-    source_vocab = _vocabulary(source) if source else frozenset()
 
-    # The source: required when the original names it.
+def _source_reasons(source: str | None, o_vocab: frozenset[str], r_vocab: frozenset[str]) -> list[str]:
+    """The source: required in the rewrite when the original names it."""
     if source and source.strip():
         wanted = _name_words(source) or [w for w in _words(source) if w.text.lower() not in STOP_WORDS]
         if wanted and all(_present(w.text.lower(), o_vocab) for w in wanted):
             if not all(_present(w.text.lower(), r_vocab) for w in wanted):
-                reasons.append(f"source missing: {source.strip()}")
+                return [f"source missing: {source.strip()}"]
+    return []
 
-    # Names, both ways (neighbouring words reported together: "TV Channel N12").
+
+def _name_reasons(original: str, rewrite: str, source: str | None, o_vocab: frozenset[str],
+                  r_vocab: frozenset[str]) -> list[str]:
+    """Names, both ways: none lost, none invented but the source's (neighbouring words
+    reported together: "TV Channel N12")."""
+    source_vocab = _vocabulary(source) if source else frozenset()
+    o_words = _words(original)
     lost = [w for w in _name_words(original)
             if not _present(w.text.lower(), r_vocab) and not _acronym_kept(w.text, o_words, r_vocab)]
-    reasons.extend(f"entity missing: {name}" for name in _runs(lost, original))
+    reasons = [f"entity missing: {name}" for name in _runs(lost, original)]
     invented = [w for w in _name_words(rewrite, original)
                 if not _present(w.text.lower(), o_vocab) and not _present(w.text.lower(), source_vocab)]
     reasons.extend(f"new entity: {name}" for name in _runs(invented, rewrite))
+    return reasons
 
-    # Numbers, by value, both ways.
+
+def _number_reasons(original: str, rewrite: str) -> list[str]:
+    """Numbers, by value, both ways; each value said once."""
+    reasons = []
     o_numbers, r_numbers = numbers(original), numbers(rewrite)
     r_values = {n[3] for n in r_numbers}
     o_values = {n[3] for n in o_numbers}
@@ -665,19 +692,24 @@ def check(original: str, rewrite: str, *, source: str | None = None) -> Verdict:
         if value not in o_values and value not in seen:
             seen.add(value)
             reasons.append(f"new number: {surface}")
+    return reasons
 
-    # Dates.
-    o_dates = {d for _, d in _dates(o_words, original)}
-    r_dates = {d for _, d in _dates(r_words, rewrite)}
-    reasons.extend(f"date missing: {d.capitalize()}" for d in sorted(o_dates - r_dates, key=_MONTHS_AND_DAYS.index))
+
+def _date_reasons(original: str, rewrite: str) -> list[str]:
+    """Dates, both ways, in calendar order."""
+    o_dates = {d for _, d in _dates(_words(original), original)}
+    r_dates = {d for _, d in _dates(_words(rewrite), rewrite)}
+    reasons = [f"date missing: {d.capitalize()}" for d in sorted(o_dates - r_dates, key=_MONTHS_AND_DAYS.index)]
     reasons.extend(f"new date: {d.capitalize()}" for d in sorted(r_dates - o_dates, key=_MONTHS_AND_DAYS.index))
+    return reasons
 
-    # Negation: no family may shrink unless another grew as much ("without" -> "with no").
+
+def _negation_reasons(original: str, rewrite: str) -> list[str]:
+    """Negation: no family may shrink unless another grew as much ("without" -> "with no")."""
     o_neg, r_neg = negations(original), negations(rewrite)
     if sum(r_neg.values()) < sum(o_neg.values()):
-        reasons.extend(f"negation lost: {f}" for f, n in o_neg.items() if r_neg.get(f, 0) < n)
-
-    return Verdict(ok=not reasons, reasons=tuple(reasons))
+        return [f"negation lost: {f}" for f, n in o_neg.items() if r_neg.get(f, 0) < n]
+    return []
 
 
 _MONTHS_AND_DAYS = _MONTHS + _DAYS + _RELATIVE_DAYS

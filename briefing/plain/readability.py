@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..text.nlp import sentence_tokenizer
+from ..text.nlp import WORDFREQ_LIST, sentence_tokenizer
 
 __all__ = ["readability", "compare", "corpus_fkgl", "syllables", "COMMON_WORDS_N"]
 
@@ -64,9 +64,7 @@ def _cmu() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    from wordfreq import top_n_list
-
-    from ..text.nlp import WORDFREQ_LIST
+    from wordfreq import top_n_list  # deferred: importing wordfreq takes a fifth of a second
 
     return frozenset(top_n_list("en", COMMON_WORDS_N, wordlist=WORDFREQ_LIST))
 
@@ -184,7 +182,7 @@ def corpus_fkgl(sentences: list[str]) -> float:
     >>> corpus_fkgl(["It was fun."])  # negative grades are reported as 0, as EASSE does
     0.0
     """
-    from .sari import normalize
+    from .sari import normalize  # deferred: sari imports sacrebleu, which only the benchmarks' figures need
 
     tokenizer = sentence_tokenizer()
     n_words = n_sentences = n_syllables = 0

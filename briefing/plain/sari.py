@@ -13,7 +13,7 @@ published ASSET figures use:
   precision-only deletion gives other figures), F1 averaged over the four orders, then
   the three operations averaged, times 100.
 
-Calibration on ASSET test: identity 20.73, ACCESS 40.13 (tests/test_sari.py).
+Calibration on ASSET test: identity 20.73, ACCESS 40.13 (tests/plain/test_sari.py).
 """
 
 from __future__ import annotations

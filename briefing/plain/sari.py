@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
@@ -152,7 +153,7 @@ def corpus_bleu(sys_sents: list[str], refs_sents: list[list[str]], *, lowercase:
     >>> round(corpus_bleu(["the cat sat on the mat ."], [["the cat sat on the mat ."]]), 1)
     100.0
     """
-    from sacrebleu.metrics import BLEU
+    from sacrebleu.metrics import BLEU  # deferred: sacrebleu is slow to import, and only the benchmark's BLEU needs it
 
     # EASSE tokenises itself and tells sacrebleu not to: the same as tokenize="13a" here.
     bleu = BLEU(lowercase=lowercase, tokenize="13a", force=True)
@@ -166,8 +167,6 @@ def read_lines(path) -> list[str]:
     either with ``wc -l`` or ``str.splitlines`` alone gets one of them wrong (or splits on
     Unicode line separators inside a sentence).
     """
-    from pathlib import Path
-
     text = Path(path).read_text(encoding="utf-8")
     if text.endswith("\n"):
         text = text[:-1]

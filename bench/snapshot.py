@@ -46,12 +46,7 @@ from ._common import EVAL, ROOT, read_jsonl
 
 SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
 SEED = ROOT / "samples" / "musk-israel-visit.txt"
-SHORT = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
-)
+SHORT = (ROOT / "tests" / "data" / "articles" / "bridge.txt").read_text(encoding="utf-8")  # the tests' short article
 
 
 def _cli(argv: list[str], stdin: str | None = None) -> tuple[int, str, str]:

@@ -11,18 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "samples" / "musk-israel-visit.txt"
 
-# A short article the web, API and webhook tests brief (`from conftest import SHORT`), and one in French.
-SHORT = (
-    "Harbour bridge to reopen on Monday\n\n"
-    "The city council said the harbour bridge will reopen to traffic on Monday after three months of repairs. "
-    "Engineers replaced the worn steel cables and resurfaced the road, according to a council statement. "
-    "“We are proud of the crews who worked through the winter,” said Mayor Ana Lopez."
-)
-FRENCH = (
-    "Le conseil municipal a voté mardi soir la fermeture de la vieille bibliothèque du centre-ville. "
-    "Les habitants ont manifesté devant la mairie pendant trois heures. Selon le maire, le bâtiment sera "
-    "vendu l'année prochaine pour financer la rénovation des écoles de la commune."
-)
+# Short articles the tests brief (`from conftest import SHORT`): a council story, a library
+# story, and one in French. Kept as files so the benchmarks' snapshot briefs the same words.
+ARTICLES = ROOT / "tests" / "data" / "articles"
+SHORT = (ARTICLES / "bridge.txt").read_text(encoding="utf-8")
+LIBRARY = (ARTICLES / "library.txt").read_text(encoding="utf-8")
+FRENCH = (ARTICLES / "french.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -20,16 +20,8 @@ import lameenc
 import numpy as np
 
 from briefing.audio.export import Chapter
-from briefing.audio.render import AudioRendition
+from briefing.audio.render import FILES, AudioRendition
 
-FILES = {
-    "mp3": "briefing.mp3",
-    "vtt": "captions.vtt",
-    "chapters": "chapters.json",
-    "transcript_txt": "transcript.txt",
-    "transcript_html": "transcript.html",
-    "json": "briefing.json",
-}
 
 
 def tone_mp3(seconds: float = 0.5, sample_rate: int = 22050) -> bytes:

@@ -8,7 +8,7 @@ line as a heading), so sentence ids and spans stay those of the pipeline.
 
 from __future__ import annotations
 
-from typing import ClassVar, Sequence
+from typing import Sequence
 
 import numpy
 from sumy.summarizers.kl import KLSummarizer
@@ -31,7 +31,8 @@ class LeadRanker:
 
 
 class SumyRanker:
-    """Base for rankers that run one of sumy's summarizers over our sentences.
+    """One of sumy's summarizers run over our sentences (sumy's pattern: one class per
+    algorithm, here given as ``summarizer_class``; :data:`SUMY_ALGORITHMS` lists them).
 
     The summarizer gets sumy's English stemmer and stop words, as sumy's own command
     line gives them. Its ratings are read through the ``sentences_count`` argument,
@@ -39,10 +40,8 @@ class SumyRanker:
     is one), so every sentence gets its score, not only the chosen ones.
     """
 
-    summarizer_class: ClassVar[type]
-
-    def __init__(self) -> None:
-        summarizer = self.summarizer_class(stemmer())
+    def __init__(self, summarizer_class: type) -> None:
+        summarizer = summarizer_class(stemmer())
         # sumy takes its stop words as an attribute; it is set here, once, and never again.
         summarizer.stop_words = stop_words()
         self._summarizer = summarizer
@@ -69,37 +68,12 @@ class SumyRanker:
         return top(normalise(self.scores(sentences)), count)
 
 
-class LexRankRanker(SumyRanker):
-    """sumy's LexRank (Erkan and Radev 2004): centrality in the graph of similar sentences."""
-
-    summarizer_class = LexRankSummarizer
-
-
-class TextRankRanker(SumyRanker):
-    """sumy's TextRank (Mihalcea and Tarau 2004): PageRank over word-overlap similarity."""
-
-    summarizer_class = TextRankSummarizer
-
-
-class LsaRanker(SumyRanker):
-    """sumy's LSA (Steinberger and Jezek 2004): weight in the article's main latent topics."""
-
-    summarizer_class = LsaSummarizer
-
-
-class LuhnRanker(SumyRanker):
-    """sumy's Luhn (1958): clusters of significant (frequent, non-stop) words."""
-
-    summarizer_class = LuhnSummarizer
-
-
-class KLRanker(SumyRanker):
-    """sumy's KL-Sum (Haghighi and Vanderwende 2009): greedy, keeps the word distribution close."""
-
-    summarizer_class = KLSummarizer
-
-
-class SumBasicRanker(SumyRanker):
-    """sumy's SumBasic (Nenkova and Vanderwende 2005): frequent words, down-weighted once used."""
-
-    summarizer_class = SumBasicSummarizer
+# sumy's stock algorithms by the name the command line offers, with what each rewards.
+SUMY_ALGORITHMS: dict[str, tuple[type, str]] = {
+    "lexrank": (LexRankSummarizer, "LexRank (Erkan and Radev 2004): centrality in the graph of similar sentences."),
+    "textrank": (TextRankSummarizer, "TextRank (Mihalcea and Tarau 2004): PageRank over word-overlap similarity."),
+    "lsa": (LsaSummarizer, "LSA (Steinberger and Jezek 2004): weight in the article's main latent topics."),
+    "luhn": (LuhnSummarizer, "Luhn (1958): clusters of significant (frequent, non-stop) words."),
+    "kl": (KLSummarizer, "KL-Sum (Haghighi and Vanderwende 2009): greedy, keeps the word distribution close."),
+    "sumbasic": (SumBasicSummarizer, "SumBasic (Nenkova and Vanderwende 2005): frequent words, down-weighted once used."),
+}

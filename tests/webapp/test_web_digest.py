@@ -1,6 +1,6 @@
 """The daily digest in the web app (issue 6, optional part): one episode that joins a day's
 briefings, a chapter per story, in the feed and on a page of its own. (The digest's script:
-tests/test_digest.py.)"""
+tests/audio/test_digest.py.)"""
 
 from __future__ import annotations
 
@@ -11,14 +11,9 @@ import feedparser
 import pytest
 
 from briefing.text.extract import source_from_text
+from conftest import LIBRARY
 from conftest import SHORT as BRIDGE
 
-LIBRARY = (
-    "Library opens late on Fridays\n\n"
-    "The central library will stay open until 10pm on Fridays from next month, its director said on Tuesday. "
-    "The change follows a survey in which 2,000 residents asked for longer hours. "
-    "“People want somewhere warm and quiet to study,” said director Sam Patel."
-)
 DAY = date(2026, 11, 27)
 
 

@@ -18,7 +18,7 @@ pytest.importorskip("flask")
 pytest.importorskip("lxml.html")
 
 from conftest import FRENCH, SHORT  # noqa: E402
-from webtools import brief, check_page_structure, csrf, submit, tree  # noqa: E402
+from webtools import KEY_POINT, PLAIN_POINT, brief, check_page_structure, csrf, submit, tree  # noqa: E402
 
 
 PAYLOAD = (
@@ -290,19 +290,7 @@ def _add_record(app, briefing_dict, *, status="done", audio=None, error=None, so
 
 
 def test_plain_points_come_first_with_the_original_in_details_and_the_reading_level(app, client):
-    kp = {
-        "sentence_ids": [0],
-        "text": "The council approved the purchase of the building.",
-        "original": "The council approved the acquisition of the edifice, officials said.",
-        "attribution": {"source": "officials", "cue": "said", "quote": None, "resolved_from": None},
-    }
-    plain = {
-        "text": "The council agreed to buy the building.",
-        "original": kp["text"],
-        "changed": True,
-        "rules_applied": ["lexicon"],
-        "fallback_reason": None,
-    }
+    kp, plain = dict(KEY_POINT), dict(PLAIN_POINT)
     briefing = {
         "article": {"title": "Plain", "paragraphs": ["x"], "published": "2023-11-24"},
         "key_points": [kp],

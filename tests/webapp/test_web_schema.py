@@ -11,24 +11,12 @@ pytest.importorskip("flask")
 from briefing.audio.speak import VOICES  # noqa: E402
 from briefing.config import MAX_POINTS  # noqa: E402
 from conftest import SHORT  # noqa: E402
+from webtools import KEY_POINT, PLAIN_POINT  # noqa: E402
 from web import format as fmt  # noqa: E402
 from web.api import create_key  # noqa: E402
 from web.openapi import build_spec  # noqa: E402
 from web.schema import POINT_FIELDS, RESOURCE_SCHEMAS, key_points  # noqa: E402
 
-KEY_POINT = {
-    "sentence_ids": [0],
-    "text": "The council approved the purchase of the building.",
-    "original": "The council approved the acquisition of the edifice, officials said.",
-    "attribution": {"source": "officials", "cue": "said", "quote": None, "resolved_from": None},
-}
-PLAIN_POINT = {
-    "text": "The council agreed to buy the building.",
-    "original": KEY_POINT["text"],
-    "changed": True,
-    "rules_applied": ["lexicon"],
-    "fallback_reason": None,
-}
 AUDIO = {
     "content_hash": "ab" * 32, "duration": 3.0, "mp3_bytes": 100, "voice": "piper", "files": {},
     "chapters": [], "transcript": [],

@@ -21,6 +21,22 @@ ARTICLES = (
 )
 
 
+# A stored key point and its plain version, as the pipeline's JSON has them.
+KEY_POINT = {
+    "sentence_ids": [0],
+    "text": "The council approved the purchase of the building.",
+    "original": "The council approved the acquisition of the edifice, officials said.",
+    "attribution": {"source": "officials", "cue": "said", "quote": None, "resolved_from": None},
+}
+PLAIN_POINT = {
+    "text": "The council agreed to buy the building.",
+    "original": KEY_POINT["text"],
+    "changed": True,
+    "rules_applied": ["lexicon"],
+    "fallback_reason": None,
+}
+
+
 def csrf(client) -> str:
     page = client.get("/").get_data(as_text=True)
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

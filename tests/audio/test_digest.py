@@ -12,14 +12,9 @@ from briefing.audio.digest import Story, digest_script, digest_title
 from briefing.text.extract import source_from_text
 from briefing.pipeline import summarize
 from briefing.audio.script import build_script
+from conftest import LIBRARY
 from conftest import SHORT as BRIDGE
 
-LIBRARY = (
-    "Library opens late on Fridays\n\n"
-    "The central library will stay open until 10pm on Fridays from next month, its director said on Tuesday. "
-    "The change follows a survey in which 2,000 residents asked for longer hours. "
-    "“People want somewhere warm and quiet to study,” said director Sam Patel."
-)
 DAY = date(2026, 11, 27)
 
 

@@ -33,7 +33,8 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from briefing.plain.faithful import check, quotations
+from briefing.plain.faithful import check
+from briefing.text.quotes import quotations
 from briefing.plain.readability import corpus_fkgl, readability
 from briefing.plain.sari import corpus_bleu, read_lines, sari_operation_scores
 

@@ -28,7 +28,7 @@ from num2words import num2words
 from ..models import Attribution, Briefing, Script, ScriptLine, ScriptSection
 from ..text.nlp import sentence_tokenizer
 from .normalize import for_speech
-from ..text.split import find_quotations
+from ..text.quotes import find_quotations, inside
 from ..words import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT
 
 __all__ = ["build_script", "SpeechFunction", "OPEN_MARKER", "CLOSE_MARKER", "AUTOMATIC_NOTICE"]
@@ -243,7 +243,7 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     if resolved:
         # The pronoun or description the article used ("He", "the tech boss"), outside quotations.
         match = re.search(rf"(?<![\w’']){re.escape(resolved)}\b", text, flags=re.IGNORECASE)
-        if match and not _inside_quote(text, match.start()):
+        if match and not inside([q.span for q in find_quotations(text)], match.start()):
             name = _with_article(source)
             if match.start() == 0 or re.search(r"[.!?]\s+$", text[: match.start()]):
                 name = name[0].upper() + name[1:]
@@ -254,10 +254,6 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     if first.lower() in _COMMON_STARTS and not first.isupper():
         first = first.lower()
     return f"According to {_with_article(source)}, {first}{' ' + rest if rest else ''}"
-
-
-def _inside_quote(text: str, at: int) -> bool:
-    return any(q.span[0] <= at < q.span[1] for q in find_quotations(text))
 
 
 def _short_title(text: str, words: int = 7, limit: int = 50) -> str:

@@ -38,7 +38,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.nlp import punkt_parameters, zipf_frequency
-from ..words import CLOSE_QUOTES, MONTHS, ONES, OPEN_QUOTES, RELATIVE_DAYS, SCALES, STRAIGHT, TENS, WEEKDAYS
+from ..text.quotes import quotations
+from ..words import MONTHS, ONES, OPEN_QUOTES, RELATIVE_DAYS, SCALES, TENS, WEEKDAYS
 
 __all__ = ["Verdict", "check", "protected_spans", "quotations", "numbers", "negations", "STOP_WORDS", "ALIASES"]
 
@@ -53,72 +54,6 @@ class Verdict:
 
 # ---------------------------------------------------------------------------
 # Quotations
-
-_QUOTE_RE = re.compile(r'“[^“”]*(?:”|$)|«[^«»]*(?:»|$)|„[^„“”]*(?:[“”]|$)|"[^"]*(?:"|$)')
-_DOUBLED_QUOTE_RE = re.compile(r"(?:''|``)(.+?)(?:''|$)")
-
-
-def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
-    """The quotations in ``text``: ``(start, end, inner words)``, with the marks in the span.
-
-    A quotation left open runs to the end of the text (news style for a quote that goes
-    on in the next paragraph). Single quotation marks are not quotations: in scraped news
-    they are mostly apostrophes.
-
-    >>> [q[2] for q in quotations('He said: “Go now.” Then "stop" and “more')]
-    ['Go now.', 'stop', 'more']
-    >>> [q[2] for q in quotations("''Clinton believes that firms can't wait,'' said Mike Schmidt.")]
-    ["Clinton believes that firms can't wait,"]
-
-    Likewise a text that opens inside a quotation (the sentence goes on a quote begun in
-    the sentence before) is quoted from its start to the first closing mark:
-
-    >>> [q[2] for q in quotations('We will defeat terrorism, which threatens us." He left.')]
-    ['We will defeat terrorism, which threatens us.']
-    >>> t = "I see it whilst walking and think, 'It came from Yiwu,' " + chr(34) + " Seymour said."
-    >>> quotations(t)[0][:2] == (0, t.index(chr(34)) + 1)
-    True
-    >>> [q[2] for q in quotations("It lets firms hide subsidiaries rather than list them,'' the report says.")]
-    ['It lets firms hide subsidiaries rather than list them,']
-    """
-    found = []
-    offset = _continued_quote_end(text)
-    if offset:
-        found.append((0, offset, text[: offset - (2 if text[offset - 2:offset] == "''" else 1)]))
-    for m in _QUOTE_RE.finditer(text, offset):
-        s = m.group()
-        inner = s[1:-1] if len(s) > 1 and s[-1] in CLOSE_QUOTES + STRAIGHT + "“" else s[1:]
-        if inner.strip():
-            found.append((m.start(), m.end(), inner))
-    # Doubled marks, as some feeds and corpora write them: ''like this'' or ``like this''.
-    for m in _DOUBLED_QUOTE_RE.finditer(text, offset):
-        if m.group(1).strip() and not any(a < m.end() and m.start() < b for a, b, _ in found):
-            found.append((m.start(), m.end(), m.group(1)))
-    return tuple(sorted(found))
-
-
-def _continued_quote_end(text: str) -> int:
-    """Where a quotation that began before ``text`` ends (just after its closing mark), or 0.
-
-    The first mark closes when it is a closing curly mark, or an unpaired straight mark
-    (an odd count) that ends a word, with a space or the end of the text after it.
-    """
-    first = next((i for i, ch in enumerate(text) if ch in "“”«»„" + STRAIGHT), None)
-    doubled = text.find("''")
-    if doubled > 0 and (first is None or doubled < first) and text.count("''") % 2 == 1 \
-            and not text[doubled - 1].isspace() and (doubled + 2 == len(text) or text[doubled + 2].isspace()):
-        return doubled + 2  # "... several smaller subsidiaries,'' the report says.": a doubled closing mark
-    if first is None:
-        return 0
-    ch = text[first]
-    if ch in CLOSE_QUOTES:
-        return first + 1
-    if ch == STRAIGHT and text.count(STRAIGHT) % 2 == 1 and first > 0 and (
-            not text[first - 1].isspace() or first > 1 and text[first - 2] in "'’,.!?") \
-            and (first + 1 == len(text) or text[first + 1].isspace()):
-        return first + 1  # (also after a nested quote's close: "... 'I'm sure that came from Yiwu,' " he said.)
-    return 0
-
 
 def _quote_core(inner: str) -> str:
     """A quotation's words as compared: spaces and a closing comma, full stop, colon or

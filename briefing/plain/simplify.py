@@ -37,7 +37,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from . import llm
-from .faithful import check, quotations
+from ..text.quotes import quotations
+from .faithful import check
 from .readability import compare
 from .rules.appositives import _rule_appositive, _rule_inner_appositive, _rule_participle_appositive
 from .rules.bracket_dates import _rule_bracket_dates

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ...text.split import find_quotations
+from ...text.quotes import find_quotations
 from .addresses import handles_and_hashtags, urls_and_emails
 from .dates import dates, decades, times, years
 from .letters import initialisms, letters_and_digits, tabloid_caps

@@ -35,7 +35,7 @@ def _split_appositive(s: str, *, point: tuple[str, ...] = ()) -> list[str] | Non
     True
     """
     first = s.find(", ")
-    if first <= 0 or _inside_quote(first, s):
+    if first <= 0 or _inside_quote(s, first):
         return None
     np = s[:first]
     words = np.split()
@@ -481,7 +481,7 @@ def _participle_phrase(s: str, tokens: tuple[parse.Token, ...], main: parse.Toke
                                 for x in tokens[comma.i + 1:main.i]):
         return None  # the phrase's closing comma, then the main verb (and its auxiliaries)
     phrase = s[left.idx:tokens[t.right].end]
-    if _inside_quote(noun.idx, s) or any(q in phrase for q in "\"“”"):
+    if _inside_quote(s, noun.idx) or any(q in phrase for q in "\"“”"):
         return None
     if t.text.lower() in _JOINING_PARTICIPLES:
         return None

@@ -12,7 +12,7 @@ from typing import Callable
 from .text import _capitalise, _end_sentence, _inside_quote, _word_count, _words
 from .word_classes import AUXILIARIES, DETERMINERS, FINITE_VERBS, _PAST_FORMS, PRONOUNS, _REPORTING_RE
 from .. import parse
-from ..faithful import quotations
+from ...text.quotes import quotations
 
 
 # Sentences at or under this many words are not split. The issue suggested "over about
@@ -85,7 +85,7 @@ def _split_at(text: str, pos: int, skip: int, lead: str = "") -> list[str] | Non
     """Split ``text`` at ``pos`` (dropping ``skip`` characters) into two sentences; the
     second starts with ``lead``. None when a part would be too short or the split is
     inside a quotation."""
-    if _inside_quote(pos, text):
+    if _inside_quote(text, pos):
         return None
     first, second = text[:pos], text[pos + skip :].lstrip()
     if _word_count(first) < MIN_PART_WORDS or _word_count(second) < MIN_PART_WORDS:

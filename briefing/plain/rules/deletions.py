@@ -70,7 +70,7 @@ def _drop_reporting_that(s: str) -> str:
     for m in _THAT_RE.finditer(s):
         word = parse.token_at(tokens, m.end() - len("that "))
         after = tokens[word.i + 1] if word is not None and word.i + 1 < len(tokens) else None
-        if word is not None and word.dep == "mark" and not _inside_quote(word.idx, s) and after is not None \
+        if word is not None and word.dep == "mark" and not _inside_quote(s, word.idx) and after is not None \
                 and (after.tag in ("PRP", "NNP", "NNPS") or after.text.lower() in ("the", "a", "an", "his", "her",
                                                                                   "their", "its", "our", "this")):
             # only before a subject that plainly starts the clause: "noted that at one meeting, he ...",

@@ -187,7 +187,7 @@ def _subject_again(s: str, tokens: tuple, head, *, it: bool = False, of_phrase: 
         return None  # "Houthi rebels and the government": both, not "Houthi rebels"
     if head.tag in ("PRP",):
         return _capitalise(head.text) if head.text.lower() in PRONOUNS and (it or head.text.lower() != "it") else None
-    if head.tag == "EX" or _inside_quote(head.idx, s) or re.search(r"\)[A-Za-z]", s[:tokens[head.head].idx]):
+    if head.tag == "EX" or _inside_quote(s, head.idx) or re.search(r"\)[A-Za-z]", s[:tokens[head.head].idx]):
         return None  # (or "Coral Gables, Florida (CNN)Former President ...": the parser may take the dateline
         # for the subject)
     if head.tag in ("NNP", "NNPS"):

@@ -65,7 +65,7 @@ def _relative_marks(s: str, words: str) -> Iterator[tuple[re.Match, int, str, st
     quotation that has a noun phrase before it: the match, the phrase's start, the phrase,
     and the lowercase word before the phrase ("" at the start)."""
     for m in re.finditer(rf",\s+({words})\s+", s):
-        if _inside_quote(m.start(), s):
+        if _inside_quote(s, m.start()):
             continue
         found = _antecedent(s, m.start())
         if found:
@@ -383,7 +383,7 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
     if _ends_with_source(s):
         return _split_attributed(s, trace, _split_restrictive) or [s]
     for m in re.finditer(r" (who|that) (?=[a-z])", s):
-        if _inside_quote(m.start(), s):
+        if _inside_quote(s, m.start()):
             continue
         before, clause = s[: m.start()], s[m.end() :]
         if _restrictive_words_refuse(m, before, clause):

@@ -18,7 +18,7 @@ from .tails import _ends_with_source, _tail
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _tidy, _word_count, _words
 from .word_classes import FINITE_VERBS, _REPORTING_RE
 from .. import parse
-from ..faithful import quotations
+from ...text.quotes import quotations
 
 
 def _rule_semicolon(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
@@ -82,7 +82,7 @@ def _split_attributed(s: str, trace: list[str], split: Callable[[str, list[str]]
     if not found:
         return None
     start, repeat = found
-    if _inside_quote(start, s):
+    if _inside_quote(s, start):
         return None
     body = s[:start].rstrip()
     if not body or body[-1] in "”\"’'?!":
@@ -177,7 +177,7 @@ def _after_colon(s: str, at: int) -> bool:
     >>> _after_colon("You are about to hear this: Warren has to run.", 30)
     True
     """
-    return bool(re.search(r"\w: ", s[:at])) and not _inside_quote(s.index(": "), s)
+    return bool(re.search(r"\w: ", s[:at])) and not _inside_quote(s, s.index(": "))
 
 
 def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
@@ -224,7 +224,7 @@ def _split_fronted_subordinate(s: str, trace: list[str]) -> list[str] | None:
     opener = parse.word_at(s, 0)
     if opener is None or opener.dep != "mark":
         return None  # "After the New York Times report, Trump ...": a preposition, not a clause
-    if _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(m.end(2), s):
+    if _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(s, m.end(2)):
         first, second = _end_sentence(m.group(2)), m.group(3)
         lead = {"Because": "So", "After": "Then"}.get(m.group(1), "But")
         if _word_count(first) >= MIN_PART_WORDS and _word_count(second) >= MIN_PART_WORDS:
@@ -270,7 +270,7 @@ def _subordinate_stays(s: str, m: re.Match) -> bool:
         return True  # "you are about to hear this: Warren has to run because ...": the reason is what is heard
     if word == "when" and re.match(r"\W*(?:It|This|That) (?:was|is|'s|’s)\b", before):
         return True  # "It was around 4 p.m. ... when the veteran first tried ...": a cleft, one statement
-    if not _is_clause(rest) or not _has_verb(before) or _inside_quote(m.start(), s):
+    if not _is_clause(rest) or not _has_verb(before) or _inside_quote(s, m.start()):
         return True
     if _REPORTING_RE.search(before) or re.search(r"\b(?:accus|charg|blam|suspect|convict|sued?\b|sues\b)",
                                                     before, re.IGNORECASE):
@@ -333,7 +333,7 @@ def _split_comma_when(s: str, trace: list[str]) -> list[str] | None:
         if re.match(r"(?:it|that|this|they) (?:is|was|were|are|seemed|seems) (?:\w+ )?(?:convenient|possible|necessary|"
                     r"needed|appropriate|available|required|practical|feasible|safe|useful)\b", rest):
             continue  # "..., when it was convenient": whenever, a condition, not a time
-        if _is_clause(rest) and _has_verb(before) and not _inside_quote(m.start(), s) \
+        if _is_clause(rest) and _has_verb(before) and not _inside_quote(s, m.start()) \
                 and _opens_clause(s, m.start() + 2) and _subordinate_tense(s, m.start() + 2) == "was":
             parts = _split_and_go_on(s, m, "This was when", trace, "split:subordinate:when")
             if parts:
@@ -345,7 +345,7 @@ def _split_dash_aside(s: str, trace: list[str]) -> list[str] | None:
     """"The father -- he and his partner had a baby -- complained ..." -> two sentences,
     the aside after the main one; None when the sentence has no such aside."""
     m = re.search(r" (--|–|—) ([^-–—]+?) \1 ", s)
-    if m and _is_clause(m.group(2)) and not _inside_quote(m.start(), s) and not re.search(r"[\"“”]|''", m.group(2)) \
+    if m and _is_clause(m.group(2)) and not _inside_quote(s, m.start()) and not re.search(r"[\"“”]|''", m.group(2)) \
             and not s[: m.start()].rstrip().endswith(("\"", "”")) and not s[m.end():].lstrip().startswith(("\"", "“")) \
             and _own_clause(s, m.start(2), m.end(2)) and not re.match(r"that is\b", m.group(2), re.IGNORECASE) \
             and not re.search(r"\b(?:said|reported|thought|believed|known|expected|understood|rumou?red)\s+to\b",

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..faithful import protected_spans, quotations
+from ...text.quotes import inside, quotations
+from ..faithful import protected_spans
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,9 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def _inside_quote(pos: int, text: str) -> bool:
-    return any(s < pos < e for s, e, _ in quotations(text))
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` is within a quotation of the sentence ``text`` (not on its opening mark)."""
+    return inside(((s, e) for s, e, _ in quotations(text)), pos, edges=False)
 
 
 def _words(text: str) -> list[str]:

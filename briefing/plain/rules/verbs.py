@@ -16,7 +16,7 @@ from .tails import _ends_with_source
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _lower_first, _word_count, _words
 from .word_classes import DETERMINERS, FINITE_VERBS, OBJECT_PRONOUNS, _PAST_FORMS, _REPORTING_RE
 from .. import inflect, parse
-from ..faithful import quotations
+from ...text.quotes import quotations
 from ...text.nlp import zipf_frequency
 
 
@@ -268,7 +268,7 @@ def _coordinating_word(s: str, tokens: tuple[parse.Token, ...], main: parse.Toke
     cc = tokens[second.left - 1] if second.left > 0 else None
     if cc is None or cc.dep != "cc" or cc.head != main.i or cc.text.lower() not in ("and", "but"):
         return None
-    if any(x.dep != "punct" for x in tokens[second.right + 1:]) or _inside_quote(cc.idx, s):
+    if any(x.dep != "punct" for x in tokens[second.right + 1:]) or _inside_quote(s, cc.idx):
         return None
     if not any(x.dep != "punct" for x in tokens[main.i + 1:cc.i] if x.dep != "advmod"):
         return None  # "witnessed and wrote about", "was tried and acquitted of ...": both verbs share what follows
@@ -423,7 +423,7 @@ def _participle_clause_refused(s: str, tokens: tuple[parse.Token, ...], main: pa
     lead = tokens[t.left]
     if not (lead.i == t.i or (lead.i == t.i - 1 and lead.tag == "RB")):
         return True  # "..., while ...ing", "..., by ...ing": the clause has a word of its own before the verb
-    if lead.i == 0 or tokens[lead.i - 1].text != "," or _inside_quote(lead.idx, s):
+    if lead.i == 0 or tokens[lead.i - 1].text != "," or _inside_quote(s, lead.idx):
         return True
     if re.search(r"(?:^|,)\s*[^,]{1,50}\s(?:said|says|reported|reports|told\s\w+)\s*,", s[:lead.idx]):
         return True  # "And, TOLO News reported, protests were held ..., calling for ...": the source covers it

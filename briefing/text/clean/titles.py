@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import sentence_tokenizer
+from ..quotes import inside_open_quotation
 
 MAX_TITLE = 80
 _TITLE_WINDOW = 1000
@@ -41,7 +42,7 @@ def derive_title(text: str, limit: int = MAX_TITLE) -> str:
     for m in re.finditer(r"\s+", lead):
         if m.start() > room:
             break
-        if not _inside_quote(lead, m.start()):
+        if not inside_open_quotation(lead, m.start()):
             cut = m.start()
     if cut is None:
         return lead[:room].rstrip() + "…"
@@ -54,12 +55,3 @@ def derive_title(text: str, limit: int = MAX_TITLE) -> str:
 def _strip_end(text: str) -> str:
     # A closing quotation mark protects the punctuation inside it: quoted words stay whole.
     return text.rstrip(_TRAILING) if text[-1:] not in "”\"’»" else text
-
-
-def _inside_quote(text: str, pos: int) -> bool:
-    """True when ``pos`` lies inside a double-quoted (or ‘…’-quoted) passage."""
-    depth_curly = text.count("“", 0, pos) - text.count("”", 0, pos)
-    straight_open = text.count('"', 0, pos) % 2 == 1
-    guillemet = text.count("«", 0, pos) - text.count("»", 0, pos)
-    single = len(re.findall(r"(?:^|(?<=[\s(]))‘", text[:pos])) - len(re.findall(r"’(?=[\s.,;:!?)]|$)", text[:pos]))
-    return depth_curly > 0 or straight_open or guillemet > 0 or single > 0

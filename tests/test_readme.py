@@ -26,3 +26,13 @@ def test_readme_documents_every_web_setting():
 
 def test_readme_shows_the_two_commands():
     assert "make run" in README and "make test" in README
+
+
+def test_readme_tree_names_every_package_folder():
+    """The pipeline section's tree has a line for every folder of the library and the app."""
+    section = README.split("## Pipeline", 1)[1].split("\n## ", 1)[0]
+    folders = sorted(
+        str(p.parent.relative_to(ROOT)) for root in ("briefing", "web") for p in (ROOT / root).rglob("__init__.py")
+    )
+    missing = [f for f in folders if f.split("/")[-1] + "/" not in section and f + "/" not in section]
+    assert missing == []

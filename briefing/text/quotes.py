@@ -6,9 +6,13 @@ including one that began in the sentence before), the cleaner (a quotation opene
 lead not yet split) and the script. :func:`inside` answers "is this position quoted?"
 for the spans any of them found, with one argument order.
 
-Double quotation marks only, as :mod:`briefing.words` lists them: single curly quotes
-double as apostrophes in scraped news ("X/Twitter‘s"), so treating them as quotes would
-invent quotations.
+Both styles count: double marks (“...”, "...", «...», „...“) and single ones, as British
+papers write them (‘We will fight on,’ he said / 'We will fight on,' he said). A single
+mark is also an apostrophe (don't, players' union, 'tis, the '90s, X/Twitter‘s), so a
+single quotation needs an opening mark at the start of a word after a space or an opening
+bracket, and a closing mark at the end of a word before a space or punctuation; an
+elision ('tis, 'em, rock 'n' roll) never opens one. A single quotation inside a double one
+(or the other way round) is part of the outer quotation.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ import re
 from collections.abc import Iterable
 
 from ..models import Quotation
-from ..words import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT
+from ..words import CLOSE_QUOTES, OPEN_QUOTES, SINGLE_CLOSE, SINGLE_OPEN, STRAIGHT, STRAIGHT_SINGLE
 
 Span = tuple[int, int]
 
 
 def find_quotations(text: str) -> tuple[Quotation, ...]:
-    """Quotations in ``text``: the spans between matching double quotation marks.
+    """Quotations in ``text`` (a whole article: paragraphs joined by blank lines), double
+    and single, in order; ``span`` covers the quoted words without their marks.
 
     A quotation left open at the end of a paragraph is closed there, unless the next
     paragraph opens with a quotation mark (the news convention for a quote that runs
@@ -33,8 +38,23 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
     ['Go. Now.', 'stop']
     >>> [q.text for q in find_quotations('"One," she said, "two."')]
     ['One,', 'two.']
+    >>> [q.text for q in find_quotations("'We will fight on,' he said. The players' union didn't agree.")]
+    ['We will fight on,']
+    >>> [q.text for q in find_quotations("She called it ‘a disgrace’ and left; ‘Not now,’ he said.")]
+    ['a disgrace', 'Not now,']
+    >>> [q.text for q in find_quotations("'He told me “no” twice,' she said.")]
+    ['He told me “no” twice,']
     """
-    quotes: list[Quotation] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    doubles = _double_spans(text, paragraphs)
+    singles = _single_spans(text, paragraphs, doubles)
+    spans = _outermost(doubles + singles)
+    return tuple(Quotation(id=i, span=span, text=text[span[0]:span[1]]) for i, span in enumerate(spans))
+
+
+def _double_spans(text: str, paragraphs: list[Span]) -> list[Span]:
+    """The spans (without marks) between matching double quotation marks."""
+    quotes: list[Span] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     pending_start: int | None = None  # an open quote carried from the previous paragraph
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -60,16 +80,132 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
             pending_start = open_at
     if pending_start is not None:
         _append(quotes, text, pending_start, paragraphs[-1][1])
-    return tuple(quotes)
+    return quotes
 
 
 def _prev_para_end(paragraphs: list[tuple[int, int]], index: int) -> int:
     return paragraphs[index - 1][1]
 
 
-def _append(quotes: list[Quotation], text: str, start: int, end: int) -> None:
+def _append(quotes: list[Span], text: str, start: int, end: int) -> None:
     if end > start and text[start:end].strip():
-        quotes.append(Quotation(id=len(quotes), span=(start, end), text=text[start:end]))
+        quotes.append((start, end))
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """``spans`` in order, without any that lies inside another (a nested quotation)."""
+    ordered = sorted(set(spans), key=lambda s: (s[0], -s[1]))
+    kept: list[Span] = []
+    for span in ordered:
+        if kept and span[0] >= kept[-1][0] and span[1] <= kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+# -- single quotation marks -----------------------------------------------------------------
+
+SINGLE_OPENERS = SINGLE_OPEN + STRAIGHT_SINGLE
+SINGLE_CLOSERS = SINGLE_CLOSE + STRAIGHT_SINGLE
+# What may stand before an opening mark, and after a closing one.
+_BEFORE_OPEN = frozenset(" \t\n([{—–-/:;“\"«")
+_AFTER_CLOSE = frozenset(" \t\n.,;:!?)]}—–-…\"”»")
+# Punctuation that ends the quoted words themselves ('..., he said', '... now.'):
+# a mark after it closes for certain.
+_ENDS_QUOTED = frozenset(",.!?…")
+# Words that begin with an apostrophe: an elision, never a quotation's opening mark.
+_ELISION_RE = re.compile(
+    r"['‘’](?:tis|twas|twere|twill|em|n['’]|cause|cos|til|till|bout|round|nuff|ello|appen|ere|im|er)(?![\w'’])"
+    r"|['‘’]\d\d(?:s|th)?\b",
+    re.IGNORECASE,
+)
+
+
+def _opens_single(text: str, i: int, lo: int) -> bool:
+    """Whether the mark at ``i`` can open a single quotation (the paragraph starts at ``lo``).
+
+    >>> [_opens_single(t, t.index(m), 0) for t, m in [("say 'no'", "'"), ("don't", "'"), ("'tis true", "'")]]
+    [True, False, False]
+    """
+    if text[i] not in SINGLE_OPENERS or i + 1 >= len(text):
+        return False
+    if i > lo and text[i - 1] not in _BEFORE_OPEN:
+        return False
+    nxt = text[i + 1]
+    if not (nxt.isalnum() or nxt in "“\"«(£$€[…"):
+        return False
+    return not _ELISION_RE.match(text, i)
+
+
+def _closes_single(text: str, j: int, hi: int) -> str | None:
+    """"strong" when the mark at ``j`` closes a single quotation for certain, "weak" when it
+    may be a closing mark or a plural's apostrophe ("players' union"), else None."""
+    if text[j] not in SINGLE_CLOSERS or j == 0 or text[j - 1].isspace():
+        return None
+    if text[j - 1] in "'`" or (j + 1 < hi and text[j + 1] in "'`"):
+        return None  # a doubled mark: ''like this''
+    if j + 1 < hi and text[j + 1] not in _AFTER_CLOSE:
+        return None  # a letter follows: an apostrophe inside a word
+    if j + 1 >= hi or text[j - 1] in _ENDS_QUOTED or text[j + 1] not in " \t\n":
+        return "strong"
+    return "weak"
+
+
+def _single_close(text: str, k: int, hi: int, taken: list[Span], lo: int) -> int | None:
+    """Where the single quotation opened just before ``k`` closes, or None: the first
+    certain close, unless another quotation opens first; else the first possible one."""
+    first_weak: int | None = None
+    j = k
+    while j < hi:
+        skip = next((end for start, end in taken if start <= j < end), None)
+        if skip is not None:
+            j = skip + 1
+            continue
+        kind = _closes_single(text, j, hi)
+        if kind == "strong" and j > k:
+            return j
+        if kind == "weak" and first_weak is None and j > k:
+            first_weak = j
+        elif kind is None and _opens_single(text, j, lo):
+            break  # a new quotation opens: this one closed at its first possible mark, if any
+        j += 1
+    return first_weak
+
+
+def _single_spans(text: str, paragraphs: list[Span], taken: list[Span]) -> list[Span]:
+    """The spans (without marks) of single quotations, outside the double ones in ``taken``.
+
+    A quotation left open runs to the paragraph's end, and on into the next when that opens
+    with a single mark too (the British way of quoting over several paragraphs).
+    """
+    spans: list[Span] = []
+    pending: int | None = None  # a quotation running on from the previous paragraph
+    for p_index, (lo, hi) in enumerate(paragraphs):
+        i = lo
+        if pending is not None:
+            if not _opens_single(text, lo, lo):
+                spans.append((pending, paragraphs[p_index - 1][1]))
+                pending = None
+        while i < hi:
+            skip = next((end for start, end in taken if start <= i < end), None)
+            if skip is not None:
+                i = skip + 1
+                continue
+            if _opens_single(text, i, lo):
+                start = pending if (pending is not None and i == lo) else i + 1
+                pending = None
+                close = _single_close(text, i + 1, hi, taken, lo)
+                if close is not None:
+                    if text[i + 1 : close].strip():
+                        spans.append((start, close))
+                    i = close + 1
+                    continue
+                pending = start  # left open: runs to the paragraph's end, or on
+                break
+            i += 1
+    if pending is not None:
+        spans.append((pending, paragraphs[-1][1]))
+    return spans
 
 
 _QUOTE_RE = re.compile(r'“[^“”]*(?:”|$)|«[^«»]*(?:»|$)|„[^„“”]*(?:[“”]|$)|"[^"]*(?:"|$)')
@@ -80,8 +216,12 @@ def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
     """The quotations in ``text``: ``(start, end, inner words)``, with the marks in the span.
 
     A quotation left open runs to the end of the text (news style for a quote that goes
-    on in the next paragraph). Single quotation marks are not quotations: in scraped news
-    they are mostly apostrophes.
+    on in the next paragraph). Single quotation marks count, apostrophes do not:
+
+    >>> [q[2] for q in quotations("'We will fight on,' he said of the players' union.")]
+    ['We will fight on,']
+    >>> [q[2] for q in quotations("It wasn't the ‘chill-out’ area, he said: 'Not at all")]
+    ['chill-out', 'Not at all']
 
     >>> [q[2] for q in quotations('He said: “Go now.” Then "stop" and “more')]
     ['Go now.', 'stop', 'more']
@@ -112,7 +252,34 @@ def quotations(text: str) -> tuple[tuple[int, int, str], ...]:
     for m in _DOUBLED_QUOTE_RE.finditer(text, offset):
         if m.group(1).strip() and not any(a < m.end() and m.start() < b for a, b, _ in found):
             found.append((m.start(), m.end(), m.group(1)))
-    return tuple(sorted(found))
+    if not offset:
+        offset = _continued_single_end(text)
+        if offset:
+            found.append((0, offset, text[: offset - 1]))
+    taken = [(a, b) for a, b, _ in found]
+    for start, end in _single_spans(text, [(offset, len(text))], taken):
+        closed = end < len(text) and text[end] in SINGLE_CLOSERS
+        found.append((start - 1, end + 1 if closed else end, text[start:end]))
+    outer = set(_outermost([(a, b) for a, b, _ in found]))
+    return tuple(sorted(q for q in found if (q[0], q[1]) in outer))
+
+
+def _continued_single_end(text: str) -> int:
+    """Where a single quotation begun before ``text`` closes (just after its mark), or 0:
+    a certain closing mark ("...,' he said") before any opening one.
+
+    >>> t = "We will fight on,' he said."
+    >>> _continued_single_end(t) == t.index("'") + 1, _continued_single_end("He said 'no,' then left.")
+    (True, 0)
+    """
+    for j, ch in enumerate(text):
+        if ch in "“\"«„":
+            return 0
+        if _opens_single(text, j, 0):
+            return 0
+        if _closes_single(text, j, len(text)) == "strong" and text[j - 1] in _ENDS_QUOTED:
+            return j + 1
+    return 0
 
 
 def _continued_quote_end(text: str) -> int:

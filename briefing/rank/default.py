@@ -12,7 +12,7 @@ from ..models import Sentence
 from .centrality import LexRankCentrality
 from .penalties import is_debris, is_fragment, is_question, quoted_share
 from .ranker import Attributions, Ranked, normalise, sumy_document
-from .redundancy import choose_distinct
+from .redundancy import OVERLAP, choose_distinct, overlap_matrix
 from .standalone import attribution_for
 
 
@@ -39,18 +39,24 @@ class BriefingRanker:
       speaker the article does not give.
 
     Points are then taken best first, skipping any sentence whose LexRank (idf-cosine)
-    similarity to a point already taken is ``redundancy`` (0.5) or more: no two points
+    similarity to a point already taken is ``redundancy`` (0.5) or more, or that shares
+    half its content words with one (:mod:`~briefing.rank.redundancy`): no two points
     say the same. If that leaves too few, the skipped ones fill in, best first.
     """
 
-    def __init__(self, *, flaw: float = 0.5, debris: float = 0.01, redundancy: float = 0.5) -> None:
+    answers_accusations = True  # rank() gives the accused side's answer a point (balance.py)
+
+    def __init__(self, *, flaw: float = 0.5, debris: float = 0.01, redundancy: float = 0.5,
+                 overlap: float = OVERLAP) -> None:
         self._flaw = flaw
+        self._overlap = overlap
         self._debris = debris
         self._redundancy = redundancy
         self._lexrank = LexRankCentrality()
 
     def scores(self, sentences: Sequence[Sentence], attributions: Attributions) -> tuple[list[float], numpy.ndarray]:
-        """Every sentence's score (unnormalised) and the sentences' similarity matrix."""
+        """Every sentence's score (unnormalised) and how redundant each pair is: 1.0 or more
+        where either measure of :mod:`~briefing.rank.redundancy` reaches its threshold."""
         document = sumy_document(sentences)
         centrality, similarity, content = self._lexrank.rate(document)
         if len(centrality) and centrality.max() > 0:
@@ -67,7 +73,9 @@ class BriefingRanker:
             score = math.sqrt(max(0.0, float(centrality[i])) * topicality) / math.sqrt(1 + position)
             scores.append(score * self._penalty(sentence, document.sentences[i].words, attributions, sentences))
             position += 1
-        return scores, similarity
+        # Redundancy takes the larger of the two measures, each against its own threshold.
+        overlap = overlap_matrix(content)
+        return scores, numpy.maximum(similarity / self._redundancy, overlap / self._overlap)
 
     def _penalty(self, sentence: Sentence, words: Sequence[str], attributions: Attributions,
                  sentences: Sequence[Sentence]) -> float:
@@ -85,6 +93,6 @@ class BriefingRanker:
 
     def __call__(self, sentences: Sequence[Sentence], attributions: Attributions, count: int) -> Ranked:
         scores, similarity = self.scores(sentences, attributions)
-        chosen = choose_distinct(scores, similarity, count, self._redundancy)
+        chosen = choose_distinct(scores, similarity, count, 1.0)
         normalised = normalise(scores)
         return tuple((i, normalised[i]) for i in sorted(chosen))

@@ -21,6 +21,10 @@ _DEBRIS = (
         re.I,
     ),
     re.compile(r"https?://|www\.\w|\S+@\S+\.\w"),  # links and e-mail addresses
+    # A photo caption: a short label and a colon, then who or what is pictured where
+    # ("Former friends: Gerry Adams (left) is pictured in Long Kesh prison ...").
+    re.compile(r"^\W*[A-Z][\w'’-]*(?: [\w'’&-]+){0,3}: (?![\"“‘']).*\b(?:pictured|photographed"
+               r"|\((?:left|right|centre|center|top|bottom|above|below|inset|second left|second right)\))"),
     # A line that had no closing punctuation and was given a detached full stop: the
     # headings, related-story links and captions of scraped news (CNN/DM text has many).
     re.compile(r"\s[.|]$"),
@@ -54,7 +58,11 @@ def is_debris(text: str) -> bool:
     True
     >>> is_debris("By Anna Hodgekiss")
     True
+    >>> is_debris("Former friends: Gerry Adams (left) is pictured in Long Kesh prison with Brendan Hughes.")
+    True
     >>> is_debris("Musk will meet with President Isaac Herzog, reports TV Channel N12.")
+    False
+    >>> is_debris("He said: 'I was pictured with him once, that is all.'")
     False
     """
     return any(p.search(text) for p in _DEBRIS)
@@ -109,3 +117,24 @@ def is_question(text: str) -> bool:
 def quoted_share(sentence: Sentence) -> float:
     """The share of the sentence's characters inside quotation marks."""
     return sum(end - start for start, end in sentence.quote_spans) / max(1, len(sentence.text))
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def echoes_title(text: str, title: str, stop: frozenset[str] = frozenset()) -> bool:
+    """True when ``text`` repeats the headline ``title`` (a page that prints its headline
+    again as a paragraph): nearly all its words are the title's, and it is not much longer.
+
+    >>> echoes_title("Coronavirus: UK lockdown to be eased from Monday", "UK lockdown to be eased from Monday")
+    True
+    >>> echoes_title("The UK lockdown will be eased from Monday, the prime minister said after talks with scientists.",
+    ...              "UK lockdown to be eased from Monday")
+    False
+    """
+    words = [w.lower() for w in _WORD_RE.findall(text) if w.lower() not in stop]
+    heading = {w.lower() for w in _WORD_RE.findall(title) if w.lower() not in stop}
+    if not words or not heading:
+        return False
+    shared = sum(w in heading for w in words)
+    return shared / len(words) >= 0.8 and len(words) <= len(heading) + 3

@@ -16,8 +16,9 @@ from ..config import BriefingConfig
 from ..errors import ConfigError
 from ..models import Article, Attribution, KeyPoint, Sentence
 from .count import MIN_POINTS, point_count
-from .penalties import is_debris
-from .ranker import Attributions, Ranked, Ranker
+from .penalties import echoes_title, is_debris
+from .balance import ACCUSATION, replies
+from .ranker import Attributions, Ranked, Ranker, normalise, stop_words
 from .registry import RANKERS
 from .standalone import apostrophe_of, attribution_for, name_source, name_subject, source_overlaps
 
@@ -40,12 +41,44 @@ def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[
     ranker = _ranker(config.ranker)
     if not sentences:
         return (), ("The article has no sentences to rank.",)
-    chosen, notes = _choose(ranker, sentences, attributions, config.points)
+    echoes = _title_echoes(article, sentences)
+    chosen, notes = _choose(ranker, sentences, attributions, config.points, echoes)
     apostrophe = apostrophe_of(article.text)
     if subjects is None:
         subjects = resolve_subjects(article, sentences)
     points = [_point(i, score, sentences, attributions, subjects, apostrophe) for i, score in chosen]
+    if getattr(ranker, "answers_accusations", False) and len(points) >= MIN_POINTS:
+        points = _with_replies(ranker, points, sentences, attributions, subjects, apostrophe)
     return tuple(points), tuple(notes)
+
+
+def _with_replies(
+    ranker: Ranker,
+    points: list[KeyPoint],
+    sentences: tuple[Sentence, ...],
+    attributions: Attributions,
+    subjects: Sequence[SubjectResolution | None],
+    apostrophe: str,
+) -> list[KeyPoint]:
+    """``points`` with the accused side's answer in place of the weakest point that is
+    neither the lead, an accusation nor an answer (:mod:`~briefing.rank.balance`)."""
+    chosen = [p.sentence_ids[0] for p in points]
+    names = [subjects[i].name if i < len(subjects) and subjects[i] is not None else None for i in chosen]
+    each = [attribution_for(j, sentences, attributions) for j in range(len(sentences))]
+    pairs = replies(chosen, [p.text for p in points], names, sentences, each)
+    if not pairs:
+        return points
+    normalised = normalise(ranker.scores(sentences, attributions)[0])
+    keep = {chosen[0]} | {i for pair in pairs for i in pair}
+    for _, answer in pairs:
+        spare = [k for k, p in enumerate(points) if p.sentence_ids[0] not in keep]
+        if not spare:
+            break
+        # The weakest by score, an accusation only when nothing else is left to give way.
+        weakest = min(spare, key=lambda k: (bool(ACCUSATION.search(points[k].text)), points[k].score))
+        points[weakest] = _point(answer, normalised[answer], sentences, attributions, subjects, apostrophe)
+        keep.add(answer)
+    return sorted(points, key=lambda p: p.sentence_ids[0])
 
 
 def _ranker(name: str) -> Ranker:
@@ -58,10 +91,21 @@ def _ranker(name: str) -> Ranker:
         ) from None
 
 
+def _title_echoes(article: Article, sentences: tuple[Sentence, ...]) -> frozenset[int]:
+    """The sentences that repeat the article's headline, which is never also a point. A
+    title derived from the lead sentence (plain text without a headline) is no headline."""
+    if not article.title or article.title_derived:
+        return frozenset()
+    stop = stop_words()
+    return frozenset(s.index for s in sentences if echoes_title(s.text, article.title, stop))
+
+
 def _choose(
-    ranker: Ranker, sentences: tuple[Sentence, ...], attributions: Attributions, points: int | None
+    ranker: Ranker, sentences: tuple[Sentence, ...], attributions: Attributions, points: int | None,
+    echoes: frozenset[int] = frozenset(),
 ) -> tuple[Ranked, list[str]]:
-    """The sentences chosen as points, with their scores, and notes about the choice."""
+    """The sentences chosen as points, with their scores, and notes about the choice
+    (never one of ``echoes``, the sentences that repeat the headline)."""
     notes: list[str] = []
     if len(sentences) < MIN_POINTS:
         chosen: Ranked = tuple((s.index, 1.0) for s in sentences)
@@ -75,7 +119,11 @@ def _choose(
         count = point_count(max(real, MIN_POINTS), points)
         if points is not None and points > len(sentences):
             notes.append(f"The article has only {len(sentences)} sentences, so it is given whole.")
-        chosen = ranker(sentences, attributions, count)
+        chosen = ranker(sentences, attributions, count + len(echoes))
+        if echoes:
+            kept = [pair for pair in chosen if pair[0] not in echoes]
+            best = sorted(kept, key=lambda pair: (-pair[1], pair[0]))[:count]
+            chosen = tuple(sorted(best))
     return chosen, notes
 
 

@@ -41,7 +41,7 @@ REPLY_CUE = re.compile(
 REPLY_WORDS = re.compile(
     r"\b(?:further from the truth|untrue|not true|false|baseless|nonsense|lies?\b|nothing wrong|no wrongdoing"
     r"|nothing to do with|innocent|not guilty"
-    r"|sorry|apologi[sz]\w*|categorically)",
+    r"|sorry|apologi[sz]\w*|categorically|falsely)\b",
     re.IGNORECASE,
 )
 NO_COMMENT = re.compile(
@@ -102,8 +102,9 @@ def _answers(sentence: Sentence, attribution: Attribution) -> bool:
     said = sentence.text
     if attribution.cue_span is not None:
         said = sentence.text[max(0, attribution.cue_span[1] - sentence.span[0]):]  # what the source says
-        if attribution.cue and REPLY_CUE.match(attribution.cue.strip()) and not REFUSED.match(said):
-            return True
+    if attribution.cue and REPLY_CUE.match(attribution.cue.strip()) and not (
+            attribution.cue_span is not None and REFUSED.match(said)):
+        return True
     quoted = " ".join(sentence.text[a - sentence.span[0]:b - sentence.span[0]] for a, b in sentence.quote_spans)
     return bool(REPLY_WORDS.search(said) or REPLY_WORDS.search(quoted) or NO_COMMENT.search(sentence.text))
 

@@ -40,6 +40,10 @@ POINT_FIELDS: dict[str, str] = {
 }
 
 NULLABLE_STRING = {"type": ["string", "null"]}
+MEDIA_URL = (
+    "Served without a key (email clients cannot send one); the address holds the SHA-256 of the audio and "
+    "cannot be guessed. It answers 404 once the briefing is deleted."
+)
 PAGE_URL = (
     "The briefing's accessible page on the site, when the site shows it (its key is public: "
     "`briefing keys public KEY_ID on`); null otherwise."
@@ -88,7 +92,7 @@ RESOURCE_SCHEMAS: dict[str, Any] = {
                 "description": "Once done: the MP3.",
                 "required": ["url", "bytes", "duration", "type"],
                 "properties": {
-                    "url": {"type": "string"},
+                    "url": {"type": "string", "description": MEDIA_URL},
                     "bytes": {"type": ["integer", "null"]},
                     "duration": {"type": ["number", "null"]},
                     "type": {"type": "string"},

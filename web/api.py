@@ -51,6 +51,12 @@ PROBLEM_TYPE = "application/problem+json"
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 IDEMPOTENCY_KEY_MAX = 255
 TEXT_FIELDS = ("text", "html", "url")
+# White space as the OpenAPI document's patterns (ECMA-262 "\s") know it: a field the
+# schema accepts ("\S": one character that is not this) is never refused as blank here.
+_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_BLANK = re.compile(f"[{_SPACE}]*")
+_EDGES = re.compile(f"^[{_SPACE}]+|[{_SPACE}]+$")
+_HTTP_URL = re.compile(f"^https?://[^{_SPACE}/?#]+[^{_SPACE}]*$", re.I)  # the schema's pattern, read as ECMA-262 does
 REWRITERS = ("rules", "llm")
 
 bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
@@ -300,21 +306,23 @@ def validate_create(body: dict[str, Any], upload_max: int, voice: str) -> dict[s
     for name in ("text", "html"):
         value = body.get(name)
         if isinstance(value, str):
-            if not value.strip():
+            if _BLANK.fullmatch(value):
                 errors[name] = "Must not be empty."
             elif len(value.encode("utf-8")) > upload_max:
                 errors[name] = f"Must be at most {upload_max} bytes."
     for name in ("url", "webhook_url"):
         value = body.get(name)
-        if isinstance(value, str) and not re.match(r"^https?://[^\s/?#]+[^\s]*$", value, re.I):
+        if isinstance(value, str) and not _HTTP_URL.match(value):
             errors[name] = "Must be an http:// or https:// address."
         elif isinstance(value, str) and len(value) > 2048:
             errors[name] = "Must be at most 2048 characters."
     title = body.get("title")
-    if isinstance(title, str) and (not title.strip() or len(title) > 300):
+    if isinstance(title, str) and (_BLANK.fullmatch(title) or len(title) > 300):
         errors["title"] = "Must be 1 to 300 characters."
     if "points" in body:
         points = body["points"]
+        if isinstance(points, float) and points.is_integer():
+            points = int(points)  # 14.0 is a whole number in JSON (and JSON Schema)
         if not isinstance(points, int) or isinstance(points, bool) or not 1 <= points <= MAX_POINTS:
             errors["points"] = f"Must be a whole number from 1 to {MAX_POINTS}."
     if isinstance(body.get("rewriter"), str) and body["rewriter"] not in REWRITERS:
@@ -327,7 +335,7 @@ def validate_create(body: dict[str, Any], upload_max: int, voice: str) -> dict[s
     if errors:
         raise Problem(422, "The briefing request is not valid", "Correct the fields listed in `errors`.",
                       kind="invalid-request", errors=errors)
-    return body
+    return {**body, "points": points} if "points" in body else dict(body)
 
 
 def _body_hash(body: dict[str, Any]) -> str:
@@ -366,10 +374,11 @@ def create_briefing():
     key = g.api_key
     idem = _idempotency_key()
     body = _json_body()
+    body_hash = _body_hash(body)
     if idem is not None:
         row = store.idempotent_request(key["id"], idem)
         if row is not None:
-            if row["body_hash"] != _body_hash(body):
+            if row["body_hash"] != body_hash:
                 raise Problem(422, "Idempotency-Key used with another request",
                               "This Idempotency-Key was sent before with a different body. Use a new key for a new request.",
                               kind="idempotency-mismatch")
@@ -389,7 +398,7 @@ def create_briefing():
         try:
             check_webhook_url(fields["webhook_url"], config)
         except BriefingError as exc:
-            raise Problem(422, "The webhook_url cannot be used", str(exc), kind="invalid-request",
+            raise Problem(422, "The webhook_url cannot be used", str(exc), kind="webhook-refused",
                           errors={"webhook_url": str(exc)}) from None
     field = next(f for f in TEXT_FIELDS if f in fields)
     try:
@@ -403,12 +412,13 @@ def create_briefing():
     except BriefingError as exc:
         raise Problem(422, "The article cannot be briefed", str(exc), kind="unbriefable", errors={field: str(exc)}) from None
     record = outcome.record
-    if fields.get("title") and fields["title"].strip() != record.title:
-        store.retitle_briefing(record.id, fields["title"].strip())
+    title = _EDGES.sub("", fields.get("title") or "")
+    if title and title != record.title:
+        store.retitle_briefing(record.id, title)
     if fields.get("webhook_url"):
         register_webhook(current_app, record.id, key["id"], fields["webhook_url"], base_url())
     if idem is not None:
-        store.remember_idempotent_request(key["id"], idem, _body_hash(body), record.id)
+        store.remember_idempotent_request(key["id"], idem, body_hash, record.id)
     return _accepted(store.get_briefing(record.id) or record)
 
 

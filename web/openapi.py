@@ -93,11 +93,13 @@ SCHEMAS: dict[str, Any] = {
         "description": "Exactly one of `text`, `html` or `url`, and optional settings.",
         "additionalProperties": False,
         "properties": {
-            "text": {"type": "string", "minLength": 1, "description": "The article as plain text (first line: title)."},
-            "html": {"type": "string", "minLength": 1, "description": "The article's web page, as HTML."},
+            "text": {"type": "string", "minLength": 1, "pattern": "\\S",
+                     "description": "The article as plain text (first line: title), in English; at most UPLOAD_MAX_BYTES in UTF-8."},
+            "html": {"type": "string", "minLength": 1, "pattern": "\\S",
+                     "description": "The article's web page, as HTML, in English; at most UPLOAD_MAX_BYTES in UTF-8."},
             "url": {"type": "string", "pattern": "^https?://[^\\s/?#]+[^\\s]*$", "maxLength": 2048,
                     "description": "A public http(s) address of the article; fetched by the server."},
-            "title": {"type": "string", "minLength": 1, "maxLength": 300,
+            "title": {"type": "string", "minLength": 1, "maxLength": 300, "pattern": "\\S",
                       "description": "Title to use instead of the article's own."},
             "points": {"type": "integer", "minimum": 1, "maximum": MAX_POINTS, "description": "How many key points (default: 3 to 7 by length)."},
             "voice": {"type": "string", "enum": list(VOICES), "description": "The voice (default: the server's configured voice); a voice that cannot speak on this server (espeak-ng missing, no internet for gtts) makes the briefing fail, with the reason in `error`."},
@@ -145,7 +147,9 @@ PATHS: dict[str, Any] = {
                 "400": _problem("The body is not JSON."),
                 "413": _problem("The body is too large: send a shorter article, or its address as `url`."),
                 "415": _problem("The body is not sent as application/json."),
-                "422": _problem("A field is wrong, the article cannot be briefed, or the Idempotency-Key was used with another body."),
+                "422": _problem(
+                    "A field is wrong, the article cannot be briefed (not English, no text, an address that is refused "
+                    "or fails), the webhook_url is refused, or the Idempotency-Key was used with another body."),
                 **COMMON_ERRORS,
             },
         },
@@ -155,13 +159,14 @@ PATHS: dict[str, Any] = {
             "description": "Only the briefings this key made.",
             "parameters": [
                 {"name": "limit", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
-                {"name": "cursor", "in": "query", "required": False, "schema": {"type": "string"},
-                 "description": "`next_cursor` of the previous page; absent or empty for the first page."},
+                {"name": "cursor", "in": "query", "required": False, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]*$"},
+                 "description": "`next_cursor` of the previous page, unchanged (an opaque token; one this API did not "
+                                "make answers 400); absent or empty for the first page."},
             ],
             "responses": {
                 "200": _json("A page of briefings.", "BriefingPage",
                              {"Link": {"schema": {"type": "string"}, "description": "rel=\"next\" when there is a next page."}}),
-                "400": _problem("`limit` or `cursor` is not valid."),
+                "400": _problem("`limit` is not valid, or `cursor` is not one this API made."),
                 **COMMON_ERRORS,
             },
         },

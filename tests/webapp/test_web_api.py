@@ -350,3 +350,32 @@ def test_rate_limit_headers_agree_with_retry_after(app_factory):
     assert limited.headers["RateLimit-Remaining"] == "0"
     # The same state, the same answer: seconds until the next request is allowed.
     assert limited.headers["RateLimit-Reset"] == limited.headers["Retry-After"] == "1"
+
+
+def test_whole_numbers_written_with_a_point_are_whole_numbers(client, auth):
+    """JSON (and JSON Schema's "integer") count 2.0 as a whole number; a retry sends the same bytes."""
+    first = post(client, auth, {"text": SHORT, "points": 2.0}, **{"Idempotency-Key": "float-1"})
+    assert first.status_code == 202 and len(first.json["key_points"]) == 2
+    again = post(client, auth, {"text": SHORT, "points": 2.0}, **{"Idempotency-Key": "float-1"})
+    assert again.status_code == 202 and again.json["id"] == first.json["id"]
+    assert post(client, auth, {"text": SHORT, "points": 2.5}).status_code == 422
+
+
+def test_blank_is_what_the_schema_calls_blank(client, auth):
+    # "\u3000" is white space to the schema's pattern: refused as a field; "\x1c" is not, so
+    # the request is well formed, and the article (no words) cannot be briefed.
+    blank = post(client, auth, {"text": "\u3000 \n"})
+    assert blank.status_code == 422 and blank.json["type"].endswith("invalid-request") and "text" in blank.json["errors"]
+    odd = post(client, auth, {"text": "\x1c"})
+    assert odd.status_code == 422 and odd.json["type"].endswith("unbriefable")
+    titled = post(client, auth, {"text": SHORT, "title": "\u00a0Bridge news "})
+    assert titled.status_code == 202 and titled.json["title"] == "Bridge news"
+
+
+def test_a_refused_webhook_url_has_a_problem_type_of_its_own(app_factory):
+    app = app_factory(BRIEFING={"allowed_hosts": ["127.0.0.1"]})
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {create_key(app.extensions['briefing.store'], 'k')['key']}"}
+    response = post(client, auth, {"text": SHORT, "webhook_url": "https://hooks.example.org/x"})
+    assert response.status_code == 422 and response.json["type"].endswith("#problem-webhook-refused")
+    assert "webhook_url" in response.json["errors"]

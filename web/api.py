@@ -13,8 +13,6 @@ the text pipeline runs in the request, the audio is queued, and a webhook (see
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 import math
@@ -37,7 +35,7 @@ from . import deletion, errors
 from . import format as fmt
 from .briefings import brief
 from .extensions import get_store, page_cache
-from .openapi import build_spec, operations
+from .openapi import VISIBILITY, build_spec, operations
 from .pipeline import briefing_config
 from .schema import briefing_resource, briefing_summary
 from .store import BriefingRecord, Store
@@ -469,27 +467,32 @@ def delete_briefing(briefing_id: str):
     return Response(status=204)
 
 
-def encode_cursor(created_at: str, briefing_id: str) -> str:
-    """An opaque cursor for the briefing after which a page starts.
+# A cursor is the position after which a page starts: the (created_at, id) of the page's
+# last briefing, written compactly. Every string of this shape is a position (the OpenAPI
+# document's CURSOR_PATTERN is the same shape), so a schema-valid cursor is never refused;
+# it can only show a key its own briefings.
+CURSOR = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})Z\.([A-Za-z0-9_-]{1,64})")
 
-    >>> decode_cursor(encode_cursor("2026-01-01T00:00:00Z", "abc"))
-    ('2026-01-01T00:00:00Z', 'abc')
+
+def encode_cursor(created_at: str, briefing_id: str) -> str:
+    """The cursor for the briefing after which a page starts.
+
+    >>> encode_cursor("2026-01-01T09:30:00Z", "abc")
+    '20260101T093000Z.abc'
+    >>> decode_cursor(encode_cursor("2026-01-01T09:30:00Z", "abc"))
+    ('2026-01-01T09:30:00Z', 'abc')
     """
-    raw = json.dumps([created_at, briefing_id], separators=(",", ":")).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    return re.sub(r"[-:]", "", created_at) + "." + briefing_id
 
 
 def decode_cursor(cursor: str) -> tuple[str, str]:
     """The (created_at, id) in a cursor, or :class:`Problem` (400)."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        created_at, briefing_id = json.loads(raw.decode("utf-8"))
-        if isinstance(created_at, str) and isinstance(briefing_id, str):
-            return created_at, briefing_id
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-        pass
-    raise Problem(400, "The cursor is not valid", "Use the `next_cursor` of the previous page, unchanged.",
-                  kind="invalid-request", errors={"cursor": "Not a cursor this API made."})
+    match = CURSOR.fullmatch(cursor)
+    if match is None:
+        raise Problem(400, "The cursor is not valid", "Use the `next_cursor` of the previous page, unchanged.",
+                      kind="invalid-request", errors={"cursor": "Not a cursor this API made."})
+    year, month, day, hour, minute, second, briefing_id = match.groups()
+    return f"{year}-{month}-{day}T{hour}:{minute}:{second}Z", briefing_id
 
 
 @bp.route("/briefings", methods=("GET",))
@@ -528,7 +531,7 @@ def openapi():
 def docs():
     """The API's documentation, readable (built from the OpenAPI document)."""
     spec = build_spec(current_app)
-    return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url())
+    return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url(), visibility=VISIBILITY)
 
 
 # -- app wiring -------------------------------------------------------------------------

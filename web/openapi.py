@@ -67,6 +67,9 @@ VISIBILITY = (
     "delete API briefings older than a number of days (API_RETENTION_DAYS)."
 )
 
+# The shape of a page cursor (web/api.py: CURSOR): the last briefing's time and id, or empty.
+CURSOR_PATTERN = "^([0-9]{8}T[0-9]{6}Z\\.[A-Za-z0-9_-]{1,64})?$"
+
 BRIEFING_ID = {
     "name": "briefing_id",
     "in": "path",
@@ -159,14 +162,13 @@ PATHS: dict[str, Any] = {
             "description": "Only the briefings this key made.",
             "parameters": [
                 {"name": "limit", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
-                {"name": "cursor", "in": "query", "required": False, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]*$"},
-                 "description": "`next_cursor` of the previous page, unchanged (an opaque token; one this API did not "
-                                "make answers 400); absent or empty for the first page."},
+                {"name": "cursor", "in": "query", "required": False, "schema": {"type": "string", "pattern": CURSOR_PATTERN},
+                 "description": "`next_cursor` of the previous page, unchanged; absent or empty for the first page."},
             ],
             "responses": {
                 "200": _json("A page of briefings.", "BriefingPage",
                              {"Link": {"schema": {"type": "string"}, "description": "rel=\"next\" when there is a next page."}}),
-                "400": _problem("`limit` is not valid, or `cursor` is not one this API made."),
+                "400": _problem("`limit` or `cursor` is not valid."),
                 **COMMON_ERRORS,
             },
         },

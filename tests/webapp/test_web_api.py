@@ -179,6 +179,9 @@ def test_pagination_and_deletion(client, key, auth, store):
     assert client.get("/api/v1/briefings?cursor=!!", headers=auth).status_code == 400
     first = client.get("/api/v1/briefings?cursor=&limit=2", headers=auth)  # an empty cursor: the first page
     assert first.status_code == 200 and [b["id"] for b in first.json["data"]] == seen[:2]
+    # Any cursor of the documented shape is a position (here: after everything).
+    assert client.get("/api/v1/briefings?cursor=20000101T000000Z.a", headers=auth).json["data"] == []
+    assert client.get("/api/v1/briefings?cursor=2000-01-01", headers=auth).status_code == 400
     assert client.get("/api/v1/briefings?limit=0", headers=auth).status_code == 400
 
     assert client.delete("/api/v1/briefings/b1", headers=auth).status_code == 204

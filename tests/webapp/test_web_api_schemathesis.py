@@ -7,8 +7,7 @@ document says; invalid data rejected; ignored authentication, missing headers,
 unsupported methods ...), except schemathesis' ``positive_data_acceptance``, whose fixed
 list of statuses cannot tell a schema-valid request refused as malformed (a bug) from one
 refused for what it says: an article that cannot be briefed (valid JSON, but "0" is no
-English news), a webhook address the URL rules refuse, a cursor this API never made, an
-id that is not this key's (404). :func:`schema_valid_requests_are_accepted` checks that
+English news), a webhook address the URL rules refuse, an id that is not this key's (404). :func:`schema_valid_requests_are_accepted` checks that
 instead, by the problem's ``type``.
 
 Two keys share the server: the run's key owns three briefings, another key owns one,
@@ -36,10 +35,7 @@ CASES_PER_MODE = int(os.environ.get("BRIEFING_SCHEMATHESIS_CASES") or 65)
 
 # What a schema-valid request may be refused for: the problem types that are about what the
 # request says, not how it is written.
-REFUSALS_OF_CONTENT = {
-    422: {"unbriefable", "webhook-refused", "idempotency-mismatch"},
-    400: {"invalid-request:cursor"},  # an opaque cursor this API did not make
-}
+REFUSALS_OF_CONTENT = {422: {"unbriefable", "webhook-refused", "idempotency-mismatch"}}
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +89,6 @@ def schema_valid_requests_are_accepted(ctx, response, case):
     try:
         problem = response.json()
         kind = problem["type"].rsplit("#problem-", 1)[-1]
-        if kind == "invalid-request" and set(problem.get("errors") or {}) == {"cursor"}:
-            kind = "invalid-request:cursor"
     except (ValueError, KeyError, TypeError, AttributeError):
         pass
     if kind in REFUSALS_OF_CONTENT.get(status, ()):

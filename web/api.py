@@ -2,12 +2,13 @@
 
 Every API call needs a key (``Authorization: Bearer bk_...``); only its SHA-256 is
 stored. A key owns the briefings it makes, and sees, lists and deletes only those: any
-other id answers 404, exactly as a missing one does, so ids leak nothing. Each key (or, before a key is known, each client address) has a token bucket:
-every response says how much is left (``RateLimit-*``) and an empty bucket answers 429
-with ``Retry-After``. Errors are ``application/problem+json`` (RFC 9457) with per-field
-``errors``. Creating a briefing reuses :func:`web.briefings.brief` (the form's path):
-the text pipeline runs in the request, the audio is queued, and a webhook (see
-:mod:`web.webhooks`) reports when it is done. The OpenAPI document is built in
+other id answers 404, exactly as a missing one does, so ids leak nothing. Each key (or,
+before a key is known, each client address) has a token bucket: every response says how
+much is left (``RateLimit-*``) and an empty bucket answers 429 with ``Retry-After``.
+Errors are ``application/problem+json`` (RFC 9457) with per-field ``errors``. Creating a
+briefing reuses :func:`web.briefings.brief` (the form's path): the text pipeline runs in
+the request, the audio is queued, and a webhook (see :mod:`web.webhooks`) reports when it
+is done. Deleting is :func:`web.deletion.delete_briefing`. The OpenAPI document is built in
 :mod:`web.openapi`; tests keep it true.
 """
 
@@ -138,9 +139,8 @@ def list_keys(store: Store) -> list[dict[str, Any]]:
 
 
 def revoke_key(store: Store, key_id: str) -> bool:
-    """Revoke a key at once; False when no such key is active. Its briefings stay, seen
-    by no one but the site (and only if the key is public) until they expire or are
-    deleted."""
+    """Revoke a key at once; False when no such key is active. Its briefings stay (on the
+    site only while the key is public) until they expire."""
     return store.revoke_key(key_id)
 
 

@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as instance:
         app = create_app({"INSTANCE_PATH": instance, "JOB_WORKERS": 1, "JOB_POLL_SECONDS": 0.05,
                           "API_RATE_LIMIT": 10_000_000})
-        key = create_key(app.extensions["briefing.store"], "bench")
+        # Public: the baseline reads the same briefing's page twin, which a private key's lacks.
+        key = create_key(app.extensions["briefing.store"], "bench", public=True)
         auth = {"Authorization": f"Bearer {key['key']}"}
         text = SEED.read_text(encoding="utf-8")
         try:

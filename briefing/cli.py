@@ -260,19 +260,27 @@ def cmd_simplify(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- API keys: `briefing keys create|list|revoke` (web imported only when run) ----------------
+# --- API keys: `briefing keys create|list|revoke|public` (web imported only when run) ---------
 
 
 def _add_keys_command(sub) -> None:
     k = sub.add_parser("keys", help="Manage API keys for the JSON API (/api/v1).",
-                       description="Create, list and revoke API keys. Only a hash of each key is stored.")
+                       description="Create, list, revoke and publish API keys. Only a hash of each key is stored. "
+                                   "A key sees only the briefings it made; the site (pages, feeds) shows them "
+                                   "only when the key is public.")
     k.add_argument("--instance", metavar="DIR", help="Instance folder of the web app (default: $BRIEFING_INSTANCE or ./instance).")
     ks = k.add_subparsers(dest="keys_command", required=True)
     c = ks.add_parser("create", help="Make a key and print it once.")
     c.add_argument("--name", required=True, help="Who or what uses the key, e.g. newsletter.")
+    c.add_argument("--public", action="store_true",
+                   help="Show the key's briefings on the site: pages, the podcast feed, oEmbed, daily digests "
+                        "(default: seen only through the API, with the key).")
     ks.add_parser("list", help="List the keys (never the keys themselves).")
-    r = ks.add_parser("revoke", help="Revoke a key at once.")
+    r = ks.add_parser("revoke", help="Revoke a key at once (its briefings stay, as they were shown).")
     r.add_argument("key_id", help="The key's id, as `briefing keys list` shows it (key_...).")
+    p = ks.add_parser("public", help="Show a key's briefings on the site (on), or stop at once (off).")
+    p.add_argument("key_id", help="The key's id, as `briefing keys list` shows it (key_...).")
+    p.add_argument("state", choices=("on", "off"), help="on: the site shows them; off: only the key sees them.")
     k.set_defaults(func=cmd_keys)
 
 
@@ -280,22 +288,33 @@ def cmd_keys(args: argparse.Namespace) -> int:
     app = _web_app(args)
     # deferred: Flask and the web app load only for the commands that use them
     from web import get_store
-    from web.api import create_key, list_keys, revoke_key
+    from web.api import create_key, list_keys, revoke_key, set_key_public
 
     store = get_store(app)
     try:
         if args.keys_command == "create":
-            made = create_key(store, args.name)
+            made = create_key(store, args.name, public=args.public)
+            shown = "public: the site shows its briefings" if made["public"] else "private: only the key sees its briefings"
             sys.stdout.write(
                 f"id:             {made['id']}\nname:           {made['name']}\nkey:            {made['key']}\n"
-                f"webhook secret: {made['webhook_secret']}\n"
+                f"webhook secret: {made['webhook_secret']}\nbriefings:      {shown}\n"
                 "Keep the key now: it is not shown again (only its hash is stored).\n"
             )
         elif args.keys_command == "list":
             for key in list_keys(store):
                 state = f"revoked {key['revoked_at']}" if key["revoked_at"] else "active"
                 used = key["last_used_at"] or "never"
-                sys.stdout.write(f"{key['id']}  {key['name']}  created {key['created_at']}  last used {used}  {state}\n")
+                shown = "public" if key["public"] else "private"
+                sys.stdout.write(
+                    f"{key['id']}  {key['name']}  created {key['created_at']}  last used {used}  {state}  {shown}\n"
+                )
+        elif args.keys_command == "public":
+            if not set_key_public(store, args.key_id, args.state == "on"):
+                raise BriefingError(f"No key {args.key_id!r}. See the ids with `briefing keys list`.")
+            sys.stdout.write(
+                f"The site now shows the briefings of {args.key_id}.\n" if args.state == "on"
+                else f"The site no longer shows the briefings of {args.key_id}; only the key sees them.\n"
+            )
         elif not revoke_key(store, args.key_id):
             raise BriefingError(f"No active key {args.key_id!r}. See the ids with `briefing keys list`.")
         else:

@@ -1,19 +1,19 @@
 """The JSON API at ``/api/v1`` for newsletter tools.
 
 Every API call needs a key (``Authorization: Bearer bk_...``); only its SHA-256 is
-stored. Each key (or, before a key is known, each client address) has a token bucket:
-every response says how much is left (``RateLimit-*``) and an empty bucket answers 429
-with ``Retry-After``. Errors are ``application/problem+json`` (RFC 9457) with per-field
-``errors``. Creating a briefing reuses :func:`web.briefings.brief` (the form's path):
-the text pipeline runs in the request, the audio is queued, and a webhook (see
-:mod:`web.webhooks`) reports when it is done. The OpenAPI document is built in
+stored. A key owns the briefings it makes, and sees, lists and deletes only those: any
+other id answers 404, exactly as a missing one does, so ids leak nothing. Each key (or,
+before a key is known, each client address) has a token bucket: every response says how
+much is left (``RateLimit-*``) and an empty bucket answers 429 with ``Retry-After``.
+Errors are ``application/problem+json`` (RFC 9457) with per-field ``errors``. Creating a
+briefing reuses :func:`web.briefings.brief` (the form's path): the text pipeline runs in
+the request, the audio is queued, and a webhook (see :mod:`web.webhooks`) reports when it
+is done. Deleting is :func:`web.deletion.delete_briefing`. The OpenAPI document is built in
 :mod:`web.openapi`; tests keep it true.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 import math
@@ -32,10 +32,11 @@ from briefing.config import MAX_POINTS
 from briefing.errors import BriefingError
 from briefing.text.extract import Source, source_from_text
 
-from . import errors
+from . import deletion, errors
+from . import format as fmt
 from .briefings import brief
 from .extensions import get_store, page_cache
-from .openapi import build_spec, operations
+from .openapi import VISIBILITY, build_spec, operations
 from .pipeline import briefing_config
 from .schema import briefing_resource, briefing_summary
 from .store import BriefingRecord, Store
@@ -49,6 +50,12 @@ PROBLEM_TYPE = "application/problem+json"
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 IDEMPOTENCY_KEY_MAX = 255
 TEXT_FIELDS = ("text", "html", "url")
+# White space as the OpenAPI document's patterns (ECMA-262 "\s") know it: a field the
+# schema accepts ("\S": one character that is not this) is never refused as blank here.
+_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_BLANK = re.compile(f"[{_SPACE}]*")
+_EDGES = re.compile(f"^[{_SPACE}]+|[{_SPACE}]+$")
+_HTTP_URL = re.compile(f"^https?://[^{_SPACE}/?#]+[^{_SPACE}]*$", re.I)  # the schema's pattern, read as ECMA-262 does
 REWRITERS = ("rules", "llm")
 
 bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
@@ -111,17 +118,19 @@ def hash_key(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_key(store: Store, name: str) -> dict[str, str]:
-    """Make a key called ``name``: returns its id, the key itself and its webhook signing
-    secret. The key is shown this once; only its hash is kept."""
+def create_key(store: Store, name: str, public: bool = False) -> dict[str, Any]:
+    """Make a key called ``name``: returns its id, the key itself, its webhook signing
+    secret and ``public``. The key is shown this once; only its hash is kept. The site
+    shows the briefings of a ``public`` key (pages, feeds); a private key's are seen only
+    through the API, with the key."""
     name = (name or "").strip()
     if not name:
         raise BriefingError("Give the key a name, e.g. `briefing keys create --name newsletter`.")
     key_id = "key_" + secrets.token_hex(4)
     token = KEY_PREFIX + secrets.token_urlsafe(32)
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
-    store.add_key(key_id, name, hash_key(token), secret)
-    return {"id": key_id, "name": name, "key": token, "webhook_secret": secret}
+    store.add_key(key_id, name, hash_key(token), secret, public=public)
+    return {"id": key_id, "name": name, "key": token, "webhook_secret": secret, "public": public}
 
 
 def list_keys(store: Store) -> list[dict[str, Any]]:
@@ -130,8 +139,15 @@ def list_keys(store: Store) -> list[dict[str, Any]]:
 
 
 def revoke_key(store: Store, key_id: str) -> bool:
-    """Revoke a key at once; False when no such key is active."""
+    """Revoke a key at once; False when no such key is active. Its briefings stay (on the
+    site only while the key is public) until they expire."""
     return store.revoke_key(key_id)
+
+
+def set_key_public(store: Store, key_id: str, public: bool) -> bool:
+    """Let the site show a key's briefings (pages, feeds, oEmbed, digests), or stop it at
+    once; False when there is no such key."""
+    return store.set_key_public(key_id, public)
 
 
 def key_for_token(store: Store, token: str) -> dict[str, Any] | None:
@@ -151,7 +167,7 @@ class Allowance:
     allowed: bool
     limit: int
     remaining: int
-    reset: int  # seconds until the bucket is full again
+    reset: int  # seconds until the next request is allowed beyond ``remaining`` (0: the bucket is full)
     retry_after: int  # seconds until one request is allowed (0 when allowed)
 
 
@@ -164,6 +180,9 @@ class RateLimiter:
     [True, True, False]
     >>> limiter.take("k", now=30).allowed
     True
+    >>> refused = RateLimiter(120, 60)
+    >>> [refused.take("k", now=0) for _ in range(120)][-1].reset, refused.take("k", now=0)
+    (1, Allowance(allowed=False, limit=120, remaining=0, reset=1, retry_after=1))
     """
 
     def __init__(self, limit: int, window: float) -> None:
@@ -181,9 +200,17 @@ class RateLimiter:
             if allowed:
                 tokens -= 1.0
             self._buckets[key] = (tokens, now)
-        reset = math.ceil((self.limit - tokens) / self.rate)
-        retry_after = 0 if allowed else max(1, math.ceil((1.0 - tokens) / self.rate))
-        return Allowance(allowed, self.limit, int(tokens), reset, retry_after)
+        # A token bucket has no window that resets all at once, so RateLimit-Reset (IETF
+        # draft-ietf-httpapi-ratelimit-headers: "seconds until the quota resets") is the
+        # time until the next whole request is added to RateLimit-Remaining: 0 when the
+        # bucket is full. On a 429 that is exactly Retry-After, so the two always agree;
+        # RateLimit-Policy ("120;w=60") gives the refill rate for the rest. (Reporting the
+        # time until the bucket is full, as before, gave "RateLimit-Reset: 60" beside
+        # "Retry-After: 1".)
+        whole = math.floor(tokens)
+        reset = 0 if whole >= self.limit else max(1, math.ceil((whole + 1 - tokens) / self.rate))
+        retry_after = 0 if allowed else reset
+        return Allowance(allowed, self.limit, int(whole), reset, retry_after)
 
 
 def _rate_headers(allowance: Allowance, window: float) -> dict[str, str]:
@@ -277,21 +304,23 @@ def validate_create(body: dict[str, Any], upload_max: int, voice: str) -> dict[s
     for name in ("text", "html"):
         value = body.get(name)
         if isinstance(value, str):
-            if not value.strip():
+            if _BLANK.fullmatch(value):
                 errors[name] = "Must not be empty."
             elif len(value.encode("utf-8")) > upload_max:
                 errors[name] = f"Must be at most {upload_max} bytes."
     for name in ("url", "webhook_url"):
         value = body.get(name)
-        if isinstance(value, str) and not re.match(r"^https?://[^\s/?#]+[^\s]*$", value, re.I):
+        if isinstance(value, str) and not _HTTP_URL.match(value):
             errors[name] = "Must be an http:// or https:// address."
         elif isinstance(value, str) and len(value) > 2048:
             errors[name] = "Must be at most 2048 characters."
     title = body.get("title")
-    if isinstance(title, str) and (not title.strip() or len(title) > 300):
+    if isinstance(title, str) and (_BLANK.fullmatch(title) or len(title) > 300):
         errors["title"] = "Must be 1 to 300 characters."
     if "points" in body:
         points = body["points"]
+        if isinstance(points, float) and points.is_integer():
+            points = int(points)  # 14.0 is a whole number in JSON (and JSON Schema)
         if not isinstance(points, int) or isinstance(points, bool) or not 1 <= points <= MAX_POINTS:
             errors["points"] = f"Must be a whole number from 1 to {MAX_POINTS}."
     if isinstance(body.get("rewriter"), str) and body["rewriter"] not in REWRITERS:
@@ -304,7 +333,7 @@ def validate_create(body: dict[str, Any], upload_max: int, voice: str) -> dict[s
     if errors:
         raise Problem(422, "The briefing request is not valid", "Correct the fields listed in `errors`.",
                       kind="invalid-request", errors=errors)
-    return body
+    return {**body, "points": points} if "points" in body else dict(body)
 
 
 def _body_hash(body: dict[str, Any]) -> str:
@@ -322,8 +351,13 @@ def _idempotency_key() -> str | None:
     return value
 
 
+def _resource(record: BriefingRecord) -> dict[str, Any]:
+    """``record`` as the API shows it to its key (``page_url`` only when the key is public)."""
+    return briefing_resource(record, public=bool(g.api_key.get("public")))
+
+
 def _accepted(record: BriefingRecord, replayed: bool = False) -> Response:
-    response = jsonify(briefing_resource(record))
+    response = jsonify(_resource(record))
     response.status_code = 202
     response.headers["Location"] = url_for("api.get_briefing", briefing_id=record.id)
     if replayed:
@@ -338,14 +372,15 @@ def create_briefing():
     key = g.api_key
     idem = _idempotency_key()
     body = _json_body()
+    body_hash = _body_hash(body)
     if idem is not None:
         row = store.idempotent_request(key["id"], idem)
         if row is not None:
-            if row["body_hash"] != _body_hash(body):
+            if row["body_hash"] != body_hash:
                 raise Problem(422, "Idempotency-Key used with another request",
                               "This Idempotency-Key was sent before with a different body. Use a new key for a new request.",
                               kind="idempotency-mismatch")
-            record = store.get_briefing(row["briefing_id"])
+            record = store.briefing_of(row["briefing_id"], key["id"])
             if record is not None:
                 return _accepted(record, replayed=True)
     fields = validate_create(body, int(current_app.config["UPLOAD_MAX_BYTES"]), current_app.config["VOICE"])
@@ -361,7 +396,7 @@ def create_briefing():
         try:
             check_webhook_url(fields["webhook_url"], config)
         except BriefingError as exc:
-            raise Problem(422, "The webhook_url cannot be used", str(exc), kind="invalid-request",
+            raise Problem(422, "The webhook_url cannot be used", str(exc), kind="webhook-refused",
                           errors={"webhook_url": str(exc)}) from None
     field = next(f for f in TEXT_FIELDS if f in fields)
     try:
@@ -371,91 +406,108 @@ def create_briefing():
             source = source_from_text(fields[field], config, name=f"API {field}")
             if field == "html" and source.kind != "html":
                 source = Source("html", fields[field], source.name)
-        outcome = brief(current_app, source, options)
+        outcome = brief(current_app, source, options, key_id=key["id"])
     except BriefingError as exc:
         raise Problem(422, "The article cannot be briefed", str(exc), kind="unbriefable", errors={field: str(exc)}) from None
     record = outcome.record
-    if fields.get("title") and fields["title"].strip() != record.title:
-        store.retitle_briefing(record.id, fields["title"].strip())
+    title = _EDGES.sub("", fields.get("title") or "")
+    if title and title != record.title:
+        store.retitle_briefing(record.id, title)
     if fields.get("webhook_url"):
         register_webhook(current_app, record.id, key["id"], fields["webhook_url"], base_url())
     if idem is not None:
-        store.remember_idempotent_request(key["id"], idem, _body_hash(body), record.id)
+        store.remember_idempotent_request(key["id"], idem, body_hash, record.id)
     return _accepted(store.get_briefing(record.id) or record)
 
 
 # -- reading and deleting ---------------------------------------------------------------
 
 
+def _not_found(briefing_id: str) -> Problem:
+    # The same answer for a missing id and for another key's briefing (or a public one):
+    # an id tells a key nothing about what others made.
+    return Problem(404, "No such briefing", f"There is no briefing {briefing_id!r} for this key; it may have been deleted.",
+                   kind="not-found")
+
+
 def _record_or_404(briefing_id: str) -> BriefingRecord:
-    record = get_store().get_briefing(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
+    """The key's own briefing with this id, or :class:`Problem` (404)."""
+    record = get_store().briefing_of(briefing_id, g.api_key["id"]) if ID_PATTERN.fullmatch(briefing_id) else None
     if record is None:
-        raise Problem(404, "No such briefing", f"There is no briefing {briefing_id!r}; it may have been deleted.",
-                      kind="not-found")
+        raise _not_found(briefing_id)
     return record
 
 
 @bp.route("/briefings/<briefing_id>", methods=("GET",))
 def get_briefing(briefing_id: str):
-    """A briefing: its status, and everything made so far.
+    """The key's briefing: its status, and everything made so far.
 
     Newsletter tools poll this while the audio is made: the JSON of each revision (and
-    public address) is kept in the page cache, so a poll costs one small query.
+    public address, and whether the key is public) is kept in the page cache, so a poll
+    costs one small query.
     """
-    revision = get_store().revision(briefing_id) if ID_PATTERN.fullmatch(briefing_id) else None
-    key = ("api", briefing_id, revision, base_url())
-    body = page_cache().get(key) if revision is not None else None
+    key_id = g.api_key["id"]
+    revision = get_store().revision_of(briefing_id, key_id) if ID_PATTERN.fullmatch(briefing_id) else None
+    if revision is None:
+        raise _not_found(briefing_id)
+    public = bool(g.api_key.get("public"))
+    body = page_cache().get((briefing_id, revision, "api", base_url(), public))
     if body is None:
         record = _record_or_404(briefing_id)
-        body = jsonify(briefing_resource(record)).get_data()
-        page_cache().put(("api", briefing_id, record.revision, key[3]), body)
+        body = jsonify(_resource(record)).get_data()
+        page_cache().put((briefing_id, record.revision, "api", base_url(), public), body)
     return Response(body, mimetype="application/json")
 
 
 @bp.route("/briefings/<briefing_id>", methods=("DELETE",))
 def delete_briefing(briefing_id: str):
-    """Delete a briefing (its page, jobs and webhooks); 204."""
+    """Delete the key's briefing: its pages, jobs, webhooks and media files; 204."""
     _record_or_404(briefing_id)
-    get_store().delete_briefing(briefing_id)
+    deletion.delete_briefing(current_app, briefing_id)
     return Response(status=204)
 
 
-def encode_cursor(created_at: str, briefing_id: str) -> str:
-    """An opaque cursor for the briefing after which a page starts.
+# A cursor is the position after which a page starts: the (created_at, id) of the page's
+# last briefing, written compactly. Every string of this shape is a position (the OpenAPI
+# document's CURSOR_PATTERN is the same shape), so a schema-valid cursor is never refused;
+# it can only show a key its own briefings.
+CURSOR = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})Z\.([A-Za-z0-9_-]{1,64})")
 
-    >>> decode_cursor(encode_cursor("2026-01-01T00:00:00Z", "abc"))
-    ('2026-01-01T00:00:00Z', 'abc')
+
+def encode_cursor(created_at: str, briefing_id: str) -> str:
+    """The cursor for the briefing after which a page starts.
+
+    >>> encode_cursor("2026-01-01T09:30:00Z", "abc")
+    '20260101T093000Z.abc'
+    >>> decode_cursor(encode_cursor("2026-01-01T09:30:00Z", "abc"))
+    ('2026-01-01T09:30:00Z', 'abc')
     """
-    raw = json.dumps([created_at, briefing_id], separators=(",", ":")).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    return re.sub(r"[-:]", "", created_at) + "." + briefing_id
 
 
 def decode_cursor(cursor: str) -> tuple[str, str]:
     """The (created_at, id) in a cursor, or :class:`Problem` (400)."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        created_at, briefing_id = json.loads(raw.decode("utf-8"))
-        if isinstance(created_at, str) and isinstance(briefing_id, str):
-            return created_at, briefing_id
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-        pass
-    raise Problem(400, "The cursor is not valid", "Use the `next_cursor` of the previous page, unchanged.",
-                  kind="invalid-request", errors={"cursor": "Not a cursor this API made."})
+    match = CURSOR.fullmatch(cursor)
+    if match is None:
+        raise Problem(400, "The cursor is not valid", "Use the `next_cursor` of the previous page, unchanged.",
+                      kind="invalid-request", errors={"cursor": "Not a cursor this API made."})
+    year, month, day, hour, minute, second, briefing_id = match.groups()
+    return f"{year}-{month}-{day}T{hour}:{minute}:{second}Z", briefing_id
 
 
 @bp.route("/briefings", methods=("GET",))
 def list_briefings():
-    """Briefings, newest first, a page at a time (``limit``, ``cursor``)."""
+    """The key's briefings, newest first, a page at a time (``limit``, ``cursor``)."""
     raw_limit = request.args.get("limit")
     limit = int(current_app.config["API_PAGE_SIZE"])
     if raw_limit is not None:
-        if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 100:
+        if not re.fullmatch(r"[0-9]{1,3}", raw_limit) or not 1 <= int(raw_limit) <= 100:
             raise Problem(400, "The limit is not valid", "Give `limit` as a whole number from 1 to 100.",
                           kind="invalid-request", errors={"limit": "Must be a whole number from 1 to 100."})
         limit = int(raw_limit)
     cursor = request.args.get("cursor")
-    after = decode_cursor(cursor) if cursor is not None else None
-    rows = get_store().briefing_page(limit + 1, after)
+    after = decode_cursor(cursor) if cursor else None  # an empty cursor is the first page
+    rows = get_store().briefing_page(g.api_key["id"], limit + 1, after)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = encode_cursor(page[-1]["created_at"], page[-1]["id"]) if more and page else None
     response = jsonify({"data": [briefing_summary(r) for r in page], "next_cursor": next_cursor})
@@ -479,10 +531,18 @@ def openapi():
 def docs():
     """The API's documentation, readable (built from the OpenAPI document)."""
     spec = build_spec(current_app)
-    return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url())
+    return render_template("api_docs.html", spec=spec, operations=operations(spec), base=base_url(), visibility=VISIBILITY)
 
 
 # -- app wiring -------------------------------------------------------------------------
+
+
+def too_large_detail() -> str:
+    """What a client whose request body is too large can do (the 413's ``detail``)."""
+    most = f"{int(current_app.config['MAX_CONTENT_LENGTH']) / 1_000_000:.1f}".removesuffix(".0") + " MB"
+    text = fmt.file_size(int(current_app.config["UPLOAD_MAX_BYTES"]))
+    return (f"The request is larger than {most}, the most this API accepts (an article's `text` or `html` may be "
+            f"up to {text}). Send a shorter article, or send its address as `url` instead of its text.")
 
 
 def init_app(app: Flask) -> None:
@@ -498,8 +558,9 @@ def init_app(app: Flask) -> None:
     # are problem documents; everywhere else the site's handler answers as before.
     def handle_http(exc: HTTPException) -> Response:
         if _is_api_request() and exc.code and exc.code >= 400:
-            return problem_response(exc.code, errors.ERROR_TEXTS.get(exc.code, (exc.name, ""))[0],
-                                    exc.description or exc.name,
+            detail = too_large_detail() if exc.code == 413 else exc.description or exc.name
+            return problem_response(exc.code, errors.ERROR_TEXTS.get(exc.code, (exc.name, ""))[0], detail,
+                                    kind="too-large" if exc.code == 413 else None,
                                     headers={k: v for k, v in exc.get_response().headers.items() if k in ("Allow", "Retry-After")})
         return errors.handle_http(exc)
 

@@ -14,13 +14,13 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from . import api, digest, errors, feed, feeds_in, media, oembed, pages, render, security, settings, webhooks
+from . import api, deletion, digest, errors, feed, feeds_in, media, oembed, pages, render, security, settings, webhooks
 from .extensions import QUEUE, STORE
 from .jobs import JobQueue
 from .store import Store
 
 # Registered in this order: the API's error handlers replace the site's (errors) for its paths.
-SURFACES = (security, errors, render, media, pages, feed, feeds_in, digest, api, oembed, webhooks)
+SURFACES = (security, errors, render, media, pages, feed, feeds_in, digest, api, oembed, webhooks, deletion)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:

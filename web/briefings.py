@@ -1,6 +1,7 @@
 """Making briefings: run the text pipeline, store the result, queue the audio.
 
-Shared by the home page's form, ``briefing serve --brief-samples`` and (next) the API.
+Shared by the home page's form, ``briefing serve --brief-samples``, news feeds and the API.
+A briefing made for an API key belongs to it (``key_id``); the others belong to no key.
 The text pipeline runs in the request, so a bad article is reported on the form at once;
 only speech synthesis goes to the job queue.
 """
@@ -49,9 +50,10 @@ def input_hash(article: dict[str, Any], options: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def brief(app: Flask, source: Any, options: dict[str, Any] | None = None) -> Created:
-    """Brief ``source`` (a :class:`briefing.text.extract.Source`): summarise it now and queue
-    its audio. An article briefed before (same text and options) is not made again.
+def brief(app: Flask, source: Any, options: dict[str, Any] | None = None, key_id: str | None = None) -> Created:
+    """Brief ``source`` (a :class:`briefing.text.extract.Source`) for the API key ``key_id``
+    (None: for the site): summarise it now and queue its audio. An article the same owner
+    briefed before (same text and options) is not made again; another owner's never counts.
 
     Raises :class:`briefing.errors.BriefingError` when the article cannot be briefed.
     """
@@ -63,7 +65,7 @@ def brief(app: Flask, source: Any, options: dict[str, Any] | None = None) -> Cre
     article = result.article.to_dict()
     digest = input_hash(article, options)
     store = get_store(app)
-    existing = store.find_by_input(digest)
+    existing = store.find_by_input(digest, key_id)
     if existing is not None:
         return Created(existing, False)
     briefing_id = new_id()
@@ -78,6 +80,7 @@ def brief(app: Flask, source: Any, options: dict[str, Any] | None = None) -> Cre
             options=options,
             article=article,
             briefing=result.to_dict(),
+            key_id=key_id,
         )
         get_queue(app).enqueue("render", briefing_id=briefing_id)
     record = store.get_briefing(briefing_id)

@@ -7,7 +7,8 @@ from collections import OrderedDict
 
 
 class PageCache:
-    """A small LRU of rendered bodies, keyed by (briefing id, revision, format)."""
+    """A small LRU of rendered bodies, keyed by tuples that start with the briefing id
+    (then its revision and the format)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
@@ -29,3 +30,11 @@ class PageCache:
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+    def discard(self, briefing_id: str) -> int:
+        """Forget every body of a briefing (it was deleted); returns how many."""
+        with self._lock:
+            keys = [key for key in self._items if key and key[0] == briefing_id]
+            for key in keys:
+                del self._items[key]
+        return len(keys)

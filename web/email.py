@@ -2,7 +2,8 @@
 
 Email clients strip ``<style>``, scripts and most CSS, and none plays ``<audio>``, so
 the snippet is one table with inline styles: the title, the plain key points with their
-sources, a "Listen (N min)" link to the briefing page and a plain link to the MP3.
+sources, a "Listen (N min)" link to the briefing page and a plain link to the MP3 (or,
+when the briefing has no public page, a "Listen" link to the MP3).
 It holds no images (so nothing needs alt text) and loads nothing by itself.
 """
 
@@ -46,7 +47,9 @@ def _source_line(attribution: dict[str, Any] | None) -> str:
 
 
 def email_html(resource: dict[str, Any]) -> str:
-    """The snippet for an API briefing ``resource`` (absolute URLs; audio when done).
+    """The snippet for an API briefing ``resource`` (absolute URLs; audio when done). Its
+    title and "Listen" link go to the briefing's page when it has a public one, else
+    "Listen" goes to the MP3.
 
     >>> html = email_html({"title": "Bridge <reopens>", "page_url": "https://x.example/b/1",
     ...     "key_points": [{"plain": "It opens Monday.", "text": "It opens Monday.",
@@ -54,13 +57,17 @@ def email_html(resource: dict[str, Any]) -> str:
     ...     "audio": {"url": "https://x.example/m.mp3", "duration": 95.0}})
     >>> "Bridge &lt;reopens&gt;" in html and "Listen (2 min)" in html and "<script" not in html
     True
+    >>> private = email_html({"title": "T", "page_url": None,
+    ...     "audio": {"url": "https://x.example/m.mp3", "duration": 95.0}})
+    >>> '<a href="https://x.example/m.mp3"' in private and "Listen (2 min, MP3)" in private and "<h2" in private
+    True
     """
     title = escape(resource.get("title") or "Briefing")
     page_url = escape(resource.get("page_url") or "", quote=True)
+    heading = f'<a href="{page_url}" style="color:#1a1a1a;text-decoration:none;">{title}</a>' if page_url else title
     rows = [
         f'<tr><td style="{FONT}padding:0 0 12px 0;">'
-        f'<h2 style="{FONT}color:#1a1a1a;font-size:22px;line-height:1.3;margin:0;">'
-        f'<a href="{page_url}" style="color:#1a1a1a;text-decoration:none;">{title}</a></h2></td></tr>'
+        f'<h2 style="{FONT}color:#1a1a1a;font-size:22px;line-height:1.3;margin:0;">{heading}</h2></td></tr>'
     ]
     items = []
     for point in resource.get("key_points") or ():
@@ -75,12 +82,15 @@ def email_html(resource: dict[str, Any]) -> str:
         )
     audio = resource.get("audio") or {}
     links = []
+    minutes = listen_minutes(audio.get("duration"))
+    mp3 = escape(audio["url"], quote=True) if audio.get("url") else ""
     if page_url:
-        minutes = listen_minutes(audio.get("duration"))
         links.append(f'<a href="{page_url}" style="{LINK}font-weight:bold;">Listen ({minutes} min)</a>')
-    if audio.get("url"):
-        mp3 = escape(audio["url"], quote=True)
-        links.append(f'<a href="{mp3}" style="{LINK}">Download the MP3</a>')
+        if mp3:
+            links.append(f'<a href="{mp3}" style="{LINK}">Download the MP3</a>')
+    elif mp3:
+        # No public page (the key's briefings are private): the MP3 itself is the player.
+        links.append(f'<a href="{mp3}" style="{LINK}font-weight:bold;">Listen ({minutes} min, MP3)</a>')
     source_url = resource.get("source_url")
     if source_url:
         links.append(f'<a href="{escape(source_url, quote=True)}" style="{LINK}">Read the original article</a>')

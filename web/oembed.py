@@ -1,4 +1,4 @@
-"""oEmbed for briefing pages: a pasted link unfurls into a player card."""
+"""oEmbed for public briefing pages: a pasted link unfurls into a player card."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ def oembed():
     if request.args.get("format", "json") != "json":
         abort(501, description="Only format=json is offered.")
     match = re.fullmatch(r"/briefings/([A-Za-z0-9_-]{1,64})/?", urlsplit(url).path or "")
-    record = get_store().get_briefing(match.group(1)) if match else None
+    record = get_store().public_briefing(match.group(1)) if match else None
     if record is None:
         abort(404, description="Give the address of a briefing page on this site as `url`.")
-    resource = briefing_resource(record)
+    resource = briefing_resource(record, public=True)
     width = _bounded(request.args.get("maxwidth"), 480)
     out: dict[str, Any] = {
         "version": "1.0",
@@ -45,7 +45,8 @@ def oembed():
             html=(
                 f'<figure style="margin:0;max-width:{width}px"><figcaption><a href="{escape(resource["page_url"])}">'
                 f"{escape(record.title)}</a></figcaption>"
-                f'<audio controls preload="none" style="width:100%" src="{escape(audio["url"])}"></audio></figure>'
+                f'<audio controls preload="none" style="width:100%" src="{escape(audio["url"])}"'
+                f' aria-label="{escape(record.title)} (audio)"></audio></figure>'
             ),
         )
     return jsonify(out)

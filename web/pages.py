@@ -1,5 +1,8 @@
 """The pages blueprint: home (with the form), briefing pages, the accessibility statement.
 
+Pages show only public briefings: those made on the site, and those of API keys marked
+public (see web/store/briefings.py); any other id answers 404.
+
 Every page has a JSON twin: the same URL with ``.json``, or ``Accept: application/json``.
 A view builds one plain dict; the template renders it, or it is sent as JSON. Briefing
 pages are built from the JSON stored in SQLite and kept, rendered, in a small cache
@@ -181,9 +184,10 @@ def _form_errors(values: dict[str, str], errors: dict[str, str], status: int = 4
 
 @twin_route("/briefings/<id:briefing_id>")
 def briefing(briefing_id: str):
-    """A briefing: key points, player, chapters, transcript (built from stored JSON)."""
+    """A public briefing: key points, player, chapters, transcript (built from stored
+    JSON). A private key's briefing answers 404, as a missing one does."""
     store = get_store()
-    revision = store.revision(briefing_id)
+    revision = store.public_revision(briefing_id)
     if revision is None:
         abort(404, description="The address may be mistyped, or the briefing may have been deleted.")
     as_json = wants_json()
@@ -192,7 +196,7 @@ def briefing(briefing_id: str):
     cache = page_cache()
     body = cache.get((briefing_id, revision, kind))
     if body is None:
-        record = store.get_briefing(briefing_id)
+        record = store.public_briefing(briefing_id)
         if record is None:
             abort(404)
         data = briefing_data(record)
@@ -211,8 +215,8 @@ def briefing(briefing_id: str):
 
 @bp.route("/briefings/<id:briefing_id>/retry", methods=("POST",))
 def retry(briefing_id: str):
-    """Try a failed briefing's audio again."""
-    record = get_store().get_briefing(briefing_id)
+    """Try a failed public briefing's audio again."""
+    record = get_store().public_briefing(briefing_id)
     if record is None:
         abort(404)
     retry_briefing(current_app, record)

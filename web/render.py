@@ -28,6 +28,7 @@ from briefing.audio.speak import get_voice
 from briefing.errors import BriefingError
 
 from . import events
+from .deletion import finish_published
 from .digest import SOURCE_KIND as DIGEST_KIND, parse_day
 from .extensions import get_queue, get_store
 from .jobs import HOST, worker_is_dead
@@ -76,7 +77,9 @@ def render_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
 
 def make_audio(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     """Run the text pipeline again on the stored article (it is deterministic), speak it,
-    publish the media folder and mark the briefing done, in one transaction with its job."""
+    publish the media folder and mark the briefing done, in one transaction with its job
+    (:func:`web.deletion.finish_published`: a briefing deleted meanwhile stays deleted,
+    and leaves no files)."""
     store: Store = get_store(app)
     record = store.get_briefing(job.briefing_id) if job.briefing_id else None
     if record is None:
@@ -91,7 +94,9 @@ def make_audio(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     audio = audio_record(rendition, folder, voice)
-    store.finish_render(job.id, record.id, audio)
+    # Deleted while it rendered: the folder goes again (unless another briefing uses it),
+    # and nothing is marked done.
+    finish_published(app, job.id, record.id, audio)
 
 
 def _staging_folder(root: Path, job: Job) -> Path:

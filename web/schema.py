@@ -40,6 +40,14 @@ POINT_FIELDS: dict[str, str] = {
 }
 
 NULLABLE_STRING = {"type": ["string", "null"]}
+MEDIA_URL = (
+    "Served without a key (email clients cannot send one); the address holds the SHA-256 of the audio and "
+    "cannot be guessed. It answers 404 once the briefing is deleted."
+)
+PAGE_URL = (
+    "The briefing's accessible page on the site, when the site shows it (its key is public: "
+    "`briefing keys public KEY_ID on`); null otherwise."
+)
 STATUSES = ["queued", "running", "done", "failed"]
 
 # The API's representations, as the OpenAPI document declares them (web/openapi.py).
@@ -75,7 +83,7 @@ RESOURCE_SCHEMAS: dict[str, Any] = {
             "updated_at": {"type": "string"},
             "title": {"type": "string"},
             "source_url": NULLABLE_STRING,
-            "page_url": {"type": "string", "description": "The accessible briefing page."},
+            "page_url": {**NULLABLE_STRING, "description": PAGE_URL},
             "url": {"type": "string", "description": "This resource."},
             "key_points": {"type": "array", "items": {"$ref": "#/components/schemas/KeyPoint"}},
             "readability": {"type": ["object", "null"]},
@@ -84,7 +92,7 @@ RESOURCE_SCHEMAS: dict[str, Any] = {
                 "description": "Once done: the MP3.",
                 "required": ["url", "bytes", "duration", "type"],
                 "properties": {
-                    "url": {"type": "string"},
+                    "url": {"type": "string", "description": MEDIA_URL},
                     "bytes": {"type": ["integer", "null"]},
                     "duration": {"type": ["number", "null"]},
                     "type": {"type": "string"},
@@ -116,7 +124,7 @@ RESOURCE_SCHEMAS: dict[str, Any] = {
             "title": {"type": "string"},
             "source_url": NULLABLE_STRING,
             "created_at": {"type": "string"},
-            "page_url": {"type": "string"},
+            "page_url": {**NULLABLE_STRING, "description": PAGE_URL},
             "url": {"type": "string"},
         },
     },
@@ -247,8 +255,10 @@ def digest_stories(briefing: dict[str, Any], points: list[dict[str, Any]]) -> li
 # -- the API's resource ----------------------------------------------------------------------
 
 
-def briefing_resource(record: BriefingRecord) -> dict[str, Any]:
-    """A briefing as the API shows it (absolute URLs; media and ``email_html`` once done)."""
+def briefing_resource(record: BriefingRecord, *, public: bool) -> dict[str, Any]:
+    """A briefing as the API shows it (absolute URLs; media and ``email_html`` once done).
+    ``public``: whether the site shows it (its key is public); if not, ``page_url`` is null
+    and the email snippet links to the audio instead of the page."""
     data = briefing_data(record)
     links = data.get("audio")
     done = record.status == "done" and links is not None
@@ -260,7 +270,7 @@ def briefing_resource(record: BriefingRecord) -> dict[str, Any]:
         "updated_at": record.updated_at,
         "title": record.title,
         "source_url": data.get("source_url"),
-        "page_url": absolute(data["url"]),
+        "page_url": absolute(data["url"]) if public else None,
         "url": absolute(url_for("api.get_briefing", briefing_id=record.id)),
         "key_points": [api_point(point) for point in data["key_points"]],
         "readability": data.get("readability"),
@@ -295,6 +305,6 @@ def briefing_summary(row: dict[str, Any]) -> dict[str, Any]:
         "title": row["title"],
         "source_url": row["source_url"],
         "created_at": row["created_at"],
-        "page_url": absolute(url_for("pages.briefing", briefing_id=row["id"])),
+        "page_url": absolute(url_for("pages.briefing", briefing_id=row["id"])) if row.get("public") else None,
         "url": absolute(url_for("api.get_briefing", briefing_id=row["id"])),
     }

@@ -59,6 +59,7 @@ SETTINGS: dict[str, Setting] = {
     "API_RATE_LIMIT": Setting(120, "API requests each key may make per API_RATE_WINDOW seconds (a token bucket: bursts up to this many)."),
     "API_RATE_WINDOW": Setting(60.0, "Seconds in which API_RATE_LIMIT requests are allowed."),
     "API_PAGE_SIZE": Setting(20, "Briefings per page of GET /api/v1/briefings when the client gives no limit."),
+    "API_RETENTION_DAYS": Setting(0, "Delete briefings made through the API, and their media, this many days after they were made (0: keep them); the workers check hourly."),
     "WEBHOOK_MAX_ATTEMPTS": Setting(6, "Times a webhook is sent before it is given up (the delay doubles from JOB_RETRY_SECONDS)."),
     "WEBHOOK_TIMEOUT": Setting(10.0, "Seconds a webhook receiver has to answer."),
 }

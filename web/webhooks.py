@@ -118,7 +118,7 @@ def deliver_job(app: Flask, job: Job, heartbeat: Callable[[], None]) -> None:
     if row is None or record is None:
         return  # the briefing was deleted or the key revoked: nothing to tell
     with app.test_request_context(base_url=row["base_url"]):
-        resource = briefing_resource(record)
+        resource = briefing_resource(record, public=bool(row["public"]))
     event = job.payload.get("event", BRIEFING_DONE)
     body = json.dumps(
         {"id": f"evt_{job.id}", "type": event, "created_at": utc_now(), "data": resource},

@@ -43,14 +43,51 @@ def punkt_parameters() -> PunktParameters:
 # quote. A title never ends a sentence in news prose, so none of these may.
 
 
+# Sentence ends of Chinese and Japanese: the ideographic full stop (and its half-width
+# form) and the full-width "！", "？" and "．" (not between digits: "３．５"). Punkt knows only
+# ". ! ?" followed by a space, and these are followed by none. An end inside a quotation
+# (followed by a closing quote or bracket: 「津波はない！」と述べた。, or “加油！” in an
+# English sentence) ends no sentence, nor does one followed by a lower-case word.
+_CJK_SENTENCE_END = re.compile(r"(?:[。｡！？]|．(?!\d))+")
+_CLOSING = frozenset("」』”’）〕】〉》)]\"'")
+
+
+def _split_cjk(text: str, start: int, end: int):
+    """The spans of ``text[start:end]`` cut after each CJK sentence end (no empty span,
+    no leading whitespace)."""
+    cut = start
+    for match in _CJK_SENTENCE_END.finditer(text, start, end):
+        after = match.end()
+        if after < end and text[after] in _CLOSING:
+            continue
+        while after < end and text[after].isspace():
+            after += 1
+        if after >= end:
+            break
+        if text[after].islower() or text[after] in "、，,;；":
+            continue
+        yield cut, match.end()
+        cut = after
+    yield cut, end
+
+
 class _NewsPunkt(PunktSentenceTokenizer):
-    """Punkt that never ends a sentence at a title (see ``TITLES``).
+    """Punkt that never ends a sentence at a title (see ``TITLES``), and that ends one
+    at "。", "！" and "？" (see ``_CJK_SENTENCE_END``).
 
     >>> sentence_tokenizer().tokenize('"We ran," said Sgt. John MacLellan. Mr. Tribe agreed.')
     ['"We ran," said Sgt. John MacLellan.', 'Mr. Tribe agreed.']
     >>> sentence_tokenizer().tokenize("He left the E.U. The rest stayed. E.U. leaders met.")
     ['He left the E.U.', 'The rest stayed.', 'E.U. leaders met.']
+    >>> sentence_tokenizer().tokenize("地震が発生した。「津波はない！」と述べた。本当？")
+    ['地震が発生した。', '「津波はない！」と述べた。', '本当？']
+    >>> sentence_tokenizer().tokenize("The banner read “中国加油！” and they cheered. 他走了。Then he left.")
+    ['The banner read “中国加油！” and they cheered.', '他走了。', 'Then he left.']
     """
+
+    def span_tokenize(self, text: str, realign_boundaries: bool = True):
+        for start, end in super().span_tokenize(text, realign_boundaries):
+            yield from _split_cjk(text, start, end)
 
     def _second_pass_annotation(self, aug_tok1, aug_tok2):
         if aug_tok2 is not None and aug_tok1.period_final and aug_tok1.type_no_period in TITLES:

@@ -49,7 +49,13 @@ def test_only_the_hash_of_a_key_is_stored(store, key):
     assert len(rows) == 1 and key["key"] not in json.dumps([dict(r) for r in rows])
 
 
-def test_create_poll_and_done(app, client, auth):
+@pytest.fixture
+def public_auth(store):
+    return {"Authorization": f"Bearer {create_key(store, 'public', public=True)['key']}"}
+
+
+def test_create_poll_and_done(app, client, public_auth):
+    auth = public_auth
     response = post(client, auth, {"text": SHORT, "points": 2, "title": "Bridge news"})
     assert response.status_code == 202, response.json
     body = response.json
@@ -75,7 +81,8 @@ def test_create_poll_and_done(app, client, auth):
     assert client.get(done["page_url"].replace("http://localhost", "")).status_code == 200
 
 
-def test_email_html_is_email_safe(app, client, auth):
+def test_email_html_is_email_safe(app, client, public_auth):
+    auth = public_auth
     created = post(client, auth, {"text": SHORT}).json
     app.extensions["briefing.jobs"].run_until_idle()
     done = client.get(f"/api/v1/briefings/{created['id']}", headers=auth).json
@@ -150,11 +157,11 @@ def test_rate_limit(app_factory):
     assert client.get("/api/v1/briefings", headers=other).status_code == 200
 
 
-def test_pagination_and_deletion(client, auth, store):
+def test_pagination_and_deletion(client, key, auth, store):
     ids = []
     for n in range(5):
         store.add_briefing(f"b{n}", title=f"T{n}", source_url=None, source_kind="text", source_name=None,
-                           input_hash=f"h{n}", options={}, article={}, briefing={})
+                           input_hash=f"h{n}", options={}, article={}, briefing={}, key_id=key["id"])
         ids.append(f"b{n}")
     seen, cursor, pages = [], None, 0
     while True:
@@ -170,6 +177,11 @@ def test_pagination_and_deletion(client, auth, store):
             break
     assert sorted(seen) == sorted(ids) and len(seen) == 5 and pages == 3
     assert client.get("/api/v1/briefings?cursor=!!", headers=auth).status_code == 400
+    first = client.get("/api/v1/briefings?cursor=&limit=2", headers=auth)  # an empty cursor: the first page
+    assert first.status_code == 200 and [b["id"] for b in first.json["data"]] == seen[:2]
+    # Any cursor of the documented shape is a position (here: after everything).
+    assert client.get("/api/v1/briefings?cursor=20000101T000000Z.a", headers=auth).json["data"] == []
+    assert client.get("/api/v1/briefings?cursor=2000-01-01", headers=auth).status_code == 400
     assert client.get("/api/v1/briefings?limit=0", headers=auth).status_code == 400
 
     assert client.delete("/api/v1/briefings/b1", headers=auth).status_code == 204
@@ -214,7 +226,8 @@ def test_the_spec_lists_every_api_route(app):
     assert routes == documented
 
 
-def test_oembed_and_og_audio(app, client, auth):
+def test_oembed_and_og_audio(app, client, public_auth):
+    auth = public_auth
     created = post(client, auth, {"text": SHORT}).json
     app.extensions["briefing.jobs"].run_until_idle()
     done = client.get(f"/api/v1/briefings/{created['id']}", headers=auth).json
@@ -223,6 +236,7 @@ def test_oembed_and_og_audio(app, client, auth):
     data = embed.json
     assert data["version"] == "1.0" and data["type"] == "rich" and done["audio"]["url"] in data["html"]
     assert data["title"] == done["title"]
+    assert f'aria-label="{done["title"]} (audio)"' in data["html"]  # the player has a name
     assert client.get("/oembed", query_string={"url": "http://localhost/briefings/nope"}).status_code == 404
     page = client.get(f"/briefings/{created['id']}").get_data(as_text=True)
     assert f'<meta property="og:audio" content="{done["audio"]["url"]}">' in page
@@ -295,3 +309,76 @@ def test_methods_the_api_does_not_have_answer_405(client, auth):
     for method in ("put", "patch"):
         response = getattr(client, method)("/api/v1/briefings", json={}, headers=auth)
         assert response.status_code == 405, (method, response.status_code)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("French", "Le président est arrivé à Paris mardi. Il a parlé aux journalistes devant la mairie."),
+    ("Chinese", "市议会周二晚间通过了城市学校的新预算。市长表示，工程将于明年春天开始。"),
+    ("German", "Der Stadtrat hat einen neuen Haushalt beschlossen. Der Bürgermeister sagte, die Arbeiten beginnen bald."),
+    ("Japanese", "市議会は火曜日の夜、新しい予算を可決した。市長は、工事は来年の春に始まると述べた。"),
+])
+def test_a_short_foreign_article_is_refused_naming_its_language(client, auth, store, language, text):
+    response = post(client, auth, {"text": text})
+    assert response.status_code == 422 and response.mimetype == "application/problem+json"
+    assert response.json["type"].endswith("unbriefable")
+    assert language in response.json["detail"] and language in response.json["errors"]["text"]
+    assert store.db.execute("SELECT COUNT(*) FROM briefings").fetchone()[0] == 0
+
+
+def test_a_short_english_article_is_accepted(client, auth):
+    text = "Harbour bridge reopens\n\nThe bridge reopened on Monday, Mayor Ana Lopez said. It cost $4.2m."
+    assert post(client, auth, {"text": text}).status_code == 202
+
+
+def test_a_body_over_the_limit_gets_a_problem_that_says_what_to_do(app_factory):
+    app = app_factory(UPLOAD_MAX_BYTES=100_000)  # bodies up to 0.2 MB
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {create_key(app.extensions['briefing.store'], 'k')['key']}"}
+    response = post(client, auth, {"text": "word " * 50_000})
+    assert response.status_code == 413 and response.mimetype == "application/problem+json"
+    problem = response.json
+    assert problem["status"] == 413 and problem["type"].endswith("#problem-too-large")
+    assert "0.2 MB" in problem["detail"] and "shorter article" in problem["detail"] and "`url`" in problem["detail"]
+    assert "RateLimit-Remaining" in response.headers
+
+
+def test_rate_limit_headers_agree_with_retry_after(app_factory):
+    app = app_factory(API_RATE_LIMIT=120, API_RATE_WINDOW=60)
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {create_key(app.extensions['briefing.store'], 'k')['key']}"}
+    answers = [client.get("/api/v1/briefings", headers=auth) for _ in range(121)]
+    assert answers[0].status_code == 200 and int(answers[0].headers["RateLimit-Reset"]) <= 1
+    limited = answers[-1]
+    assert limited.status_code == 429
+    assert limited.headers["RateLimit-Remaining"] == "0"
+    # The same state, the same answer: seconds until the next request is allowed.
+    assert limited.headers["RateLimit-Reset"] == limited.headers["Retry-After"] == "1"
+
+
+def test_whole_numbers_written_with_a_point_are_whole_numbers(client, auth):
+    """JSON (and JSON Schema's "integer") count 2.0 as a whole number; a retry sends the same bytes."""
+    first = post(client, auth, {"text": SHORT, "points": 2.0}, **{"Idempotency-Key": "float-1"})
+    assert first.status_code == 202 and len(first.json["key_points"]) == 2
+    again = post(client, auth, {"text": SHORT, "points": 2.0}, **{"Idempotency-Key": "float-1"})
+    assert again.status_code == 202 and again.json["id"] == first.json["id"]
+    assert post(client, auth, {"text": SHORT, "points": 2.5}).status_code == 422
+
+
+def test_blank_is_what_the_schema_calls_blank(client, auth):
+    # "\u3000" is white space to the schema's pattern: refused as a field; "\x1c" is not, so
+    # the request is well formed, and the article (no words) cannot be briefed.
+    blank = post(client, auth, {"text": "\u3000 \n"})
+    assert blank.status_code == 422 and blank.json["type"].endswith("invalid-request") and "text" in blank.json["errors"]
+    odd = post(client, auth, {"text": "\x1c"})
+    assert odd.status_code == 422 and odd.json["type"].endswith("unbriefable")
+    titled = post(client, auth, {"text": SHORT, "title": "\u00a0Bridge news "})
+    assert titled.status_code == 202 and titled.json["title"] == "Bridge news"
+
+
+def test_a_refused_webhook_url_has_a_problem_type_of_its_own(app_factory):
+    app = app_factory(BRIEFING={"allowed_hosts": ["127.0.0.1"]})
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {create_key(app.extensions['briefing.store'], 'k')['key']}"}
+    response = post(client, auth, {"text": SHORT, "webhook_url": "https://hooks.example.org/x"})
+    assert response.status_code == 422 and response.json["type"].endswith("#problem-webhook-refused")
+    assert "webhook_url" in response.json["errors"]

@@ -71,6 +71,11 @@ def test_empty_form_shows_an_error_summary_tied_to_the_fields(client):
     fieldset = doc.xpath("//fieldset")[0]
     assert "source-error" in fieldset.get("aria-describedby")
     assert "Enter a web address" in doc.get_element_by_id("source-error").text_content()
+    # Each field the message is about is marked invalid and points at it.
+    for name in ("url", "text", "file"):
+        field = doc.get_element_by_id(name)
+        assert field.get("aria-invalid") == "true", name
+        assert field.get("aria-describedby").split() == [f"{name}-hint", "source-error"], name
 
 
 def test_two_sources_at_once_is_an_error(client):
@@ -87,6 +92,21 @@ def test_a_field_error_sets_aria_invalid_and_keeps_the_value(client):
     assert field.get("aria-describedby") == "url-hint url-error"
     assert field.get("value") == "ftp://example.com/story"
     assert "https://" in doc.get_element_by_id("url-error").text_content()
+
+
+@pytest.mark.parametrize("language, text", [
+    ("French", "Le président est arrivé à Paris mardi. Il a parlé aux journalistes devant la mairie."),
+    ("Chinese", "市议会周二晚间通过了城市学校的新预算。市长表示，工程将于明年春天开始。"),
+    ("German", "Der Stadtrat hat einen neuen Haushalt beschlossen. Der Bürgermeister sagte, die Arbeiten beginnen bald."),
+    ("Japanese", "市議会は火曜日の夜、新しい予算を可決した。市長は、工事は来年の春に始まると述べた。"),
+])
+def test_a_short_foreign_article_is_refused_on_the_field(client, store, language, text):
+    response = submit(client, text=text)
+    assert response.status_code == 422
+    doc = tree(response)
+    assert doc.get_element_by_id("text").get("aria-invalid") == "true"
+    assert language in doc.get_element_by_id("text-error").text_content()
+    assert store.db.execute("SELECT COUNT(*) FROM briefings").fetchone()[0] == 0
 
 
 def test_library_errors_are_shown_on_the_field_used(client):

@@ -23,24 +23,30 @@ AUDIO = {
 }
 
 
-def _add(app, briefing_id: str, plain_points: list) -> None:
+def _add(app, briefing_id: str, plain_points: list, key_id: str) -> None:
     store = app.extensions["briefing.store"]
     article = {"title": f"Title {briefing_id}", "paragraphs": ["x"], "source_url": "https://example.org/a"}
     store.add_briefing(
         briefing_id, title=article["title"], source_url=article["source_url"], source_kind="url", source_name=None,
         input_hash=briefing_id, options={}, article=article,
-        briefing={"article": article, "key_points": [KEY_POINT], "plain_points": plain_points},
+        briefing={"article": article, "key_points": [KEY_POINT], "plain_points": plain_points}, key_id=key_id,
     )
     store.set_status(briefing_id, "done", audio=AUDIO)
 
 
 @pytest.fixture
-def auth(store):
-    return {"Authorization": f"Bearer {create_key(store, 'schema')['key']}"}
+def key(store):
+    # Public: the same briefing is on the site (page, feed) and in the key's API.
+    return create_key(store, "schema", public=True)
 
 
-def test_a_point_means_the_same_on_the_page_in_the_api_the_feed_and_the_email(app, client, auth):
-    _add(app, "plainpoint01", [PLAIN_POINT])
+@pytest.fixture
+def auth(key):
+    return {"Authorization": f"Bearer {key['key']}"}
+
+
+def test_a_point_means_the_same_on_the_page_in_the_api_the_feed_and_the_email(app, client, key, auth):
+    _add(app, "plainpoint01", [PLAIN_POINT], key["id"])
     twin = client.get("/briefings/plainpoint01.json").get_json()["key_points"][0]
     assert twin["text"] == KEY_POINT["text"] and twin["plain"] == PLAIN_POINT["text"] and twin["changed"] is True
     assert "key_point" not in twin and list(twin) == list(POINT_FIELDS)
@@ -54,8 +60,8 @@ def test_a_point_means_the_same_on_the_page_in_the_api_the_feed_and_the_email(ap
     assert PLAIN_POINT["text"] in page and "Made plainer: plainer words." in page
 
 
-def test_without_a_plain_version_plain_is_the_key_point(app, client, auth):
-    _add(app, "keyonly00001", [])
+def test_without_a_plain_version_plain_is_the_key_point(app, client, key, auth):
+    _add(app, "keyonly00001", [], key["id"])
     twin = client.get("/briefings/keyonly00001.json").get_json()["key_points"][0]
     assert twin["plain"] == twin["text"] == KEY_POINT["text"] and twin["changed"] is False
     point = client.get("/api/v1/briefings/keyonly00001", headers=auth).get_json()["key_points"][0]
@@ -70,7 +76,7 @@ def test_an_unchanged_plain_point_is_not_marked_as_changed():
     assert point["original"] == KEY_POINT["original"] and point["attribution"] == KEY_POINT["attribution"]
 
 
-def test_the_openapi_document_derives_from_the_schema_the_config_and_the_voices(app, client, auth):
+def test_the_openapi_document_derives_from_the_schema_the_config_and_the_voices(app, client, key, auth):
     spec = build_spec(app)
     schemas = spec["components"]["schemas"]
     for name, schema in RESOURCE_SCHEMAS.items():
@@ -78,7 +84,7 @@ def test_the_openapi_document_derives_from_the_schema_the_config_and_the_voices(
     points = schemas["NewBriefing"]["properties"]["points"]
     assert points["maximum"] == MAX_POINTS == 20
     assert schemas["NewBriefing"]["properties"]["voice"]["enum"] == list(VOICES)
-    _add(app, "plainpoint01", [PLAIN_POINT])
+    _add(app, "plainpoint01", [PLAIN_POINT], key["id"])
     point = client.get("/api/v1/briefings/plainpoint01", headers=auth).get_json()["key_points"][0]
     assert list(point) == schemas["KeyPoint"]["required"]
 

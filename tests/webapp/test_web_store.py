@@ -21,7 +21,7 @@ def db(tmp_path):
     store.close()
 
 
-def add(store: Store, id: str = "b1", input_hash: str = "h1") -> None:
+def add(store: Store, id: str = "b1", input_hash: str = "h1", key_id: str | None = None) -> None:
     store.add_briefing(
         id,
         title="A title",
@@ -32,6 +32,7 @@ def add(store: Store, id: str = "b1", input_hash: str = "h1") -> None:
         options={},
         article={"title": "A title", "paragraphs": ["One."]},
         briefing={"article": {"title": "A title"}, "key_points": []},
+        key_id=key_id,
     )
 
 
@@ -238,11 +239,14 @@ def test_two_threads_never_claim_the_same_job(db):
 
 
 def test_pages_of_briefings_and_a_new_title(db):
+    db.add_key("key_1", "newsletter", "hash1", "whsec_1")
     for n in range(3):
-        add(db, f"b{n}", f"h{n}")
-    first = db.briefing_page(2)
-    assert [r["id"] for r in first] == ["b2", "b1"] and set(first[0]) == {"id", "created_at", "title", "source_url", "status"}
-    assert [r["id"] for r in db.briefing_page(2, (first[-1]["created_at"], first[-1]["id"]))] == ["b0"]
+        add(db, f"b{n}", f"h{n}", key_id="key_1")
+    add(db, "site", "h9")  # the site's own: in no key's pages
+    first = db.briefing_page("key_1", 2)
+    assert [r["id"] for r in first] == ["b2", "b1"]
+    assert set(first[0]) == {"id", "created_at", "title", "source_url", "status", "public"}
+    assert [r["id"] for r in db.briefing_page("key_1", 2, (first[-1]["created_at"], first[-1]["id"]))] == ["b0"]
     before = db.revision("b1")
     db.retitle_briefing("b1", "Another title")
     assert db.get_briefing("b1").title == "Another title" and db.revision("b1") == before + 1
@@ -269,7 +273,7 @@ def test_queued_job_of_a_kind(db):
 
 def test_api_keys_and_idempotency_records(db):
     db.add_key("key_1", "newsletter", "hash1", "whsec_1")
-    assert db.active_key("hash1") == {"id": "key_1", "name": "newsletter", "webhook_secret": "whsec_1"}
+    assert db.active_key("hash1") == {"id": "key_1", "name": "newsletter", "webhook_secret": "whsec_1", "public": False}
     assert [k["id"] for k in db.keys()] == ["key_1"] and db.keys()[0]["last_used_at"] is None
     db.record_key_use("key_1")
     assert db.keys()[0]["last_used_at"]
@@ -289,7 +293,7 @@ def test_webhooks_are_delivered_only_while_their_key_is_active(db):
     assert db.webhook_ids("b1") == [webhook_id]
     assert db.webhook_delivery(webhook_id) == {
         "url": "https://example.org/hook", "base_url": "https://news.example.org", "briefing_id": "b1",
-        "webhook_secret": "whsec_1",
+        "webhook_secret": "whsec_1", "public": False,
     }
     db.revoke_key("key_1")
     assert db.webhook_delivery(webhook_id) is None

@@ -102,4 +102,34 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX source_items_link ON source_items (source_id, link);
     CREATE INDEX source_items_briefing ON source_items (briefing_id);
     """,
+    # Tenancy (issue 22): a briefing made through the API belongs to the key that made it
+    # (key_id; NULL: made on the site, from samples, news feeds or a digest, and public); a
+    # key marked public shows its briefings on the site. API briefings made before this
+    # migration go to the key whose idempotency or webhook record was made with them (within
+    # five minutes: a later record is a key that was handed an existing briefing); text and
+    # HTML sent to the API without one go to a revoked placeholder key (key_unknown), so they
+    # stay private; a URL briefing without one cannot be told from one made on the form, and
+    # stays public. The expression index finds the briefings that use a media folder.
+    """
+    ALTER TABLE api_keys ADD COLUMN public INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE briefings ADD COLUMN key_id TEXT REFERENCES api_keys (id);
+    CREATE INDEX briefings_key ON briefings (key_id, created_at DESC, id);
+    CREATE INDEX briefings_content_hash ON briefings (json_extract(audio, '$.content_hash'));
+    UPDATE briefings SET key_id = (
+        SELECT r.key_id FROM (
+            SELECT key_id, created_at FROM api_idempotency WHERE briefing_id = briefings.id
+            UNION ALL
+            SELECT key_id, created_at FROM api_webhooks WHERE briefing_id = briefings.id
+        ) r
+        WHERE r.created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', briefings.created_at, '+300 seconds')
+        ORDER BY r.created_at LIMIT 1
+    )
+    WHERE source_name IN ('API text', 'API html')
+       OR (source_kind = 'url' AND id NOT IN (SELECT briefing_id FROM source_items WHERE briefing_id IS NOT NULL));
+    INSERT INTO api_keys (id, name, key_hash, webhook_secret, created_at, revoked_at)
+    SELECT 'key_unknown', 'API briefings made before keys owned them', 'none:key_unknown', '',
+           strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    WHERE EXISTS (SELECT 1 FROM briefings WHERE key_id IS NULL AND source_name IN ('API text', 'API html'));
+    UPDATE briefings SET key_id = 'key_unknown' WHERE key_id IS NULL AND source_name IN ('API text', 'API html')
+    """,
 )

@@ -25,11 +25,12 @@ class WebhookOperations:
         return [row["id"] for row in rows]
 
     def webhook_delivery(self, webhook_id: int | None) -> dict[str, Any] | None:
-        """What sending a webhook needs: url, base_url, briefing_id and the key's
-        webhook_secret; None when the webhook is gone or its key was revoked."""
+        """What sending a webhook needs: url, base_url, briefing_id, and the key's
+        webhook_secret and whether it is public; None when the webhook is gone or its key
+        was revoked."""
         row = self.db.execute(
-            "SELECT w.url, w.base_url, w.briefing_id, k.webhook_secret FROM api_webhooks w"
+            "SELECT w.url, w.base_url, w.briefing_id, k.webhook_secret, k.public FROM api_webhooks w"
             " JOIN api_keys k ON k.id = w.key_id WHERE w.id = ? AND k.revoked_at IS NULL",
             (webhook_id,),
         ).fetchone()
-        return dict(row) if row is not None else None
+        return {**dict(row), "public": bool(row["public"])} if row is not None else None

@@ -20,7 +20,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 ALWAYS_FAIL_IF_INCOMPLETE = {"no-autoplay-audio"}
 SCHEMES = ("light", "dark")
 # The ready briefing comes last: its audio is made by the real voice while the others run.
-PAGES = ("home", "statement", "not-found", "form-errors", "pending", "failed", "ready", "digest")
+PAGES = ("home", "statement", "api-docs", "not-found", "form-errors", "pending", "failed", "ready", "digest")
 
 
 def open_page(page, site, name: str, wait_until_done) -> None:
@@ -29,6 +29,8 @@ def open_page(page, site, name: str, wait_until_done) -> None:
         page.goto(base + "/")
     elif name == "statement":
         page.goto(base + "/accessibility")
+    elif name == "api-docs":
+        page.goto(base + "/api/v1/docs")
     elif name == "not-found":
         response = page.goto(base + "/briefings/no-such-briefing")
         assert response.status == 404

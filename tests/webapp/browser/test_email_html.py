@@ -1,5 +1,6 @@
 """The API's email_html of the seed briefing in headless Chromium: it renders its title,
-points and links, holds no script, and loads nothing (email clients block remote content)."""
+points and links, holds no script, and loads nothing (email clients block remote content).
+A public key's snippet links to the briefing's page; a private key's (no public page) to the MP3."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "samples" / "musk-israel-visit.txt"
 
 
-@pytest.fixture
-def seed_email(app):
+@pytest.fixture(params=["public", "private"])
+def seed_email(app, request):
     from web.api import create_key
 
-    key = create_key(app.extensions["briefing.store"], "email")
+    key = create_key(app.extensions["briefing.store"], "email", public=request.param == "public")
     client = app.test_client()
     auth = {"Authorization": f"Bearer {key['key']}"}
     created = client.post("/api/v1/briefings", json={"text": SEED.read_text(encoding="utf-8")}, headers=auth)
@@ -42,9 +43,13 @@ def test_seed_email_html_renders_without_scripts_or_requests(browser, seed_email
         points = page.locator("li")
         assert points.count() == len(seed_email["key_points"])
         listen = page.get_by_role("link", name="Listen (")
-        assert listen.get_attribute("href") == seed_email["page_url"]
-        mp3 = page.get_by_role("link", name="Download the MP3")
-        assert mp3.get_attribute("href") == seed_email["audio"]["url"]
+        if seed_email["page_url"]:
+            assert listen.get_attribute("href") == seed_email["page_url"]
+            mp3 = page.get_by_role("link", name="Download the MP3")
+            assert mp3.get_attribute("href") == seed_email["audio"]["url"]
+        else:  # no public page: listening is the MP3
+            assert listen.get_attribute("href") == seed_email["audio"]["url"]
+            assert page.get_by_role("link", name="Download the MP3").count() == 0
         # Every link goes to our site or to the original article.
         hrefs = page.evaluate("[...document.links].map(a => a.href)")
         ours = {"http://localhost/"}

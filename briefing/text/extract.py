@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -239,40 +240,99 @@ def _trafilatura_config():
 def html_article(markup: str, url: str | None = None) -> Article:
     """The main text and metadata of an HTML page, as an uncleaned Article.
 
+    The page's metadata (title, author, date) is read first, from the whole page; then
+    what its structure marks as furniture is pruned (:func:`briefing.text.prune.prune_page`)
+    and trafilatura, favouring precision, finds the main text in what is left. A paragraph
+    near the start that repeats the headline (the page title or an ``h1``) is dropped.
+
     trafilatura works on the string alone: it fetches nothing (no images, no links,
     no scripts run). Its output is text, so markup, scripts and event handlers in the
     page cannot reach the article.
     """
-    import trafilatura  # deferred: see _trafilatura_config
+    # Deferred: trafilatura and lxml are slow to import, and only HTML needs them.
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import set_date_params
+    from trafilatura.utils import load_html
 
-    doc = trafilatura.bare_extraction(
-        markup,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        deduplicate=False,
-        config=_trafilatura_config(),
-    )
-    text = (doc.text or "") if doc is not None else ""
+    from .prune import prune_page
+
+    tree = load_html(markup)
+    meta = None
+    headlines: list[str] = []
+    text = ""
+    if tree is not None:
+        meta = extract_metadata(deepcopy(tree), url, set_date_params(extensive=False))
+        headlines = [_tidy(h.text_content()) for h in tree.iter("h1")]
+        prune_page(tree)
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=False,
+            include_comments=False,
+            # Boxes of teasers, sign-ups and author notes that structure alone does not show.
+            favor_precision=True,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,
+            config=_trafilatura_config(),
+        )
+        text = (doc.text or "") if doc is not None else ""
     if not text.strip():
         # Pages whose text sits outside paragraphs: take the visible text as a whole.
         text = trafilatura.baseline(markup)[1]
-    title = _tidy((doc.title if doc is not None else None) or "")
+    title = _tidy((meta.title if meta is not None else None) or "")
     paragraphs = tuple(p for p in (_tidy(line) for line in text.split("\n")) if p)
-    if title and paragraphs and paragraphs[0].casefold() == title.casefold():
-        paragraphs = paragraphs[1:]
+    paragraphs = drop_repeated_headlines(paragraphs, [title, *headlines])
     return Article(
         paragraphs=paragraphs,
         title=title,
-        byline=_tidy(getattr(doc, "author", None)) or None,
-        published=_tidy(getattr(doc, "date", None)) or None,
-        site_name=_tidy(getattr(doc, "sitename", None)) or None,
-        source_url=_tidy(getattr(doc, "url", None)) or url,
+        byline=_tidy(getattr(meta, "author", None)) or None,
+        published=_tidy(getattr(meta, "date", None)) or None,
+        site_name=_tidy(getattr(meta, "sitename", None)) or None,
+        source_url=_tidy(getattr(meta, "url", None)) or url,
     )
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_STOP_WORDS = frozenset(
+    "a an the and or but of to in on at by for with from as into over is are was were be been has have had "
+    "it its this that these those he she they we you i his her their our your not no after before about".split()
+)
+_HEADLINE_ZONE = 3  # a repeated headline or a standfirst sits in the first paragraphs
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in _STOP_WORDS}
+
+
+def drop_repeated_headlines(paragraphs: tuple[str, ...], headlines: list[str]) -> tuple[str, ...]:
+    """``paragraphs`` without the headline repeated near the start.
+
+    A paragraph among the first few is the headline again when it is short, does not end
+    a sentence the way body text does, and at least 80% of the content words of it or of
+    a headline are in the other (``Hunter in Beijing diagnosed with plague`` and its longer
+    version as a heading). A lead sentence that shares the headline's words ends with a
+    full stop and stays.
+
+    >>> drop_repeated_headlines(("Musk visits Israel", "Musk met Netanyahu on Monday."), ["Musk visits Israel - CNN"])
+    ('Musk met Netanyahu on Monday.',)
+    >>> drop_repeated_headlines(("Musk visits Israel on Monday to meet Netanyahu.",), ["Musk visits Israel"])
+    ('Musk visits Israel on Monday to meet Netanyahu.',)
+    """
+    heads = [w for w in (_content_words(h) for h in headlines if h) if w]
+    if not heads:
+        return paragraphs
+    kept = []
+    for i, paragraph in enumerate(paragraphs):
+        if i < _HEADLINE_ZONE and len(paragraph.split()) <= 40 and not re.search(r"[.!?…][\"”’']?$", paragraph):
+            words = _content_words(paragraph)
+            if words and any(len(words & h) >= 0.8 * min(len(words), len(h)) for h in heads):
+                continue
+        kept.append(paragraph)
+    return tuple(kept)
 
 
 def _tidy(text: str | None) -> str:

@@ -31,6 +31,8 @@ class Article:
     byline: str | None = None
     published: str | None = None
     site_name: str | None = None
+    # Where the story was filed ("LOS ANGELES"), taken from the text's dateline: metadata, never spoken.
+    dateline: str | None = None
     source_url: str | None = None
     language: str = "en"
     cleaning: tuple[Removal, ...] = ()
@@ -47,6 +49,7 @@ class Article:
             "byline": self.byline,
             "published": self.published,
             "site_name": self.site_name,
+            "dateline": self.dateline,
             "source_url": self.source_url,
             "language": self.language,
             "paragraphs": list(self.paragraphs),

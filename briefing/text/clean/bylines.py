@@ -103,44 +103,56 @@ _PLACE = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}(?:,\s[A-Z][\w.'’-]*(?:
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}\s)?\((?P<outlet>{_OUTLET})\)(?:(?=[\"“‘'A-Z0-9])|\s*(?:--|—|–|-)\s+)"
 )
+# A place in capitals and a dash, with no outlet: "LOS ANGELES — ", "KYIV, Ukraine -- ".
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?"
+_PLACE_DATELINE = re.compile(rf"^(?P<place>{_CAPS_PLACE})\s(?:—|–|--)\s+(?=[\"“‘'A-Z0-9])")
 _DATE_DATELINE = re.compile(rf"^(?P<date>{_MDY}|{_DMY})\s\.\s+(?=[\"“‘'A-Z0-9])")
 
 
 def strip_datelines(text: str) -> tuple[str, list[Change]]:
-    """Remove the outlet marker of a dateline at the start of the article.
+    """Remove the dateline at the start of the article; the outlet and place it names
+    fill the article's metadata (:func:`dateline_metadata`), and neither is spoken.
 
-    The wire-style dateline ``(CNN)``, ``(Reuters) -`` or ``(The Hollywood Reporter)``
-    glued to the first word names the outlet, which belongs in the metadata, not in a
-    key point; a place before it is news and stays, followed by a dash. The
-    ``March 10, 2015 .`` date prefix of CNN Student News goes too.
+    The wire-style dateline ``(CNN)``, ``Tokyo (CNN)``, ``WASHINGTON (Reuters) -`` or
+    ``(The Hollywood Reporter)`` glued to the first word, a place in capitals and a dash
+    (``LOS ANGELES — ``), and the ``March 10, 2015 .`` date prefix of CNN Student News.
 
     >>> strip_datelines("(CNN)Police arrested a man.")[0]
     'Police arrested a man.'
     >>> strip_datelines("Tokyo (CNN)Police arrested a man.")[0]
-    'Tokyo — Police arrested a man.'
+    'Police arrested a man.'
     >>> strip_datelines("WASHINGTON (Reuters) - The Senate voted.")[0]
-    'WASHINGTON — The Senate voted.'
+    'The Senate voted.'
+    >>> strip_datelines("LOS ANGELES — The actor died on Monday.")[0]
+    'The actor died on Monday.'
     >>> strip_datelines("(Updated) Police arrested a man.")[0]
     '(Updated) Police arrested a man.'
+    >>> strip_datelines("NASA said the launch went well.")[0]
+    'NASA said the launch went well.'
     """
-
-    def repl(m: re.Match[str]) -> str:
-        return f"{m.group('place').strip()} — " if m.group("place") else ""
-
-    text, changes = sub(_DATELINE, repl, text)
-    if not changes:
-        text, changes = sub(_DATE_DATELINE, "", text)
-    return text, changes
+    for pattern in (_DATELINE, _PLACE_DATELINE, _DATE_DATELINE):
+        text, changes = sub(pattern, "", text)
+        if changes:
+            return text, changes
+    return text, []
 
 
 def dateline_metadata(removed: str) -> dict[str, str]:
-    """The outlet or date named in a dateline :func:`strip_datelines` removed.
+    """The outlet, place or date named in a dateline :func:`strip_datelines` removed.
 
     >>> dateline_metadata("Tokyo (CNN)")
-    {'site_name': 'CNN'}
+    {'site_name': 'CNN', 'dateline': 'Tokyo'}
+    >>> dateline_metadata("LOS ANGELES — ")
+    {'dateline': 'LOS ANGELES'}
     """
-    m = _DATELINE.match(removed + ("" if removed.endswith(("-", "—", "–")) else "X"))
+    m = _DATELINE.match(removed + ("" if removed.rstrip().endswith(("-", "—", "–")) else "X"))
     if m:
-        return {"site_name": m.group("outlet")}
+        found = {"site_name": m.group("outlet")}
+        if m.group("place"):
+            found["dateline"] = m.group("place").strip()
+        return found
+    m = _PLACE_DATELINE.match(removed.rstrip() + " X")
+    if m:
+        return {"dateline": m.group("place")}
     m = _DATE_DATELINE.match(removed + " X")
     return {"published": m.group("date")} if m else {}

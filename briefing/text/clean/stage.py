@@ -12,6 +12,7 @@ from .boilerplate import strip_boilerplate_inline, strip_boilerplate_lines
 from .bylines import dateline_metadata, header_metadata, strip_bylines, strip_datelines
 from .captions import strip_caption_remnants, strip_caption_shortcodes
 from .edits import Cleaner
+from .linebreaks import join_wrapped_lines, strip_marked_captions
 from .placeholders import strip_placeholders
 from .titles import derive_title
 from .whitespace import fix_whitespace
@@ -23,8 +24,10 @@ CLEANERS: dict[str, Cleaner] = {
     "placeholders": strip_placeholders,
     "bylines": strip_bylines,
     "datelines": strip_datelines,
+    "wrapped_lines": join_wrapped_lines,
     "boilerplate_lines": strip_boilerplate_lines,
     "boilerplate_inline": strip_boilerplate_inline,
+    "marked_captions": strip_marked_captions,
     "allcaps_lead": fix_allcaps_lead,
 }
 
@@ -49,8 +52,8 @@ Removal(cleaner='allcaps_lead', removed='ELON', replacement='Elon')))
 def clean(article: Article) -> Article:
     """``article`` with debris removed and a report of what went.
 
-    Bylines, dates and outlets found in the debris fill the article's empty metadata
-    fields. An article without a title gets one derived from its lead sentence
+    Bylines, dates, outlets and dateline places found in the debris fill the article's
+    empty metadata fields. An article without a title gets one derived from its lead sentence
     (``title_derived=True``).
     """
     text, removals = clean_text("\n".join(article.paragraphs))
@@ -66,7 +69,7 @@ def clean(article: Article) -> Article:
         for key, value in found.items():
             meta.setdefault(key, value)
     changes: dict[str, object] = {"paragraphs": paragraphs, "cleaning": article.cleaning + removals}
-    for key in ("byline", "published", "site_name"):
+    for key in ("byline", "published", "site_name", "dateline"):
         if not getattr(article, key) and key in meta:
             changes[key] = meta[key]
     if not article.title.strip() and paragraphs:

@@ -70,3 +70,35 @@ def strip_boilerplate_inline(text: str) -> tuple[str, list[Change]]:
     if changes:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     return text, [(removed.strip(), new) for removed, new in changes]
+
+
+_AUTHOR_NOTE = re.compile(
+    r"\bfollow (?:him|her|them|me|us) on (?:twitter|x|facebook|instagram|threads|bluesky|linkedin)\b"
+    r"|\b(?:may|can) be reached at\b|\bhave a (?:news )?tip\?|\b(?:email|e-mail|contact) (?:him|her|them|the author) at\b",
+    re.I,
+)
+AUTHOR_NOTE_ZONE = 3  # an author's note sits in the last paragraphs
+
+
+def strip_author_notes(text: str) -> tuple[str, list[Change]]:
+    """Drop the author's note at the end of an article: a paragraph among the last few
+    that gives how to reach or follow the writer (the note is about the writer, not the news).
+
+    >>> strip_author_notes("Musk spoke.\\nHave a tip? Amy Smith may be reached at amy@example.com. Follow her on Twitter @amy.")[0]
+    'Musk spoke.'
+    >>> strip_author_notes("Police can be reached at 555-0100, the sheriff said.\\nHe left.")[0]
+    'Police can be reached at 555-0100, the sheriff said.\\nHe left.'
+    """
+    lines = text.split("\n")
+    first = max(0, len(lines) - AUTHOR_NOTE_ZONE)
+    changes: list[Change] = []
+    kept = []
+    for i, line in enumerate(lines):
+        if i >= first and i > 0 and _AUTHOR_NOTE.search(line) and not _QUOTED.search(line):
+            changes.append((line.strip(), ""))
+            continue
+        kept.append(line)
+    return "\n".join(kept), changes
+
+
+_QUOTED = re.compile(r"[\"“”]|\b(?:said|says|told)\b")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ...models import Article, Removal
 from .allcaps import fix_allcaps_lead
-from .boilerplate import strip_boilerplate_inline, strip_boilerplate_lines
+from .boilerplate import strip_author_notes, strip_boilerplate_inline, strip_boilerplate_lines
 from .bylines import dateline_metadata, header_metadata, strip_bylines, strip_datelines
 from .captions import strip_caption_remnants, strip_caption_shortcodes
 from .edits import Cleaner
@@ -27,6 +27,7 @@ CLEANERS: dict[str, Cleaner] = {
     "wrapped_lines": join_wrapped_lines,
     "boilerplate_lines": strip_boilerplate_lines,
     "boilerplate_inline": strip_boilerplate_inline,
+    "author_notes": strip_author_notes,
     "marked_captions": strip_marked_captions,
     "allcaps_lead": fix_allcaps_lead,
 }

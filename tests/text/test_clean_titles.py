@@ -19,6 +19,14 @@ def test_clean_fills_empty_metadata_from_debris():
     assert clean(Article(paragraphs=("Tokyo (CNN)Police arrested a man.",))).site_name == "CNN"
 
 
+def test_dateline_place_is_metadata_never_text():
+    cleaned = clean(Article(paragraphs=("LOS ANGELES — The actor died on Monday.",)))
+    assert (cleaned.paragraphs, cleaned.dateline) == (("The actor died on Monday.",), "LOS ANGELES")
+    cleaned = clean(Article(paragraphs=("Tokyo (CNN)Police arrested a man.",)))
+    assert (cleaned.paragraphs, cleaned.dateline, cleaned.site_name) == (("Police arrested a man.",), "Tokyo", "CNN")
+    assert cleaned.to_dict()["dateline"] == "Tokyo"
+
+
 def test_clean_keeps_existing_metadata_and_title():
     article = Article(paragraphs=("(CNN)Police arrested a man.",), title="Arrest", site_name="CNN International")
     cleaned = clean(article)

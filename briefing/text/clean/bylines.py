@@ -33,9 +33,9 @@ _HEADER_TOKEN = re.compile(
 )
 
 
-def _header_at(line: str) -> tuple[int, list[re.Match[str]]]:
-    """The length of the byline/dateline header at the start of ``line``, and its tokens."""
-    pos, tokens = 0, []
+def _header_at(line: str, pos: int = 0) -> tuple[int, list[re.Match[str]]]:
+    """Where the byline/dateline header starting at ``pos`` of ``line`` ends, and its tokens."""
+    tokens = []
     while True:
         m = _HEADER_TOKEN.match(line, pos)
         if not m or m.end() == pos:
@@ -59,9 +59,15 @@ def strip_bylines(text: str) -> tuple[str, list[Change]]:
     'A man was held.'
     >>> strip_bylines("By Tuesday, the storm had passed.")[0]
     'By Tuesday, the storm had passed.'
+
+    A full header (a name and a publication date) after the story's highlights in the
+    first paragraph goes too; the highlights stay:
+
+    >>> strip_bylines("Luke won the show . By . Bianca London . PUBLISHED: . 07:21 EST, 28 December 2012 . Luke won.")[0]
+    'Luke won the show . Luke won.'
     """
+    text, changes = _strip_inner_header(text)
     lines = text.split("\n")
-    changes: list[Change] = []
     kept: list[str] = []
     for i, line in enumerate(lines):
         end, tokens = _header_at(line)
@@ -77,6 +83,23 @@ def strip_bylines(text: str) -> tuple[str, list[Change]]:
                     continue
         kept.append(line)
     return "\n".join(kept), changes
+
+
+_INNER_HEADER_START = re.compile(r"\s\.\s(?=By\s\.\s)")
+_INNER_HEADER_WINDOW = 1000  # highlights before a header are a few short lines
+
+
+def _strip_inner_header(text: str) -> tuple[str, list[Change]]:
+    """A byline-and-date header that follows the highlights in the first paragraph."""
+    first = text.split("\n", 1)[0]
+    m = _INNER_HEADER_START.search(first, 0, _INNER_HEADER_WINDOW)
+    if not m:
+        return text, []
+    start = m.end()
+    end, tokens = _header_at(first, start)
+    if not any(t.group("by_dm") for t in tokens) or not any(t.group("date") for t in tokens):
+        return text, []
+    return text[:start] + text[end:], [(text[start:end].strip(), "")]
 
 
 def header_metadata(removed: str) -> dict[str, str]:

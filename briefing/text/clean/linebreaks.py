@@ -50,6 +50,16 @@ POINTER = (
 _POINTER = re.compile(POINTER, re.I)
 # A caption's label: a few words and a colon, not a quotation's speaker ("Smith said:").
 _LABEL = re.compile(r"^[\"“‘']?[A-Z][\w'’&-]*(?: [\w'’&-]+){0,3}: (?![\"“‘'])")
+# In the line-mark format a label ends its caption's first word(s) even when the caption
+# closes with a full stop ("Retread: David Cameron with Samantha yesterday."); elsewhere
+# ("Why it matters: ...") a label is the article's own. The label is a word or a few, in
+# quotes or not, not starting with a word that begins a clause ("The reason: ...").
+_CAPTION_LABEL = re.compile(
+    r"^[\"“‘']?(?!(?:The|A|An|But|And|So|His|Her|Its|Their|Our|This|That|One|Why|What|How|Q)\b)"
+    r"[A-Z][a-z'’-]+(?: [a-z'’-]+){0,2}[\"”’']?: (?![\"“‘'])[A-Z]"
+)
+MIN_LINE_MARKS = 2  # bare marks that show the text is in the line-mark format
+_LINE_MARK = re.compile(r"\s\.(?=\s|$)")
 _SPEECH = re.compile(r"\b(?:said|says|told|added|asked|explained|wrote|tweeted)\b", re.I)
 _TEASER = re.compile(r"^(?:VIDEO|WATCH|PICTURED|GALLERY|SCROLL DOWN)\b")
 _MARKED_END = re.compile(r"\s\.$")
@@ -64,7 +74,7 @@ def _sentences(line: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(line)]) if line[a:b].strip()]
 
 
-def is_marked_caption(sentence: str) -> bool:
+def is_marked_caption(sentence: str, line_marks: bool = False) -> bool:
     """True for a sentence that ends with a bare line mark and reads as a caption or a
     teaser: a label and a colon, a picture pointer, or a VIDEO/WATCH lead.
 
@@ -78,8 +88,17 @@ def is_marked_caption(sentence: str) -> bool:
     False
     >>> is_marked_caption("In the lead: Jose Baxter (right) celebrates opening the scoring.")
     False
+
+    In text that is in the line-mark format, a caption label is enough:
+
+    >>> is_marked_caption("Retread: David Cameron with Samantha yesterday.", line_marks=True)
+    True
+    >>> is_marked_caption("The reason: He did not want to go.", line_marks=True)
+    False
     """
     s = sentence.strip()
+    if line_marks and _CAPTION_LABEL.match(s) and not _SPEECH.search(s.split(":", 1)[0]):
+        return True
     if not _MARKED_END.search(s):
         return False
     if _TEASER.match(s):
@@ -105,6 +124,7 @@ def strip_marked_captions(text: str) -> tuple[str, list[Change]]:
         return text, []
     changes: list[Change] = []
     lines = []
+    line_marks = len(_LINE_MARK.findall(text)) >= MIN_LINE_MARKS
     for line in text.split("\n"):
         # A pointer glued to the next sentence ends its caption there: mark the line end.
         line = _RUN_ON.sub(lambda m: m.group(0) + " .", line)
@@ -112,7 +132,7 @@ def strip_marked_captions(text: str) -> tuple[str, list[Change]]:
         drop: set[int] = set()
         for i, (a, b) in enumerate(spans):
             sentence = line[a:b].strip()
-            if is_marked_caption(sentence):
+            if is_marked_caption(sentence, line_marks):
                 drop.add(i)
             elif i > 0 and _MARKED_END.search(sentence) and len(sentence.split()) <= 12:
                 # "X (left) crashed into her car (right). She died later ." is one caption.

@@ -57,3 +57,45 @@ def strip_caption_remnants(text: str) -> tuple[str, list[Change]]:
         if line.strip() or not had_caption:
             lines.append(line)
     return "\n".join(lines), changes
+
+
+# Photo agencies and the words that end a credit ("Getty Images", "AP Photo/Evan Vucci").
+AGENCIES = (
+    r"Getty Images|Getty|AFP|Reuters|AP Photo|AP|PA Wire|PA|EPA|Rex Features|REX|Shutterstock|Alamy|Splash News"
+    r"|Bloomberg|Handout|Supplied|File photo|NASA|iStock|Corbis|Xinhua|Anadolu"
+)
+_CREDIT = re.compile(
+    # "(Photo: Getty Images)", "(AP Photo/Evan Vucci)", "(Image credit: NASA)"
+    r"\s?\((?:(?:photo|image|picture|video)s?(?: credit)?\s*:\s*[^()\n]{1,80}|AP Photo/[^()\n]{1,60}"
+    rf"|(?:{AGENCIES})(?:\s?/\s?[^()\n]{{1,40}})?)\)"
+    # "Photo: Getty Images" glued between two sentences
+    rf"|(?:(?<=[.!?\"”’] )|(?<=[.!?\"”’]))(?:Photos?|Pictures?|Images?|Credit|Photo credit)\s*:\s*"
+    rf"(?:[A-Z][\w.'’-]*\s){{0,4}}?(?:{AGENCIES})(?:\s?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})?\b\.?\s*",
+    re.I,
+)
+
+
+def strip_glued_credits(text: str) -> tuple[str, list[Change]]:
+    """Remove photo credits glued into the text: ``(AP Photo/Evan Vucci)``, ``(Photo:
+    Getty Images)``, ``(Image credit: NASA)``, and ``Photo: Getty Images`` between two
+    sentences. A dateline's outlet at the very start is the dateline cleaner's.
+
+    >>> strip_glued_credits("The president spoke (AP Photo/Evan Vucci). He left.")[0]
+    'The president spoke. He left.'
+    >>> strip_glued_credits("The storm hit. Photo: Getty Images The mayor said so.")[0]
+    'The storm hit. The mayor said so.'
+    >>> strip_glued_credits("Reuters reported the deal (the news agency said so).")[0]
+    'Reuters reported the deal (the news agency said so).'
+    """
+    if not any(key in text for key in ("(", "Photo", "Picture", "Image", "Credit", "PHOTO")):
+        return text, []
+    changes: list[Change] = []
+    lines = []
+    for line in text.split("\n"):
+        # A parenthesised outlet opening a line is a dateline: leave it to strip_datelines.
+        head = re.match(r"^[^()\n]{0,60}?\((?:" + AGENCIES + r")\)", line)
+        start = head.end() if head else 0
+        new, found = sub(_CREDIT, "", line[start:])
+        lines.append(line[:start] + new)
+        changes += found
+    return "\n".join(lines), [(removed.strip(), new) for removed, new in changes]

@@ -10,7 +10,7 @@ from ...models import Article, Removal
 from .allcaps import fix_allcaps_lead
 from .boilerplate import strip_author_notes, strip_boilerplate_inline, strip_boilerplate_lines
 from .bylines import dateline_metadata, header_metadata, strip_bylines, strip_datelines
-from .captions import strip_caption_remnants, strip_caption_shortcodes
+from .captions import strip_caption_remnants, strip_caption_shortcodes, strip_glued_credits
 from .edits import Cleaner
 from .linebreaks import join_wrapped_lines, strip_marked_captions
 from .placeholders import strip_placeholders
@@ -21,6 +21,7 @@ CLEANERS: dict[str, Cleaner] = {
     "whitespace": fix_whitespace,
     "caption_shortcodes": strip_caption_shortcodes,
     "caption_remnants": strip_caption_remnants,
+    "glued_credits": strip_glued_credits,
     "placeholders": strip_placeholders,
     "bylines": strip_bylines,
     "datelines": strip_datelines,

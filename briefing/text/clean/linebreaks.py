@@ -58,7 +58,7 @@ _CAPTION_LABEL = re.compile(
     r"^[\"“‘']?(?!(?:The|A|An|But|And|So|His|Her|Its|Their|Our|This|That|One|Why|What|How|Q)\b)"
     r"[A-Z][a-z'’-]+(?: [a-z'’-]+){0,2}[\"”’']?: (?![\"“‘'])[A-Z]"
 )
-MIN_LINE_MARKS = 2  # bare marks that show the text is in the line-mark format
+MIN_LINE_MARKS = 1  # a bare mark (left after the header and wrapped lines went) shows the format
 _LINE_MARK = re.compile(r"\s\.(?=\s|$)")
 _SPEECH = re.compile(r"\b(?:said|says|told|added|asked|explained|wrote|tweeted)\b", re.I)
 _TEASER = re.compile(r"^(?:VIDEO|WATCH|PICTURED|GALLERY|SCROLL DOWN)\b")

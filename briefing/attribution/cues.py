@@ -169,6 +169,7 @@ def _headline_cues(ctx: ArticleEntities, index: int, cues: list[Cue]) -> None:
         start < k < len(toks) - 1
         and toks[k].text == ":"
         and not any(t.low in HEADLINE_BLOCK for t in toks[start:k])
+        and _speaker_label(ctx, index, start, k)
     ):
         cues.append(Cue(k, k, ":", "colon"))
     for k in range(len(toks) - 2, -1, -1):
@@ -179,6 +180,40 @@ def _headline_cues(ctx: ArticleEntities, index: int, cues: list[Cue]) -> None:
             if rest and len(rest) <= 6 and all(t.cap or t.text in ".-" for t in rest):
                 cues.append(Cue(k, k, toks[k].text, "dash"))
             break
+
+
+def _speaker_label(ctx: ArticleEntities, index: int, start: int, colon: int) -> bool:
+    """Whether the words before the colon at ``colon`` label a speaker, not a caption or a
+    heading ("Kick-off:", "Shocked:", "Former friends:", "High School Roundup:").
+
+    A speaker is a person or an organisation: a name the article uses elsewhere too, or
+    (for a name followed by a quotation) one it marks as a person or organisation; or
+    an interview line's capitals ("WALLACE:") that open two lines or more; or a poll or
+    study ("Poll: Clinton leads"). And the line is a quote or interview line: a
+    quotation opens after the colon, the label is an interview line's, or the line is a
+    headline (the article's first sentence, or in title case)."""
+    toks = ctx.tokens[index]
+    label = toks[start:colon]
+    if all(t.text.isupper() and len(t.text) > 1 for t in label):
+        return sum(_opens_with_label(ctx.tokens[s], [t.text for t in label]) for s in range(len(ctx.tokens))) >= 2
+    quoted_line = colon + 1 < len(toks) and toks[colon + 1].text in OPEN_Q
+    headline = index == 0 or _is_headline(toks)
+    if not (quoted_line or headline):
+        return False
+    if len(label) == 1 and label[0].low in ctx.lex.study_nouns:
+        return True
+    mention = next((m for m in ctx.mentions[index] if m.first <= colon - 1 <= m.last and m.first >= start), None)
+    if mention is None or mention.last != colon - 1:
+        return False
+    entity = mention.entity
+    elsewhere = any(m.entity is entity for s, ms in enumerate(ctx.mentions) if s != index for m in ms)
+    return elsewhere or quoted_line and (entity.kind in ("person", "org") or entity.gender is not None)
+
+
+def _opens_with_label(toks: list[Tok], label: list[str]) -> bool:
+    start = 1 if toks and toks[0].text in OPEN_Q else 0
+    end = start + len(label)
+    return end < len(toks) and [t.text for t in toks[start:end]] == label and toks[end].text == ":"
 
 
 def extend_cue(ctx: ArticleEntities, toks: list[Tok], cue: Cue, text: str, span: Span) -> tuple[str, Span]:

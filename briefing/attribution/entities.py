@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
 from ..models import Article, Sentence
-from .lexicon import CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, NAME_PARTICLES, OPEN_Q, lexicon
+from .lexicon import CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, OPEN_Q, lexicon
 from .tokens import Tok, is_cap_name, is_lower_word, is_word, nounish, tokenize
 
 
@@ -141,7 +141,12 @@ class ArticleEntities:
     def _modifier(self, toks: list[Tok], i: int) -> bool:
         """Whether the name ending at token ``i`` modifies the noun after it ("Israeli
         officials", "Gmail users", "White House spokesperson")."""
-        if i + 1 >= len(toks) or not is_lower_word(toks[i + 1]) or toks[i + 1].low in self.lex.cue_forms:
+        if (
+            i + 1 >= len(toks)
+            or not is_lower_word(toks[i + 1])
+            or toks[i + 1].low in self.lex.cue_forms
+            or toks[i + 1].low in FUNCTION_WORDS  # "Musk has", "Musk was": a verb, not a plural noun
+        ):
             return False
         nxt = toks[i + 1]
         return (

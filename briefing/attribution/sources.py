@@ -23,7 +23,7 @@ from .lexicon import (
 from .phrases import (
     Source, after_boundary, clause_subject, ends_clause, np_left, np_right, skip_apposition_left,
 )
-from .resolve import resolve_description, resolve_pronoun
+from .resolve import resolve_description, resolve_pronoun, sole_candidate, sole_organisation
 from .tokens import Tok, is_lower_word, is_word, nounish, prev_word
 
 
@@ -212,11 +212,14 @@ def name_source(ctx: ArticleEntities, index: int, src: Source) -> Named:
     span = (words[0].start, words[-1].end)
     text = ctx.text[span[0] : span[1]]
     if src.relative:
+        # "a player who told ...": the source is the antecedent, written just before
+        # "who". ``resolved_from`` keeps "who"; the span is the antecedent's, which names
+        # the source already, so nothing puts a name in for "who" ("a player a player told").
         rel = toks[src.last + 1] if toks[src.last + 1].low in RELATIVES else toks[src.last + 2]
-        name, _, _, entity = name_source(ctx, index, Source(src.first, src.last))
-        return name, rel.text, (rel.start, rel.end), entity
+        name, _, inner_span, entity = name_source(ctx, index, Source(src.first, src.last))
+        return name, rel.text, inner_span, entity
     if len(words) == 1 and words[0].low in SUBJECT_PRONOUNS:
-        entity = resolve_pronoun(ctx, words[0].low, index, src.first)
+        entity = _certain(ctx, resolve_pronoun(ctx, words[0].low, index, src.first), words[0].low, index, src.first)
         if entity is None:
             return text, None, span, None
         return entity.name, text, span, entity
@@ -247,7 +250,7 @@ def _owner_of_speech(ctx: ArticleEntities, index: int, src: Source, text: str, s
     first = toks[src.first].low
     if first in ("his", "her", "their", "its") and toks[src.last].low in lex.keep_possessor:
         pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}[first]
-        entity = resolve_pronoun(ctx, pronoun, index, src.first)
+        entity = _certain(ctx, resolve_pronoun(ctx, pronoun, index, src.first), pronoun, index, src.first)
         if entity is not None:
             return entity.name, text, span, entity
         return text, None, span, None
@@ -319,9 +322,37 @@ def _described(ctx: ArticleEntities, index: int, src: Source, text: str, span: S
         orgish = False  # "the French government" names itself: no guess
     if person or orgish:
         entity = resolve_description(ctx, head, gender, orgish, index, src.first, bare=len(words) == 2)
+        if entity is not None and not any(head in e.roles for e in ctx.entities):
+            # resolved by salience, not by a role the article gave: sure only when no
+            # one else fits ("the Tesla boss" is not the president just named)
+            word = "the" if entity.kind == "org" else gender or "person"
+            entity = _certain(ctx, entity, word, index, src.first)
         if entity is not None:
             return entity.name, text, span, entity
     return text, None, span, None
+
+
+def _certain(ctx: ArticleEntities, entity: Entity | None, word: str, index: int, position: int) -> Entity | None:
+    """``entity``, the antecedent found for ``word`` (a pronoun, "the" for an
+    organisation's description, a gender or "person" for a person's) at token
+    ``position`` of sentence ``index``, when it is certain: it agrees in number and kind
+    and no other candidate is near. Otherwise None, and the resolution is forgotten so
+    that no later rule names it: a wrong name is worse than the article's own words."""
+    if entity is None:
+        return None
+    kind = SUBJECT_PRONOUNS.get(word, word)
+    if entity.kind == "org":
+        sure = kind in ("plural", "neuter", "the") and sole_organisation(
+            ctx, entity, "they" if kind == "plural" else "it" if kind == "neuter" else "the", index, position
+        )
+    else:
+        sure = kind in ("male", "female", "person") and sole_candidate(
+            ctx, entity, kind if kind != "person" else None, index, position
+        )
+    if not sure:
+        ctx.resolved[(index, position)] = None
+        return None
+    return entity
 
 
 def closes_sentence(toks: list[Tok], cue: Cue, src: Source) -> bool:

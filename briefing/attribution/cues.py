@@ -74,6 +74,8 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
         or prev.low in ("so", "-")
     ):
         return None  # a noun: "the report", "his claims", "so-called"
+    if _noun_after_modifiers(toks, i, form):
+        return None  # "a New York Times report", "so many Republican claims"
     last = i
     particle = lex.phrasal.get(lemma)
     if particle:
@@ -83,6 +85,8 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
             return None
     if lemma in lex.speech_context and not _speech_follows(toks, last):
         return None  # "would add $84 billion", "Israel continued to pummel"
+    if _other_sense(ctx, toks, i, last, lemma):
+        return None  # "claimed his title", "reported from Midway", "wouldn't say."
     if form in ("base", "s") and lemma in lex.noun_homographs and not headline:
         if _used_as_noun(ctx, index, i, last, form):
             return None
@@ -93,11 +97,82 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
     return Cue(i, last, lemma, form)
 
 
+_PLURAL_DETERMINERS = frozenset(
+    {"many", "several", "few", "these", "those", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+     "ten", "dozens", "hundreds", "thousands", "millions", "both", "numerous", "multiple", "various"}
+)
+
+
+def _noun_after_modifiers(toks: list[Tok], i: int, form: str) -> bool:
+    """Whether the cue at ``i`` heads a noun phrase whose determiner stands a few words
+    before it: "a" or "an" before a base form ("a New York Times report"), a plural
+    determiner before an "s" form ("so many Republican claims"); a verb agrees with
+    neither."""
+    if form not in ("base", "s"):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 4 and is_word(toks[k]) and (toks[k].cap or toks[k].text[:1].isdigit()):
+        k -= 1
+    if k == i - 1 or k < 0:
+        return False
+    det = toks[k].low
+    return form == "base" and det in ("a", "an") or form == "s" and det in _PLURAL_DETERMINERS
+
+
+_CLAUSE_MARKS = frozenset({"that", ":"})
+
+
+def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma: str) -> bool:
+    """Whether the cue verb at ``i..last`` is used in a sense that reports no words:
+    with a particle of another sense and no clause after it ("reported from Midway",
+    "Vindman reported to him", "insist on being"); with an object that is no
+    proposition ("claimed his title", "claimed victory", "tells lies", "wrote letters");
+    a blow, not words ("attacked her with two knives"); or a
+    refusal that reports nothing ("Kadzik wouldn't say.")."""
+    lex = ctx.lex
+    n = len(toks)
+    rest = toks[last + 1 : last + 10]
+    clause = any(t.low in _CLAUSE_MARKS or t.text in OPEN_Q for t in rest)
+    nxt = toks[last + 1] if last + 1 < n else None
+    if nxt is not None and nxt.low in lex.not_speech_after.get(lemma, ()) and not clause:
+        return True
+    objects = lex.non_proposition_objects.get(lemma)
+    if objects and nxt is not None:
+        k = last + 1
+        while k < n and k - last <= 3 and (toks[k].low in DETERMINERS or toks[k].text in ("’s", "'s")
+                                            or is_lower_word(toks[k]) and toks[k].low not in objects
+                                            and toks[k].low not in FUNCTION_WORDS and k + 1 < n
+                                            and is_lower_word(toks[k + 1])):
+            k += 1
+        if k < n and toks[k].low in objects and not (k + 1 < n and toks[k + 1].low == "that"):
+            return True
+    if lemma in lex.needs_reason and not clause:
+        # "attacked her with two kitchen knives", "attacked the USS Cole, killing 17"
+        reason = next((t for t in rest if t.low in ("as", "for", "over", "with", "killing", "injuring", "wounding")), None)
+        if reason is not None and reason.low in ("with", "killing", "injuring", "wounding"):
+            return True
+    if lemma in lex.speech and lemma not in ("deny", "admit", "acknowledge"):
+        j = i - 1
+        while j >= 0 and (toks[j].low in AUX or toks[j].low.endswith(("n't", "n’t"))):
+            if toks[j].low in ("not", "never") or toks[j].low.endswith(("n't", "n’t")):
+                # nothing reported: the sentence ends, or an object then the end
+                tail = [t for t in toks[last + 1 :] if is_word(t)]
+                if len(tail) <= 3 and all(t.low not in _CLAUSE_MARKS for t in tail) and not any(
+                    t.text in OPEN_Q for t in toks[last + 1 :]
+                ):
+                    return True
+                break
+            j -= 1
+    return False
+
+
 def _used_as_noun(ctx: ArticleEntities, index: int, i: int, last: int, form: str) -> bool:
     """Whether a cue that is also a noun ("claim", "reports", "shows") is one here: no
     auxiliary and no subject before it ("Initial reports"), or a name before its base
     form ("a Trump claim")."""
     toks = ctx.tokens[index]
+    if 0 < i and last + 1 < len(toks) and toks[i - 1].text == "," and toks[last + 1].low in ("and", "or", ","):
+        return True  # an item of a list: "250 love letters, telegrams, notes and cards"
     j = prev_word(toks, i)
     before = toks[j] if j >= 0 else None
     aux = j < i - 1 and any(toks[k].low in AUX for k in range(j + 1, i))

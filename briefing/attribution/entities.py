@@ -213,6 +213,8 @@ class ArticleEntities:
         else:
             if kind == "person" and entity.kind in ("unknown", "name"):
                 entity.kind = "person"
+            elif kind == "name" and entity.kind == "unknown":
+                entity.kind = "name"  # "Trump" first, then "Donald Trump": most likely a person
             if len(core) > len(entity.words) and entity.kind != "org":
                 entity.words = core
                 entity.name = " ".join(core)

@@ -113,11 +113,15 @@ def nearest(ctx: ArticleEntities, entity: Entity, index: int, position: int, win
             yield s, candidate
 
 
-def sole_candidate(ctx: ArticleEntities, entity: Entity, gender: str | None, index: int, position: int) -> bool:
+def sole_candidate(
+    ctx: ArticleEntities, entity: Entity, gender: str | None, index: int, position: int, epithet: bool = False
+) -> bool:
     """Whether ``entity`` is the only person that fits, from the sentence where it was
     found up to this one: "Musk met Netanyahu. He said ..." is ambiguous, and so is
     "Kelly ... Mark Kelly volunteered. He ...". A pronoun also needs the entity's
-    gender known and matching: a guess from salience alone is no name to print."""
+    gender known and matching: a guess from salience alone is no name to print. An
+    ``epithet`` ("the tech giant") stands for someone named, never for an unnamed
+    subject ("A White House spokesperson accused Musk ... The tech giant denied")."""
     if gender in ("male", "female") and (
         entity.gender != gender or (entity.she if gender == "male" else entity.he)
     ):
@@ -137,11 +141,34 @@ def sole_candidate(ctx: ArticleEntities, entity: Entity, gender: str | None, ind
                 continue
             if other.kind in ("person", "name") or other.gender or other.speaker or id(other) in subjects:
                 return False
-        if any(m.entity is entity for m in mentions) or s != index and any(e is entity for e, _ in ctx.sources[s]):
-            return True
-        if s != index and _unnamed_subject(ctx, s):
+        spoke = s != index and any(e is entity for e, _ in ctx.sources[s])
+        if any(m.entity is entity for m in mentions) or spoke:
+            if s == index or spoke or any(m.entity is entity and m.subject for m in mentions):
+                return True
+            # Named there only as an object ("... drew in Barack Obama. But he said"): the
+            # subject there, or someone in the sentence before, may be meant.
+            return not (not epithet and _unnamed_subject(ctx, s)) and not any(
+                _may_be(ctx, other, entity, gender) for other in _people(ctx, s - 1)
+            )
+        if s != index and not epithet and _unnamed_subject(ctx, s):
             return False  # "A shopkeeper ... said. He ...": the pronoun may be theirs
     return True
+
+
+def _people(ctx: ArticleEntities, index: int) -> list[Entity]:
+    """The entities named or quoted as sources in sentence ``index`` (none before the first)."""
+    if index < 0:
+        return []
+    return [m.entity for m in ctx.mentions[index]] + [e for e, _ in ctx.sources[index] if e is not None]
+
+
+def _may_be(ctx: ArticleEntities, other: Entity, entity: Entity, gender: str | None) -> bool:
+    """Whether ``other``, not ``entity``, may be the person a pronoun of ``gender`` means."""
+    if other is entity or other.kind == "org":
+        return False
+    if gender in ("male", "female") and other.gender not in (None, gender):
+        return False
+    return other.kind in ("person", "name") or other.gender is not None or other.speaker
 
 
 def _unnamed_subject(ctx: ArticleEntities, index: int) -> bool:

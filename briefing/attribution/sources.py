@@ -100,14 +100,22 @@ def _inverted_source(ctx: ArticleEntities, toks: list[Tok], cue: Cue) -> Source 
             if (
                 right is not None
                 and ends_clause(toks, right.last)
-                and (
-                    any(t.cap for t in toks[right.first : right.last + 1])
-                    or toks[right.first].low in DETERMINERS
-                    or toks[right.first].low in SUBJECT_PRONOUNS
-                )
+                and not (right.last + 1 < len(toks) and toks[right.last + 1].text in OPEN_Q)
+                and _names_someone(ctx, toks, right)
             ):
                 return right
     return None
+
+
+def _names_someone(ctx: ArticleEntities, toks: list[Tok], src: Source) -> bool:
+    """Whether a phrase after an inverted cue can be who spoke: a pronoun, or a phrase
+    whose head is a name or a noun for a person, organisation or study ('..., said Smith',
+    '..., said the company'), not the object of a verb ('..., said the event brought back
+    memories', '..., noted the rule', ', said North Korea's latest "provocation')."""
+    head = toks[src.last]
+    if src.first == src.last and head.low in SUBJECT_PRONOUNS:
+        return True
+    return (head.cap and head.low not in ctx.lex.time_words) or nounish(ctx.lex, head) or head.text == ")"
 
 
 def _subject_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | None:
@@ -322,17 +330,22 @@ def _described(ctx: ArticleEntities, index: int, src: Source, text: str, span: S
         orgish = False  # "the French government" names itself: no guess
     if person or orgish:
         entity = resolve_description(ctx, head, gender, orgish, index, src.first, bare=len(words) == 2)
-        if entity is not None and not any(head in e.roles for e in ctx.entities):
-            # resolved by salience, not by a role the article gave: sure only when no
-            # one else fits ("the Tesla boss" is not the president just named)
+        holders = [e for e in ctx.entities if head in e.roles]
+        role = " ".join(t.low for t in words[1:])
+        if entity is not None and not (holders == [entity] and (len(words) == 2 or role in entity.roles)):
+            # Resolved by salience, or by a role with words the article did not give it
+            # ("the former Old Trafford boss" is not the boss just named): sure only when
+            # no one else fits ("the Tesla boss" is not the president just named).
             word = "the" if entity.kind == "org" else gender or "person"
-            entity = _certain(ctx, entity, word, index, src.first)
+            entity = _certain(ctx, entity, word, index, src.first, epithet=True)
         if entity is not None:
             return entity.name, text, span, entity
     return text, None, span, None
 
 
-def _certain(ctx: ArticleEntities, entity: Entity | None, word: str, index: int, position: int) -> Entity | None:
+def _certain(
+    ctx: ArticleEntities, entity: Entity | None, word: str, index: int, position: int, epithet: bool = False
+) -> Entity | None:
     """``entity``, the antecedent found for ``word`` (a pronoun, "the" for an
     organisation's description, a gender or "person" for a person's) at token
     ``position`` of sentence ``index``, when it is certain: it agrees in number and kind
@@ -347,7 +360,7 @@ def _certain(ctx: ArticleEntities, entity: Entity | None, word: str, index: int,
         )
     else:
         sure = kind in ("male", "female", "person") and sole_candidate(
-            ctx, entity, kind if kind != "person" else None, index, position
+            ctx, entity, kind if kind != "person" else None, index, position, epithet
         )
     if not sure:
         ctx.resolved[(index, position)] = None

@@ -155,7 +155,7 @@ def _resolve_opening(
     head = toks[np.last].low
     if (head in ctx.lex.epithets or head.endswith("year-old")) and not any(head in e.roles for e in ctx.entities):
         # an epithet resolved by salience alone: sure only if no one else fits as well
-        if not sole_candidate(ctx, entity, ctx.lex.person_nouns.get(head), index, k):
+        if not sole_candidate(ctx, entity, ctx.lex.person_nouns.get(head), index, k, epithet=True):
             return None
     elif entity.kind == "org":
         if any(e is not entity and e.kind == "org" for _, e in nearest(ctx, entity, index, k, 2)):

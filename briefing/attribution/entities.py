@@ -81,6 +81,8 @@ class ArticleEntities:
         # A capitalised first word is a name only if the article capitalises it elsewhere
         # too, or a capitalised word follows it ("Israeli TV").
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.low in ("van", "von", "de", "bin", "al", "da", "du", "di", "del") and i + 2 < len(toks):
+            nxt = toks[i + 2]  # "Louis van Gaal said ..."
         return tok.low in self.capitalised_inside or bool(nxt and is_cap_name(nxt) and nxt.text != "I")
 
     def name_chunks(self, toks: list[Tok]) -> list[tuple[int, int]]:

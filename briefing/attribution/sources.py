@@ -17,22 +17,30 @@ from ..models import Span
 from .cues import Cue
 from .entities import ArticleEntities, Entity
 from .lexicon import (
-    BE, CLOSE_Q, CONTROL_VERBS, DASHES, DEFINITE, DETERMINERS, OPEN_Q, PARTICIPLE_LEADS, RELATIVES,
-    SUBJECT_PRONOUNS,
+    BE, CLAUSE_OPENERS, CLOSE_Q, CONTROL_VERBS, DASHES, DEFINITE, DETERMINERS, FUNCTION_WORDS, OPEN_Q,
+    PARTICIPLE_LEADS, RELATIVES, SUBJECT_PRONOUNS,
 )
 from .phrases import (
     Source, after_boundary, clause_subject, ends_clause, np_left, np_right, skip_apposition_left,
 )
 from .resolve import resolve_description, resolve_pronoun, sole_candidate, sole_organisation
 from .tokens import Tok, is_lower_word, is_word, nounish, prev_word
+from .whole import whole_phrase
 
 
 Named = tuple[str, str | None, Span, Entity | None]  # name, resolved_from, span, entity
 
 
 def find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[Cue, Source]]) -> Source | None:
-    """The source phrase of ``cue`` in sentence ``index``, or None. ``found``: the cues
-    and sources found before it in the sentence."""
+    """The source phrase of ``cue`` in sentence ``index``, as a whole phrase, or None.
+    ``found``: the cues and sources found before it in the sentence."""
+    src = _find_source(ctx, index, cue, found)
+    if src is None or cue.form == "colon":
+        return src
+    return whole_phrase(ctx, index, src)
+
+
+def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[Cue, Source]]) -> Source | None:
     toks = ctx.tokens[index]
     n = len(toks)
     if cue.form == "according":
@@ -136,7 +144,7 @@ def _subject_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | Non
             return None
         return Source(np.first, np.last, relative=True) if t.low != "that" or k == j - 1 else None
     if t.text == ",":
-        return _subject_before_apposition(ctx, toks, j)
+        return _opening_subject(ctx, toks, _subject_before_apposition(ctx, toks, j))
     if t.text in DASHES:
         k = j - 1
         while k >= 0 and toks[k].text not in DASHES:
@@ -145,6 +153,31 @@ def _subject_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | Non
             return np_left(ctx, toks, k - 1)
         return None
     return np_left(ctx, toks, j)
+
+
+def _opening_subject(ctx: ArticleEntities, toks: list[Tok], np: Source | None) -> Source | None:
+    """The subject when the sentence opens with a name and an apposition: a name inside
+    the apposition is not who speaks ("Prince Andrew, ... brother of the heir, Charles,
+    has told": Prince Andrew; "Mr McLuckie, ... their daughters Clara, 15, and Esmee,
+    13, said": Mr McLuckie), and a second subject after the apposition is joined to the
+    first ("Kurt Volker, the former envoy, and Tim Morrison, an official, testified")."""
+    if np is None:
+        return None
+    k = 0
+    while k < len(toks) and (toks[k].low in CLAUSE_OPENERS or not is_word(toks[k])):
+        k += 1
+    opening = np_right(ctx, toks, k) if k < len(toks) else None
+    if (
+        opening is None
+        or opening.last + 1 >= np.first
+        or toks[opening.last + 1].text != ","
+        or not any(t.cap and t.low not in FUNCTION_WORDS for t in toks[opening.first : opening.last + 1])
+    ):
+        return np
+    commas = sum(t.text == "," for t in toks[opening.last + 1 : np.first])
+    if toks[np.first - 1].low == "and" and commas == 2 and toks[np.first - 2].text == ",":
+        return Source(opening.first, np.last, joined=np.first)
+    return opening
 
 
 def _before_time_phrase(ctx: ArticleEntities, toks: list[Tok], j: int) -> int:
@@ -226,6 +259,10 @@ def name_source(ctx: ArticleEntities, index: int, src: Source) -> Named:
         rel = toks[src.last + 1] if toks[src.last + 1].low in RELATIVES else toks[src.last + 2]
         name, _, inner_span, entity = name_source(ctx, index, Source(src.first, src.last))
         return name, rel.text, inner_span, entity
+    if src.joined >= 0:
+        left = name_source(ctx, index, Source(src.first, _before_apposition(toks, src.first)))
+        right = name_source(ctx, index, Source(src.joined, src.last))
+        return f"{left[0]} and {right[0]}", None, span, None
     if len(words) == 1 and words[0].low in SUBJECT_PRONOUNS:
         entity = _certain(ctx, resolve_pronoun(ctx, words[0].low, index, src.first), words[0].low, index, src.first)
         if entity is None:
@@ -242,6 +279,14 @@ def name_source(ctx: ArticleEntities, index: int, src: Source) -> Named:
     if words[0].low in DEFINITE and len(words) >= 2:
         return _described(ctx, index, src, text, span)
     return text, None, span, None
+
+
+def _before_apposition(toks: list[Tok], first: int) -> int:
+    """The last token before the first comma after ``first``."""
+    k = first
+    while k + 1 < len(toks) and toks[k + 1].text != ",":
+        k += 1
+    return k
 
 
 def _owner_of_speech(ctx: ArticleEntities, index: int, src: Source, text: str, span: Span) -> Named | None:
@@ -298,6 +343,10 @@ def _named_in_phrase(ctx: ArticleEntities, index: int, src: Source, text: str, s
         if m.entity is entity and src.first <= m.first and m.last <= src.last
     )
     if m.last == src.last or toks[src.last].text == ")":
+        if any(toks[k].low in ("of", "for", "from", "at", "in", "with") for k in range(src.first, m.first)):
+            # "The owners of Tom & Jerry's Café", "the Office for the District of New
+            # York": the name is the object of a preposition; the whole phrase speaks
+            return text, None, span, None
         if entity.kind == "org":
             return text, None, span, entity
         if any(

@@ -18,6 +18,12 @@ from .lexicon import CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, FUNCTION_WORD
 from .tokens import Tok, is_cap_name, is_lower_word, is_word, nounish, tokenize
 
 
+# A quotation of a speaker rarely runs on for more than a few sentences; past this many
+# characters from its opening mark (about four sentences), a closing mark was most likely
+# missed, and its words are not given to a speaker by carrying over.
+RUNAWAY_QUOTE = 600
+
+
 @dataclass
 class Entity:
     """A named person or organisation in the article (mutable while reading it)."""
@@ -65,6 +71,10 @@ class ArticleEntities:
         self.capitalised_inside: set[str] = _capitalised_inside(self.tokens)
         self.sources: list[list[tuple[Entity | None, str]]] = [[] for _ in sentences]
         self.resolved: dict[tuple[int, int], Entity | None] = {}  # (sentence, token) -> entity
+        self.quotation_start: dict[int, int] = {}  # quotation id -> where its first part starts
+        for sentence in sentences:
+            for qid, (start, _) in zip(sentence.quotation_ids, sentence.quote_spans):
+                self.quotation_start.setdefault(qid, start)
         for index in range(len(sentences)):
             self._find_mentions(index)
         self._learn_genders()
@@ -345,6 +355,21 @@ class ArticleEntities:
                 entity.kind = "person"
 
     # ---- queries
+
+    def runaway(self, index: int) -> bool:
+        """Whether sentence ``index`` lies far inside a quotation that began more than
+        ``RUNAWAY_QUOTE`` characters before it: a closing mark was missed (plain text
+        with stray apostrophes), so its words are no longer taken as quoted."""
+        sentence = self.sentences[index]
+        opening = index
+        while opening > 0 and self.sentences[opening - 1].paragraph == sentence.paragraph:
+            opening -= 1
+        if self.sentences[opening].text.lstrip()[:1] in OPEN_Q:
+            return False  # the paragraph re-opens the quotation, as a long one does at each paragraph
+        return any(
+            sentence.span[0] - self.quotation_start.get(qid, sentence.span[0]) > RUNAWAY_QUOTE
+            for qid in sentence.quotation_ids
+        )
 
     def entity_at(self, index: int, first: int, last: int) -> Entity | None:
         """The entity whose mention lies in tokens ``first..last`` of sentence ``index``."""

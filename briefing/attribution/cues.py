@@ -282,7 +282,19 @@ def _speaker_label(ctx: ArticleEntities, index: int, start: int, colon: int) -> 
         return False
     entity = mention.entity
     elsewhere = any(m.entity is entity for s, ms in enumerate(ctx.mentions) if s != index for m in ms)
-    return elsewhere or quoted_line and (entity.kind in ("person", "org") or entity.gender is not None)
+    # a person or an organisation: by a title, a gender or an organisation's word, or a
+    # first name and a surname ("Pat Caddell"), not "Portion Fix Containers" or a word
+    speaker = (
+        entity.kind in ("person", "org")
+        or entity.gender is not None
+        or entity.kind == "name" and len(entity.words) == 2
+        # one word ("Politifact: ..."): a headline's, named elsewhere, and not only as a label
+        or len(entity.words) == 1 and index == 0 and any(
+            m.entity is entity and (m.last + 1 >= len(ctx.tokens[s]) or ctx.tokens[s][m.last + 1].text != ":")
+            for s, ms in enumerate(ctx.mentions) if s != index for m in ms
+        )
+    )
+    return speaker and (elsewhere or quoted_line)
 
 
 def _opens_with_label(toks: list[Tok], label: list[str]) -> bool:

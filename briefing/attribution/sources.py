@@ -167,6 +167,11 @@ def _opening_subject(ctx: ArticleEntities, toks: list[Tok], np: Source | None) -
     while k < len(toks) and (toks[k].low in CLAUSE_OPENERS or not is_word(toks[k])):
         k += 1
     opening = np_right(ctx, toks, k) if k < len(toks) else None
+    if opening is None or toks[k].low in FUNCTION_WORDS or toks[k].low in ctx.lex.time_words:
+        # "Later in the day, Kurt Volker, ..., and Tim Morrison, ..., testified": after an
+        # opening phrase, the subject starts after its comma
+        comma = next((c for c in range(k, np.first) if toks[c].text == ","), None)
+        opening = np_right(ctx, toks, comma + 1) if comma is not None else None
     if (
         opening is None
         or opening.last + 1 >= np.first

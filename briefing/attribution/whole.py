@@ -32,6 +32,16 @@ def whole_phrase(ctx: ArticleEntities, index: int, src: Source) -> Source | None
         and not any(m.first <= src.first <= m.last for m in ctx.mentions[index])
     ):
         return None  # "Usually found in the Atlantic, ...": an adverb, not a name
+    if first.low == "you" and not first.quoted:
+        return None  # the reader: "If you want a book ...", "You'll also find ..."
+    if first.low in ("a", "an") and src.last > src.first + 1:
+        # "a rover NASA plans to fly": a name after a noun that is no title starts the clause
+        m = next((m for m in ctx.mentions[index] if m.last == src.last and m.first > src.first + 1), None)
+        if m is not None and all(
+            is_lower_word(t) and t.low not in ctx.lex.titles and not nounish(ctx.lex, t)
+            for t in toks[src.first + 1 : m.first]
+        ):
+            src = Source(m.first, src.last, src.relative)
     after = src.last + 1
     if (
         after + 1 < len(toks)

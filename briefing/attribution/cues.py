@@ -47,6 +47,10 @@ def find_cues(ctx: ArticleEntities, index: int) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     _headline_cues(ctx, index, cues)
+    colon = next((c for c in cues if c.form == "colon"), None)
+    if colon is not None and headline:
+        # "Pat Caddell: Democrat Voters Worried About ...": the rest is the speaker's words
+        cues = [c for c in cues if c.first <= colon.first or c.form != "past" and c.form != "s"]
     return cues
 
 
@@ -85,6 +89,14 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
             return None
     if lemma in lex.speech_context and not _speech_follows(toks, last):
         return None  # "would add $84 billion", "Israel continued to pummel"
+    if (
+        form in ("base", "s")
+        and lemma in lex.noun_homographs
+        and last + 1 < n
+        and toks[last + 1].low in AUX
+        and toks[last + 1].low not in ("not", "also")
+    ):
+        return None  # "Health worries have dogged ...": a noun, since no verb takes an auxiliary after it
     if _other_sense(ctx, toks, i, last, lemma):
         return None  # "claimed his title", "reported from Midway", "wouldn't say."
     if form in ("base", "s") and lemma in lex.noun_homographs and not headline:

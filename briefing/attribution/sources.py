@@ -30,6 +30,9 @@ from .whole import whole_phrase
 
 Named = tuple[str, str | None, Span, Entity | None]  # name, resolved_from, span, entity
 
+# Words that open another clause, with a subject of its own, between two cues joined by "and".
+_CLAUSE_LINKS = frozenset({"when", "which", "who", "whom", "because", "after", "before", "while", "if", "until", "where"})
+
 
 def find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[Cue, Source]]) -> Source | None:
     """The source phrase of ``cue`` in sentence ``index``, as a whole phrase, or None.
@@ -71,6 +74,15 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
         return right
     if j >= 0 and toks[j].low in ("and", "but", "or"):
         if found:
+            between = toks[found[-1][0].last + 1 : j]
+            if any(t.low in _CLAUSE_LINKS and not t.quoted for t in between):
+                # another clause came between: "when my mother mentioned ..., I laughed and
+                # said": the subject of the verb before "and", if it has one
+                verb = toks[j - 1] if j >= 1 else None
+                if verb is None or not is_lower_word(verb) or not verb.low.endswith("ed"):
+                    return None  # "when police located her and told her": unsure
+                src = _subject_left(ctx, toks, prev_word(toks, j - 1))
+                return src if src is not None and after_boundary(toks, src.first) else None
             return found[-1][1]
         if cue.form == "base":
             return None  # "needs to sell herself and tell": an infinitive

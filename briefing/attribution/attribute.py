@@ -37,7 +37,7 @@ from ..models import Article, Attribution, Sentence
 from .cues import Cue, extend_cue, find_cues
 from .entities import ArticleEntities
 from .phrases import Source
-from .quotations import carry_back, carry_over, cue_in_quotation, with_quotes
+from .quotations import carry_back, carry_over, closes_quote, cue_in_quotation, with_quotes
 from .sources import closes_sentence, find_source, name_source
 from .subjects import SubjectResolution, note_subject, subject_resolution
 
@@ -63,7 +63,7 @@ def attribute_with_subjects(
     quote_owner: dict[int, Attribution] = {}  # quotation id -> the attribution that holds it
     for index, sentence in enumerate(sentences):
         final = with_quotes(ctx, sentence, _found_in(ctx, index))
-        if not any(not cue_in_quotation(sentence, a) for a in final):
+        if not any(not cue_in_quotation(sentence, a) for a in final) and not ctx.runaway(index):
             carried = carry_over(ctx, index, result, quote_owner)
             if carried is not None:
                 final = [carried, *final]
@@ -71,6 +71,9 @@ def attribute_with_subjects(
             if a.quote is not None:
                 for qid in sentence.quotation_ids:
                     quote_owner.setdefault(qid, a)
+        if closes_quote(sentence.text):
+            for qid in sentence.quotation_ids:
+                quote_owner.pop(qid, None)  # closed: later sentences are not its words
         result.append(final)
         subjects.append(subject_resolution(ctx, index))
         note_subject(ctx, index)
@@ -88,7 +91,7 @@ def _found_in(ctx: ArticleEntities, index: int) -> list[_Found]:
     found: list[tuple[Cue, Source]] = []
     attributions: list[_Found] = []
     for cue in find_cues(ctx, index):
-        if toks[cue.first].quoted and cue.form != "colon":
+        if toks[cue.first].quoted and cue.form != "colon" and not ctx.runaway(index):
             continue  # words inside a quotation belong to its speaker
         src = find_source(ctx, index, cue, found)
         if src is None:

@@ -47,6 +47,10 @@ def find_cues(ctx: ArticleEntities, index: int) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     _headline_cues(ctx, index, cues)
+    colon = next((c for c in cues if c.form == "colon"), None)
+    if colon is not None and headline:
+        # "Pat Caddell: Democrat Voters Worried About ...": the rest is the speaker's words
+        cues = [c for c in cues if c.first <= colon.first or c.form != "past" and c.form != "s"]
     return cues
 
 
@@ -74,6 +78,8 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
         or prev.low in ("so", "-")
     ):
         return None  # a noun: "the report", "his claims", "so-called"
+    if _noun_after_modifiers(toks, i, form):
+        return None  # "a New York Times report", "so many Republican claims"
     last = i
     particle = lex.phrasal.get(lemma)
     if particle:
@@ -83,6 +89,16 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
             return None
     if lemma in lex.speech_context and not _speech_follows(toks, last):
         return None  # "would add $84 billion", "Israel continued to pummel"
+    if (
+        form in ("base", "s")
+        and lemma in lex.noun_homographs
+        and last + 1 < n
+        and toks[last + 1].low in AUX
+        and toks[last + 1].low not in ("not", "also")
+    ):
+        return None  # "Health worries have dogged ...": a noun, since no verb takes an auxiliary after it
+    if _other_sense(ctx, toks, i, last, lemma):
+        return None  # "claimed his title", "reported from Midway", "wouldn't say."
     if form in ("base", "s") and lemma in lex.noun_homographs and not headline:
         if _used_as_noun(ctx, index, i, last, form):
             return None
@@ -93,11 +109,82 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
     return Cue(i, last, lemma, form)
 
 
+_PLURAL_DETERMINERS = frozenset(
+    {"many", "several", "few", "these", "those", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+     "ten", "dozens", "hundreds", "thousands", "millions", "both", "numerous", "multiple", "various"}
+)
+
+
+def _noun_after_modifiers(toks: list[Tok], i: int, form: str) -> bool:
+    """Whether the cue at ``i`` heads a noun phrase whose determiner stands a few words
+    before it: "a" or "an" before a base form ("a New York Times report"), a plural
+    determiner before an "s" form ("so many Republican claims"); a verb agrees with
+    neither."""
+    if form not in ("base", "s"):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 4 and is_word(toks[k]) and (toks[k].cap or toks[k].text[:1].isdigit()):
+        k -= 1
+    if k == i - 1 or k < 0:
+        return False
+    det = toks[k].low
+    return form == "base" and det in ("a", "an") or form == "s" and det in _PLURAL_DETERMINERS
+
+
+_CLAUSE_MARKS = frozenset({"that", ":"})
+
+
+def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma: str) -> bool:
+    """Whether the cue verb at ``i..last`` is used in a sense that reports no words:
+    with a particle of another sense and no clause after it ("reported from Midway",
+    "Vindman reported to him", "insist on being"); with an object that is no
+    proposition ("claimed his title", "claimed victory", "tells lies", "wrote letters");
+    a blow, not words ("attacked her with two knives"); or a
+    refusal that reports nothing ("Kadzik wouldn't say.")."""
+    lex = ctx.lex
+    n = len(toks)
+    rest = toks[last + 1 : last + 10]
+    clause = any(t.low in _CLAUSE_MARKS or t.text in OPEN_Q for t in rest)
+    nxt = toks[last + 1] if last + 1 < n else None
+    if nxt is not None and nxt.low in lex.not_speech_after.get(lemma, ()) and not clause:
+        return True
+    objects = lex.non_proposition_objects.get(lemma)
+    if objects and nxt is not None:
+        k = last + 1
+        while k < n and k - last <= 3 and (toks[k].low in DETERMINERS or toks[k].text in ("’s", "'s")
+                                            or is_lower_word(toks[k]) and toks[k].low not in objects
+                                            and toks[k].low not in FUNCTION_WORDS and k + 1 < n
+                                            and is_lower_word(toks[k + 1])):
+            k += 1
+        if k < n and toks[k].low in objects and not (k + 1 < n and toks[k + 1].low == "that"):
+            return True
+    if lemma in lex.needs_reason and not clause:
+        # "attacked her with two kitchen knives", "attacked the USS Cole, killing 17"
+        reason = next((t for t in rest if t.low in ("as", "for", "over", "with", "killing", "injuring", "wounding")), None)
+        if reason is not None and reason.low in ("with", "killing", "injuring", "wounding"):
+            return True
+    if lemma in lex.speech and lemma not in ("deny", "admit", "acknowledge"):
+        j = i - 1
+        while j >= 0 and (toks[j].low in AUX or toks[j].low.endswith(("n't", "n’t"))):
+            if toks[j].low in ("not", "never") or toks[j].low.endswith(("n't", "n’t")):
+                # nothing reported: the sentence ends, or an object then the end
+                tail = [t for t in toks[last + 1 :] if is_word(t)]
+                if len(tail) <= 3 and all(t.low not in _CLAUSE_MARKS for t in tail) and not any(
+                    t.text in OPEN_Q for t in toks[last + 1 :]
+                ):
+                    return True
+                break
+            j -= 1
+    return False
+
+
 def _used_as_noun(ctx: ArticleEntities, index: int, i: int, last: int, form: str) -> bool:
     """Whether a cue that is also a noun ("claim", "reports", "shows") is one here: no
     auxiliary and no subject before it ("Initial reports"), or a name before its base
     form ("a Trump claim")."""
     toks = ctx.tokens[index]
+    if 0 < i and last + 1 < len(toks) and toks[i - 1].text == "," and toks[last + 1].low in ("and", "or", ","):
+        return True  # an item of a list: "250 love letters, telegrams, notes and cards"
     j = prev_word(toks, i)
     before = toks[j] if j >= 0 else None
     aux = j < i - 1 and any(toks[k].low in AUX for k in range(j + 1, i))
@@ -169,6 +256,7 @@ def _headline_cues(ctx: ArticleEntities, index: int, cues: list[Cue]) -> None:
         start < k < len(toks) - 1
         and toks[k].text == ":"
         and not any(t.low in HEADLINE_BLOCK for t in toks[start:k])
+        and _speaker_label(ctx, index, start, k)
     ):
         cues.append(Cue(k, k, ":", "colon"))
     for k in range(len(toks) - 2, -1, -1):
@@ -179,6 +267,52 @@ def _headline_cues(ctx: ArticleEntities, index: int, cues: list[Cue]) -> None:
             if rest and len(rest) <= 6 and all(t.cap or t.text in ".-" for t in rest):
                 cues.append(Cue(k, k, toks[k].text, "dash"))
             break
+
+
+def _speaker_label(ctx: ArticleEntities, index: int, start: int, colon: int) -> bool:
+    """Whether the words before the colon at ``colon`` label a speaker, not a caption or a
+    heading ("Kick-off:", "Shocked:", "Former friends:", "High School Roundup:").
+
+    A speaker is a person or an organisation: a name the article uses elsewhere too, or
+    (for a name followed by a quotation) one it marks as a person or organisation; or
+    an interview line's capitals ("WALLACE:") that open two lines or more; or a poll or
+    study ("Poll: Clinton leads"). And the line is a quote or interview line: a
+    quotation opens after the colon, the label is an interview line's, or the line is a
+    headline (the article's first sentence, or in title case)."""
+    toks = ctx.tokens[index]
+    label = toks[start:colon]
+    if all(t.text.isupper() and len(t.text) > 1 for t in label):
+        return sum(_opens_with_label(ctx.tokens[s], [t.text for t in label]) for s in range(len(ctx.tokens))) >= 2
+    quoted_line = colon + 1 < len(toks) and toks[colon + 1].text in OPEN_Q
+    headline = index == 0 or _is_headline(toks)
+    if not (quoted_line or headline):
+        return False
+    if len(label) == 1 and label[0].low in ctx.lex.study_nouns:
+        return True
+    mention = next((m for m in ctx.mentions[index] if m.first <= colon - 1 <= m.last and m.first >= start), None)
+    if mention is None or mention.last != colon - 1:
+        return False
+    entity = mention.entity
+    elsewhere = any(m.entity is entity for s, ms in enumerate(ctx.mentions) if s != index for m in ms)
+    # a person or an organisation: by a title, a gender or an organisation's word, or a
+    # first name and a surname ("Pat Caddell"), not "Portion Fix Containers" or a word
+    speaker = (
+        entity.kind in ("person", "org")
+        or entity.gender is not None
+        or entity.kind == "name" and len(entity.words) == 2
+        # one word ("Politifact: ..."): a headline's, named elsewhere, and not only as a label
+        or len(entity.words) == 1 and index == 0 and any(
+            m.entity is entity and (m.last + 1 >= len(ctx.tokens[s]) or ctx.tokens[s][m.last + 1].text != ":")
+            for s, ms in enumerate(ctx.mentions) if s != index for m in ms
+        )
+    )
+    return speaker and (elsewhere or quoted_line)
+
+
+def _opens_with_label(toks: list[Tok], label: list[str]) -> bool:
+    start = 1 if toks and toks[0].text in OPEN_Q else 0
+    end = start + len(label)
+    return end < len(toks) and [t.text for t in toks[start:end]] == label and toks[end].text == ":"
 
 
 def extend_cue(ctx: ArticleEntities, toks: list[Tok], cue: Cue, text: str, span: Span) -> tuple[str, Span]:

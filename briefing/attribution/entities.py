@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
 from ..models import Article, Sentence
-from .lexicon import CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, NAME_PARTICLES, OPEN_Q, lexicon
+from .lexicon import CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, OPEN_Q, lexicon
 from .tokens import Tok, is_cap_name, is_lower_word, is_word, nounish, tokenize
+
+
+# A quotation of a speaker rarely runs on for more than a few sentences; past this many
+# characters from its opening mark (about four sentences), a closing mark was most likely
+# missed, and its words are not given to a speaker by carrying over.
+RUNAWAY_QUOTE = 600
 
 
 @dataclass
@@ -65,6 +71,10 @@ class ArticleEntities:
         self.capitalised_inside: set[str] = _capitalised_inside(self.tokens)
         self.sources: list[list[tuple[Entity | None, str]]] = [[] for _ in sentences]
         self.resolved: dict[tuple[int, int], Entity | None] = {}  # (sentence, token) -> entity
+        self.quotation_start: dict[int, int] = {}  # quotation id -> where its first part starts
+        for sentence in sentences:
+            for qid, (start, _) in zip(sentence.quotation_ids, sentence.quote_spans):
+                self.quotation_start.setdefault(qid, start)
         for index in range(len(sentences)):
             self._find_mentions(index)
         self._learn_genders()
@@ -81,6 +91,8 @@ class ArticleEntities:
         # A capitalised first word is a name only if the article capitalises it elsewhere
         # too, or a capitalised word follows it ("Israeli TV").
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.low in ("van", "von", "de", "bin", "al", "da", "du", "di", "del") and i + 2 < len(toks):
+            nxt = toks[i + 2]  # "Louis van Gaal said ..."
         return tok.low in self.capitalised_inside or bool(nxt and is_cap_name(nxt) and nxt.text != "I")
 
     def name_chunks(self, toks: list[Tok]) -> list[tuple[int, int]]:
@@ -141,7 +153,12 @@ class ArticleEntities:
     def _modifier(self, toks: list[Tok], i: int) -> bool:
         """Whether the name ending at token ``i`` modifies the noun after it ("Israeli
         officials", "Gmail users", "White House spokesperson")."""
-        if i + 1 >= len(toks) or not is_lower_word(toks[i + 1]) or toks[i + 1].low in self.lex.cue_forms:
+        if (
+            i + 1 >= len(toks)
+            or not is_lower_word(toks[i + 1])
+            or toks[i + 1].low in self.lex.cue_forms
+            or toks[i + 1].low in FUNCTION_WORDS  # "Musk has", "Musk was": a verb, not a plural noun
+        ):
             return False
         nxt = toks[i + 1]
         return (
@@ -208,6 +225,8 @@ class ArticleEntities:
         else:
             if kind == "person" and entity.kind in ("unknown", "name"):
                 entity.kind = "person"
+            elif kind == "name" and entity.kind == "unknown":
+                entity.kind = "name"  # "Trump" first, then "Donald Trump": most likely a person
             if len(core) > len(entity.words) and entity.kind != "org":
                 entity.words = core
                 entity.name = " ".join(core)
@@ -336,6 +355,21 @@ class ArticleEntities:
                 entity.kind = "person"
 
     # ---- queries
+
+    def runaway(self, index: int) -> bool:
+        """Whether sentence ``index`` lies far inside a quotation that began more than
+        ``RUNAWAY_QUOTE`` characters before it: a closing mark was missed (plain text
+        with stray apostrophes), so its words are no longer taken as quoted."""
+        sentence = self.sentences[index]
+        opening = index
+        while opening > 0 and self.sentences[opening - 1].paragraph == sentence.paragraph:
+            opening -= 1
+        if self.sentences[opening].text.lstrip()[:1] in OPEN_Q:
+            return False  # the paragraph re-opens the quotation, as a long one does at each paragraph
+        return any(
+            sentence.span[0] - self.quotation_start.get(qid, sentence.span[0]) > RUNAWAY_QUOTE
+            for qid in sentence.quotation_ids
+        )
 
     def entity_at(self, index: int, first: int, last: int) -> Entity | None:
         """The entity whose mention lies in tokens ``first..last`` of sentence ``index``."""

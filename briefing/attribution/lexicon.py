@@ -33,6 +33,9 @@ class Lexicon:
     invertible: frozenset[str]
     noun_homographs: frozenset[str]
     speech_context: frozenset[str]  # cues only when words are reported next: "added:", "read:"
+    not_speech_after: dict[str, frozenset[str]]  # "reported from", "insist on": another sense
+    non_proposition_objects: dict[str, frozenset[str]]  # "claimed his title", "tells lies"
+    needs_reason: frozenset[str]  # "attacked the plan as ...", not "attacked him with a knife"
     phrasal: dict[str, str]  # lemma of a two-word cue ("point out") -> its particle
     settings: tuple[tuple[str, ...], ...]
     titles: dict[str, str | None]  # title -> the gender it implies
@@ -101,6 +104,9 @@ def lexicon() -> Lexicon:
         invertible=frozenset(raw["invertible"]),
         noun_homographs=frozenset(raw["noun_homographs"]),
         speech_context=frozenset(raw["needs_speech_context"]),
+        not_speech_after={k: frozenset(v) for k, v in raw["not_speech_after"].items()},
+        non_proposition_objects={k: frozenset(v) for k, v in raw["non_proposition_objects"].items()},
+        needs_reason=frozenset(raw["needs_reason"]),
         phrasal=phrasal,
         settings=tuple(tuple(s.split()) for s in raw["speech_settings"]),
         titles=raw["titles"],

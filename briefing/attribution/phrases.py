@@ -16,12 +16,16 @@ from .lexicon import (
 from .tokens import Tok, is_lower_word, is_word, nounish
 
 
+_LOWER_PARTICLES = frozenset({"van", "von", "de", "der", "den", "bin", "al", "da", "du", "le", "la", "di", "del"})
+
+
 class Source(NamedTuple):
     """A source phrase found for a cue: token range, and the entity it names if any."""
 
     first: int
     last: int
     relative: bool = False  # "who" / "which" / "that": the antecedent is first..last
+    joined: int = -1  # two subjects joined by "and" over an apposition: where the second starts
 
 
 def np_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | None:
@@ -197,7 +201,9 @@ def after_boundary(toks: list[Tok], first: int) -> bool:
     return (
         not is_word(p)
         and p.text not in ("’s", "'s")
+        # a number, unless it counts the object of a preposition: "one study in 496 adolescent girls"
         or p.text[:1].isdigit()
+        and not (first >= 2 and toks[first - 2].low in ("in", "among"))
         or p.low in BOUNDARY_WORDS
         or p.low in lexicon().time_words
         or p.low.endswith("ly")
@@ -253,6 +259,10 @@ def _np_right_end(ctx: ArticleEntities, toks: list[Tok], j: int) -> int | None:
                 break
             last = close
             j = close + 1
+            continue
+        if t.low in _LOWER_PARTICLES and last is not None and j + 1 < n and toks[j + 1].cap and toks[last].cap:
+            last = j + 1  # "Louis van Gaal", "Osama bin Laden"
+            j += 2
             continue
         if t.low in ("and", "&") and last is not None and j + 1 < n and toks[j + 1].cap and toks[last].cap:
             j += 1

@@ -9,9 +9,11 @@ sentences, carries over the attribution of the sentence that introduced or close
 
 from __future__ import annotations
 
+import re
+
 from ..models import Attribution, Sentence
-from .entities import ArticleEntities
-from .lexicon import DASHES
+from .entities import RUNAWAY_QUOTE, ArticleEntities
+from .lexicon import DASHES, OPEN_Q
 
 
 def cue_in_quotation(sentence: Sentence, a: Attribution) -> bool:
@@ -67,6 +69,8 @@ def carry_over(
     if not sentence.quote_spans:
         return None
     quote = _sentence_quote(ctx.text, sentence)
+    if index and closes_quote(ctx.sentences[index - 1].text) and not opens_quote(sentence.text):
+        return None  # the quotation closed in the sentence before: these are not its words
     for qid in sentence.quotation_ids:
         owner = quote_owner.get(qid)
         if owner is not None:
@@ -108,7 +112,12 @@ def carry_back(ctx: ArticleEntities, result: list[list[Attribution]]) -> None:
         ids = set(sentence.quotation_ids) if owner.quote is not None else set()
         closing = sentence.text[:1].islower() or sentence.text[:1] in DASHES
         k = index - 1
-        while k >= 0 and not result[k] and sentences[k].quote_spans:
+        while (
+            k >= 0
+            and not result[k]
+            and sentences[k].quote_spans
+            and sentence.span[0] - sentences[k].span[0] <= RUNAWAY_QUOTE  # not over a runaway quotation
+        ):
             shared = bool(ids & set(sentences[k].quotation_ids))
             if not shared and not (
                 closing
@@ -117,7 +126,27 @@ def carry_back(ctx: ArticleEntities, result: list[list[Attribution]]) -> None:
             ):
                 break
             result[k] = [_carried(owner, _sentence_quote(ctx.text, sentences[k]))]
+            if opens_quote(sentences[k].text):
+                break  # where the quotation opens: the sentences before are not its words
             k -= 1
+
+
+def opens_quote(text: str) -> bool:
+    """Whether a sentence opens with a quotation mark.
+
+    >>> opens_quote("‘We don't condone negative comments"), opens_quote("Angry: Sleep Train said")
+    (True, False)
+    """
+    return text.lstrip()[:1] in OPEN_Q
+
+
+def closes_quote(text: str) -> bool:
+    """Whether a sentence ends with a closing quotation mark after its last word.
+
+    >>> closes_quote("I apologise to Ms Fluke.'"), closes_quote("He said: 'No'."), closes_quote("It ended.")
+    (True, True, False)
+    """
+    return re.search(r"\w[.!?,…]*['’\"”][.!?]?\s*$", text) is not None
 
 
 def _sentence_quote(text: str, sentence: Sentence) -> str | None:

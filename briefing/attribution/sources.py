@@ -17,22 +17,33 @@ from ..models import Span
 from .cues import Cue
 from .entities import ArticleEntities, Entity
 from .lexicon import (
-    BE, CLOSE_Q, CONTROL_VERBS, DASHES, DEFINITE, DETERMINERS, OPEN_Q, PARTICIPLE_LEADS, RELATIVES,
-    SUBJECT_PRONOUNS,
+    BE, CLAUSE_OPENERS, CLOSE_Q, CONTROL_VERBS, DASHES, DEFINITE, DETERMINERS, FUNCTION_WORDS, OPEN_Q,
+    PARTICIPLE_LEADS, RELATIVES, SUBJECT_PRONOUNS,
 )
 from .phrases import (
     Source, after_boundary, clause_subject, ends_clause, np_left, np_right, skip_apposition_left,
 )
-from .resolve import resolve_description, resolve_pronoun
+from .resolve import resolve_description, resolve_pronoun, sole_candidate, sole_organisation
 from .tokens import Tok, is_lower_word, is_word, nounish, prev_word
+from .whole import whole_phrase
 
 
 Named = tuple[str, str | None, Span, Entity | None]  # name, resolved_from, span, entity
 
+# Words that open another clause, with a subject of its own, between two cues joined by "and".
+_CLAUSE_LINKS = frozenset({"when", "which", "who", "whom", "because", "after", "before", "while", "if", "until", "where"})
+
 
 def find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[Cue, Source]]) -> Source | None:
-    """The source phrase of ``cue`` in sentence ``index``, or None. ``found``: the cues
-    and sources found before it in the sentence."""
+    """The source phrase of ``cue`` in sentence ``index``, as a whole phrase, or None.
+    ``found``: the cues and sources found before it in the sentence."""
+    src = _find_source(ctx, index, cue, found)
+    if src is None or cue.form == "colon":
+        return src
+    return whole_phrase(ctx, index, src)
+
+
+def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[Cue, Source]]) -> Source | None:
     toks = ctx.tokens[index]
     n = len(toks)
     if cue.form == "according":
@@ -63,6 +74,15 @@ def find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[Cu
         return right
     if j >= 0 and toks[j].low in ("and", "but", "or"):
         if found:
+            between = toks[found[-1][0].last + 1 : j]
+            if any(t.low in _CLAUSE_LINKS and not t.quoted for t in between):
+                # another clause came between: "when my mother mentioned ..., I laughed and
+                # said": the subject of the verb before "and", if it has one
+                verb = toks[j - 1] if j >= 1 else None
+                if verb is None or not is_lower_word(verb) or not verb.low.endswith("ed"):
+                    return None  # "when police located her and told her": unsure
+                src = _subject_left(ctx, toks, prev_word(toks, j - 1))
+                return src if src is not None and after_boundary(toks, src.first) else None
             return found[-1][1]
         if cue.form == "base":
             return None  # "needs to sell herself and tell": an infinitive
@@ -100,14 +120,22 @@ def _inverted_source(ctx: ArticleEntities, toks: list[Tok], cue: Cue) -> Source 
             if (
                 right is not None
                 and ends_clause(toks, right.last)
-                and (
-                    any(t.cap for t in toks[right.first : right.last + 1])
-                    or toks[right.first].low in DETERMINERS
-                    or toks[right.first].low in SUBJECT_PRONOUNS
-                )
+                and not (right.last + 1 < len(toks) and toks[right.last + 1].text in OPEN_Q)
+                and _names_someone(ctx, toks, right)
             ):
                 return right
     return None
+
+
+def _names_someone(ctx: ArticleEntities, toks: list[Tok], src: Source) -> bool:
+    """Whether a phrase after an inverted cue can be who spoke: a pronoun, or a phrase
+    whose head is a name or a noun for a person, organisation or study ('..., said Smith',
+    '..., said the company'), not the object of a verb ('..., said the event brought back
+    memories', '..., noted the rule', ', said North Korea's latest "provocation')."""
+    head = toks[src.last]
+    if src.first == src.last and head.low in SUBJECT_PRONOUNS:
+        return True
+    return (head.cap and head.low not in ctx.lex.time_words) or nounish(ctx.lex, head) or head.text == ")"
 
 
 def _subject_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | None:
@@ -128,7 +156,7 @@ def _subject_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | Non
             return None
         return Source(np.first, np.last, relative=True) if t.low != "that" or k == j - 1 else None
     if t.text == ",":
-        return _subject_before_apposition(ctx, toks, j)
+        return _opening_subject(ctx, toks, _subject_before_apposition(ctx, toks, j))
     if t.text in DASHES:
         k = j - 1
         while k >= 0 and toks[k].text not in DASHES:
@@ -137,6 +165,36 @@ def _subject_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | Non
             return np_left(ctx, toks, k - 1)
         return None
     return np_left(ctx, toks, j)
+
+
+def _opening_subject(ctx: ArticleEntities, toks: list[Tok], np: Source | None) -> Source | None:
+    """The subject when the sentence opens with a name and an apposition: a name inside
+    the apposition is not who speaks ("Prince Andrew, ... brother of the heir, Charles,
+    has told": Prince Andrew; "Mr McLuckie, ... their daughters Clara, 15, and Esmee,
+    13, said": Mr McLuckie), and a second subject after the apposition is joined to the
+    first ("Kurt Volker, the former envoy, and Tim Morrison, an official, testified")."""
+    if np is None:
+        return None
+    k = 0
+    while k < len(toks) and (toks[k].low in CLAUSE_OPENERS or not is_word(toks[k])):
+        k += 1
+    opening = np_right(ctx, toks, k) if k < len(toks) else None
+    if opening is None or toks[k].low in FUNCTION_WORDS or toks[k].low in ctx.lex.time_words:
+        # "Later in the day, Kurt Volker, ..., and Tim Morrison, ..., testified": after an
+        # opening phrase, the subject starts after its comma
+        comma = next((c for c in range(k, np.first) if toks[c].text == ","), None)
+        opening = np_right(ctx, toks, comma + 1) if comma is not None else None
+    if (
+        opening is None
+        or opening.last + 1 >= np.first
+        or toks[opening.last + 1].text != ","
+        or not any(t.cap and t.low not in FUNCTION_WORDS for t in toks[opening.first : opening.last + 1])
+    ):
+        return np
+    commas = sum(t.text == "," for t in toks[opening.last + 1 : np.first])
+    if toks[np.first - 1].low == "and" and commas == 2 and toks[np.first - 2].text == ",":
+        return Source(opening.first, np.last, joined=np.first)
+    return opening
 
 
 def _before_time_phrase(ctx: ArticleEntities, toks: list[Tok], j: int) -> int:
@@ -212,11 +270,18 @@ def name_source(ctx: ArticleEntities, index: int, src: Source) -> Named:
     span = (words[0].start, words[-1].end)
     text = ctx.text[span[0] : span[1]]
     if src.relative:
+        # "a player who told ...": the source is the antecedent, written just before
+        # "who". ``resolved_from`` keeps "who"; the span is the antecedent's, which names
+        # the source already, so nothing puts a name in for "who" ("a player a player told").
         rel = toks[src.last + 1] if toks[src.last + 1].low in RELATIVES else toks[src.last + 2]
-        name, _, _, entity = name_source(ctx, index, Source(src.first, src.last))
-        return name, rel.text, (rel.start, rel.end), entity
+        name, _, inner_span, entity = name_source(ctx, index, Source(src.first, src.last))
+        return name, rel.text, inner_span, entity
+    if src.joined >= 0:
+        left = name_source(ctx, index, Source(src.first, _before_apposition(toks, src.first)))
+        right = name_source(ctx, index, Source(src.joined, src.last))
+        return f"{left[0]} and {right[0]}", None, span, None
     if len(words) == 1 and words[0].low in SUBJECT_PRONOUNS:
-        entity = resolve_pronoun(ctx, words[0].low, index, src.first)
+        entity = _certain(ctx, resolve_pronoun(ctx, words[0].low, index, src.first), words[0].low, index, src.first)
         if entity is None:
             return text, None, span, None
         return entity.name, text, span, entity
@@ -233,6 +298,14 @@ def name_source(ctx: ArticleEntities, index: int, src: Source) -> Named:
     return text, None, span, None
 
 
+def _before_apposition(toks: list[Tok], first: int) -> int:
+    """The last token before the first comma after ``first``."""
+    k = first
+    while k + 1 < len(toks) and toks[k + 1].text != ",":
+        k += 1
+    return k
+
+
 def _owner_of_speech(ctx: ArticleEntities, index: int, src: Source, text: str, span: Span) -> Named | None:
     """ "Musk's response", "His statement": the owner of a speech act is the source."""
     lex = ctx.lex
@@ -247,7 +320,7 @@ def _owner_of_speech(ctx: ArticleEntities, index: int, src: Source, text: str, s
     first = toks[src.first].low
     if first in ("his", "her", "their", "its") and toks[src.last].low in lex.keep_possessor:
         pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}[first]
-        entity = resolve_pronoun(ctx, pronoun, index, src.first)
+        entity = _certain(ctx, resolve_pronoun(ctx, pronoun, index, src.first), pronoun, index, src.first)
         if entity is not None:
             return entity.name, text, span, entity
         return text, None, span, None
@@ -287,6 +360,10 @@ def _named_in_phrase(ctx: ArticleEntities, index: int, src: Source, text: str, s
         if m.entity is entity and src.first <= m.first and m.last <= src.last
     )
     if m.last == src.last or toks[src.last].text == ")":
+        if any(toks[k].low in ("of", "for", "from", "at", "in", "with") for k in range(src.first, m.first)):
+            # "The owners of Tom & Jerry's Café", "the Office for the District of New
+            # York": the name is the object of a preposition; the whole phrase speaks
+            return text, None, span, None
         if entity.kind == "org":
             return text, None, span, entity
         if any(
@@ -319,9 +396,42 @@ def _described(ctx: ArticleEntities, index: int, src: Source, text: str, span: S
         orgish = False  # "the French government" names itself: no guess
     if person or orgish:
         entity = resolve_description(ctx, head, gender, orgish, index, src.first, bare=len(words) == 2)
+        holders = [e for e in ctx.entities if head in e.roles]
+        role = " ".join(t.low for t in words[1:])
+        if entity is not None and not (holders == [entity] and (len(words) == 2 or role in entity.roles)):
+            # Resolved by salience, or by a role with words the article did not give it
+            # ("the former Old Trafford boss" is not the boss just named): sure only when
+            # no one else fits ("the Tesla boss" is not the president just named).
+            word = "the" if entity.kind == "org" else gender or "person"
+            entity = _certain(ctx, entity, word, index, src.first, epithet=True)
         if entity is not None:
             return entity.name, text, span, entity
     return text, None, span, None
+
+
+def _certain(
+    ctx: ArticleEntities, entity: Entity | None, word: str, index: int, position: int, epithet: bool = False
+) -> Entity | None:
+    """``entity``, the antecedent found for ``word`` (a pronoun, "the" for an
+    organisation's description, a gender or "person" for a person's) at token
+    ``position`` of sentence ``index``, when it is certain: it agrees in number and kind
+    and no other candidate is near. Otherwise None, and the resolution is forgotten so
+    that no later rule names it: a wrong name is worse than the article's own words."""
+    if entity is None:
+        return None
+    kind = SUBJECT_PRONOUNS.get(word, word)
+    if entity.kind == "org":
+        sure = kind in ("plural", "neuter", "the") and sole_organisation(
+            ctx, entity, "they" if kind == "plural" else "it" if kind == "neuter" else "the", index, position
+        )
+    else:
+        sure = kind in ("male", "female", "person") and sole_candidate(
+            ctx, entity, kind if kind != "person" else None, index, position, epithet
+        )
+    if not sure:
+        ctx.resolved[(index, position)] = None
+        return None
+    return entity
 
 
 def closes_sentence(toks: list[Tok], cue: Cue, src: Source) -> bool:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from ..models import Span
 from .entities import ArticleEntities, Entity, Mention
-from .lexicon import CLAUSE_OPENERS, DEFINITE, DETERMINERS, OPEN_Q, SUBJECT_PRONOUNS
+from .lexicon import CLAUSE_OPENERS, DEFINITE, OPEN_Q, SUBJECT_PRONOUNS
 from .phrases import Source, np_right
-from .resolve import resolve_description, resolve_pronoun
+from .resolve import nearest, resolve_description, resolve_pronoun, sole_candidate
 from .sources import name_source
 from .tokens import is_word
 
@@ -134,7 +134,7 @@ def _resolve_opening(
     if low in ("he", "she", "his", "her"):
         pronoun = {"his": "he", "her": "she"}.get(low, low)
         entity = resolve_pronoun(ctx, pronoun, index, k)
-        if entity is None or not _sole_candidate(ctx, entity, SUBJECT_PRONOUNS[pronoun], index, k):
+        if entity is None or not sole_candidate(ctx, entity, SUBJECT_PRONOUNS[pronoun], index, k):
             return None
         return SubjectResolution(entity.name, toks[k].text, (toks[k].start, toks[k].end), "pronoun")
     if low in ("it", "they"):
@@ -155,66 +155,12 @@ def _resolve_opening(
     head = toks[np.last].low
     if (head in ctx.lex.epithets or head.endswith("year-old")) and not any(head in e.roles for e in ctx.entities):
         # an epithet resolved by salience alone: sure only if no one else fits as well
-        if not _sole_candidate(ctx, entity, ctx.lex.person_nouns.get(head), index, k):
+        if not sole_candidate(ctx, entity, ctx.lex.person_nouns.get(head), index, k, epithet=True):
             return None
     elif entity.kind == "org":
-        if any(e is not entity and e.kind == "org" for _, e in _nearest(ctx, entity, index, k, 2)):
+        if any(e is not entity and e.kind == "org" for _, e in nearest(ctx, entity, index, k, 2)):
             return None
     return SubjectResolution(name, ctx.text[span[0] : span[1]], span, "description")
-
-
-def _nearest(ctx: ArticleEntities, entity: Entity, index: int, position: int, window: int):
-    """The candidates of the sentence where ``entity`` is first found (within ``window``)."""
-    found = None
-    for s, candidate in ctx.candidates(index, position, window):
-        if found is None and candidate is entity:
-            found = s
-        if found is not None:
-            if s != found:
-                return
-            yield s, candidate
-
-
-def _sole_candidate(ctx: ArticleEntities, entity: Entity, gender: str | None, index: int, position: int) -> bool:
-    """Whether ``entity`` is the only person that fits, from the sentence where it was
-    found up to this one: "Musk met Netanyahu. He said ..." is ambiguous, and so is
-    "Kelly ... Mark Kelly volunteered. He ...". A pronoun also needs the entity's
-    gender known and matching: a guess from salience alone is no name to print."""
-    if gender in ("male", "female") and (
-        entity.gender != gender or (entity.she if gender == "male" else entity.he)
-    ):
-        return False  # unknown, or the article's pronouns around it disagree
-    if "(" in entity.name or any(e is not entity and e.words[-1] == entity.words[-1] for e in ctx.entities):
-        return False  # "Washington (CNN)Hillary Clinton"; two Reynoldses
-    if len(entity.words) == 1 and not entity.roles:
-        return False  # "Tunisians", "Loveland": one bare word may be no person at all
-    for s in range(index, max(-1, index - 5), -1):
-        mentions = [m for m in ctx.mentions[s] if s != index or m.last < position]
-        subjects = {id(m.entity) for m in mentions if m.subject}
-        others = [e for e, _ in ctx.sources[s] if e is not None and s != index] + [m.entity for m in mentions]
-        for other in others:
-            if other is entity or other.kind == "org":
-                continue
-            if gender in ("male", "female") and other.gender not in (None, gender):
-                continue
-            if other.kind in ("person", "name") or other.gender or other.speaker or id(other) in subjects:
-                return False
-        if any(m.entity is entity for m in mentions) or s != index and any(e is entity for e, _ in ctx.sources[s]):
-            return True
-        if s != index and _unnamed_subject(ctx, s):
-            return False  # "A shopkeeper ... said. He ...": the pronoun may be theirs
-    return True
-
-
-def _unnamed_subject(ctx: ArticleEntities, index: int) -> bool:
-    """Whether sentence ``index`` opens with an unnamed person ("A shopkeeper in ...")."""
-    toks = ctx.tokens[index]
-    k = 0
-    while k < len(toks) and (toks[k].low in CLAUSE_OPENERS or not is_word(toks[k])):
-        k += 1
-    return any(t.low in ctx.lex.person_nouns for t in toks[k : k + 4]) and k < len(toks) and (
-        toks[k].low in DETERMINERS
-    )
 
 
 def _in_running_quote(text: str) -> bool:

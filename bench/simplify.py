@@ -35,7 +35,7 @@ from typing import Any, Callable
 
 from briefing.plain.faithful import check
 from briefing.text.quotes import quotations
-from briefing.plain.readability import corpus_fkgl, readability
+from briefing.plain.readability import corpus_fkgl, counter_fkgl, readability
 from briefing.plain.sari import corpus_bleu, read_lines, sari_operation_scores
 
 from ._common import eval_path, markdown_table, read_jsonl, write_results
@@ -112,7 +112,8 @@ def _score_system(name: str, orig: list[str], refs: list[list[str]], outputs: li
         "sari_keep": round(keep, 2),
         "sari_del": round(delete, 2),
         "bleu": round(corpus_bleu(outputs, refs), 2),
-        "fkgl": round(corpus_fkgl(outputs), 2),
+        "fkgl": round(counter_fkgl(outputs), 2),  # the counter (issue 19)
+        "fkgl_13a": round(corpus_fkgl(outputs), 2),  # the earlier EASSE-like figure (13a tokens, CMU)
         "changed": round(sum(o != s for o, s in zip(outputs, orig)) / len(orig), 3),
         "sentences_per_second": round(len(orig) / seconds, 1) if seconds else None,
     }
@@ -234,8 +235,8 @@ def bench_news(n_articles: int, systems: list[System]) -> dict[str, Any] | None:
             "words_per_sentence_after": _mean([r["words_per_sentence"] for r in after]),
             "rare_word_share_before": _mean([r["rare_word_share"] for r in before]),
             "rare_word_share_after": _mean([r["rare_word_share"] for r in after]),
-            "corpus_fkgl_before": round(corpus_fkgl(texts), 2),
-            "corpus_fkgl_after": round(corpus_fkgl([o.text for o in outputs]), 2),
+            "corpus_fkgl_before": round(counter_fkgl(texts), 2),
+            "corpus_fkgl_after": round(counter_fkgl([o.text for o in outputs]), 2),
             "changed": round(sum(o.text != t for o, t in zip(outputs, texts)) / max(1, len(points)), 3),
             "failures_caught": sum(o.fallback_reason is not None for o in outputs),
             "shipped_failures": len(shipped_failures),

@@ -47,6 +47,7 @@ from .rules.deletions import _rule_fillers, _rule_heading, _rule_parentheticals,
 from .rules.lexicon import _rule_lexicon
 from .rules.lexicon_entries import LexiconEntry, lexicon, lexicon_header
 from .rules.relatives import _rule_relative, _rule_restrictive
+from .rules.reported import _rule_move_attribution
 from .rules.splits import _rule_conjunction, _rule_semicolon, _split_semicolons
 from .rules.text import _Context, _capitalise
 from .rules.verbs import _rule_coordination, _rule_participle, _rule_passive
@@ -107,6 +108,8 @@ REWRITES: dict[str, Rule] = {
                              "'..., killing seven' -> '.... This killed seven.'; '..., saying X' -> '.... He said X.'"),
     "split:restrictive": Rule("split:restrictive", _rule_restrictive,
                               "'... held 16 citizens who confessed ...' -> '... held 16 citizens. The citizens confessed ...'"),
+    "move:attribution": Rule("move:attribution", _rule_move_attribution,
+                             "'S, police said Monday.' / 'Police said S.' -> 'S. Police said this (on Monday).'"),
 }
 
 

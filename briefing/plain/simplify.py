@@ -39,6 +39,7 @@ from typing import Callable, Sequence
 from . import llm
 from ..text.quotes import quotations
 from .faithful import Verdict
+from .glosses import add_glosses
 from .novelty import check_both_ways
 from .readability import compare
 from .rules.appositives import _rule_appositive, _rule_inner_appositive, _rule_participle_appositive
@@ -258,7 +259,13 @@ def simplify_point(point: KeyPoint, config=None, *, article: str | None = None,
         return PlainPoint(text=point.text, original=point.text, rules_applied=("keep:quotation",),
                           fallback_reason=None, readability=compare(point.text, point.text))
     source, keep = _keep_for(point)
-    return simplify_checked(point.text, source=source, keep=keep, config=config, article=article, answer=answer)
+    plain = simplify_checked(point.text, source=source, keep=keep, config=config, article=article, answer=answer)
+    if article:
+        text, trace = add_glosses(plain.text, article)
+        if trace:
+            plain = replace(plain, text=text, rules_applied=(*plain.rules_applied, *trace),
+                            readability=compare(point.text, text))
+    return plain
 
 
 def _llm_mode(config) -> bool:

@@ -23,7 +23,7 @@ SAYS = [
 NEVER_SAYS = [
     # a pronoun that may stand for the source would come before its name
     ("Obama said he would veto the bill if it reached his desk.", "Obama said this"),
-    ("They will never give up the fight for the town, the mayor said.", "The mayor said this"),
+    ("The mayor said they will never give up the fight for the town.", "The mayor said this"),
     # a quotation, a question: the source stays with the words
     ("\"We will win this fight for the town,\" the mayor said.", "said this"),
     ("Will the results change Israel's policy in a significant way, experts asked.", "asked this"),
@@ -36,3 +36,30 @@ NEVER_SAYS = [
 
 test_rewrite_says = says_test(SAYS)
 test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+SAYS += [
+    ("On Monday, police said the ship sank in bad weather near the coast.",
+     "The ship sank in bad weather near the coast. Police said this on Monday."),
+    ("According to the Dalian Daily, the two men were sentenced to eight and six years in prison earlier this year.",
+     "The two men were sentenced to eight and six years in prison earlier this year. This is according to the Dalian Daily."),
+    ("He called police to ask that the authorities pick her up and make sure she was safe, Michael Huskins told the "
+     "newspaper.", "Michael Huskins told the newspaper this."),
+    # a pronoun in words that came first already: the order stays
+    ("He was taken to the hospital in Rochester for a routine checkup, former President Jimmy Carter said Friday.",
+     "He was taken to the hospital in Rochester for a routine checkup. Former President Jimmy Carter said this on Friday."),
+]
+NEVER_SAYS += [
+    # "it" may be the source
+    ("The National Institutes of Health said Thursday that it plans to admit to its Maryland hospital an American "
+     "health care worker with Ebola.", "said this"),
+    # the statement is where the BBC said it, not where Clarkson had the fracas
+    ("The BBC said Clarkson, one of the corporation's highest earners, had a fracas with a BBC producer in a "
+     "statement released yesterday.", "said this"),
+    # two reports: the second would read as a fact
+    ("In a statement, college administrators said the local chapter had been suspended for one year and that police "
+     "were investigating the case.", "said this"),
+    ("According to the White House, only if the President of the United States says it is.", "according to the White"
+     " House."),
+]
+test_more_says = says_test(SAYS[-4:])
+test_more_never_says = never_says_test(NEVER_SAYS[-4:])

@@ -85,7 +85,13 @@ def _config_from(args: argparse.Namespace) -> BriefingConfig:
         changes["points"] = args.points
     if getattr(args, "ranker", None):
         changes["ranker"] = args.ranker
+    if getattr(args, "rewriter", None):
+        changes["rewriter"] = args.rewriter
     return BriefingConfig(**changes)
+
+
+_REWRITER_HELP = ("Plain-language rewriter: rules (default, offline) or llm (an OpenAI-compatible endpoint from "
+                  "the BRIEFING_LLM_* environment variables; every answer is checked, the rules stand in).")
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
@@ -136,6 +142,7 @@ def _add_audio_commands(sub) -> None:
     m.add_argument("-o", "--output", metavar="DIR", required=True, help="Directory to write the files into.")
     m.add_argument("--voice", choices=list(VOICES), default=DEFAULT_VOICE, help=f"Voice (default: {DEFAULT_VOICE}).")
     m.add_argument("--points", type=int, help="Number of key points (default: 3 to 7 by length).")
+    m.add_argument("--rewriter", choices=("rules", "llm"), help=_REWRITER_HELP)
     m.set_defaults(func=cmd_make)
 
     v = sub.add_parser("voices", help="List the voices and whether each works here.")
@@ -451,6 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--points", type=int, help="Number of key points (default: 3 to 7 by length).")
     s.add_argument("--ranker", choices=sorted(RANKERS), help="Ranking algorithm (default: briefing).")
     s.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    s.add_argument("--rewriter", choices=("rules", "llm"), help=_REWRITER_HELP)
     s.add_argument("--batch", metavar="FILE.jsonl", help='Read {"id", "article"} lines; write one JSON result per line.')
     s.set_defaults(func=cmd_summarize)
     _add_audio_commands(sub)

@@ -38,7 +38,9 @@ from typing import Callable, Sequence
 
 from . import llm
 from ..text.quotes import quotations
-from .faithful import check
+from .faithful import Verdict
+from .glosses import add_glosses
+from .novelty import check_both_ways
 from .readability import compare
 from .rules.appositives import _rule_appositive, _rule_inner_appositive, _rule_participle_appositive
 from .rules.bracket_dates import _rule_bracket_dates
@@ -46,6 +48,7 @@ from .rules.deletions import _rule_fillers, _rule_heading, _rule_parentheticals,
 from .rules.lexicon import _rule_lexicon
 from .rules.lexicon_entries import LexiconEntry, lexicon, lexicon_header
 from .rules.relatives import _rule_relative, _rule_restrictive
+from .rules.reported import _rule_move_attribution
 from .rules.splits import _rule_conjunction, _rule_semicolon, _split_semicolons
 from .rules.text import _Context, _capitalise
 from .rules.verbs import _rule_coordination, _rule_participle, _rule_passive
@@ -106,6 +109,8 @@ REWRITES: dict[str, Rule] = {
                              "'..., killing seven' -> '.... This killed seven.'; '..., saying X' -> '.... He said X.'"),
     "split:restrictive": Rule("split:restrictive", _rule_restrictive,
                               "'... held 16 citizens who confessed ...' -> '... held 16 citizens. The citizens confessed ...'"),
+    "move:attribution": Rule("move:attribution", _rule_move_attribution,
+                             "'S, police said Monday.' / 'Police said S.' -> 'S. Police said this (on Monday).'"),
 }
 
 
@@ -161,9 +166,15 @@ def _keep_for(point: KeyPoint) -> tuple[str | None, tuple[str, ...]]:
     return a.source, keep
 
 
-def guard(original: str, candidate: Rewrite, *, source: str | None, fallback: Rewrite | None = None) -> PlainPoint:
-    """Check ``candidate`` against ``original``; on failure use ``fallback`` (if it
-    passes), else the original split at semicolons (if that passes), else the original."""
+def guard(original: str, candidate: Rewrite, *, source: str | None, fallback: Rewrite | None = None,
+          article: str | None = None) -> PlainPoint:
+    """Check ``candidate`` against ``original`` both ways (nothing lost, nothing new but
+    ``article``'s words: :func:`briefing.plain.novelty.check_both_ways`); on failure use
+    ``fallback`` (if it passes), else the original split at semicolons (if that passes),
+    else the original."""
+    def check(a: str, b: str, source: str | None) -> Verdict:
+        return check_both_ways(a, b, source=source, article=article)
+
     verdict = check(original, candidate.text, source=source)
     text, rules, reason = candidate.text, candidate.rules, None
     if not verdict.ok:
@@ -179,11 +190,26 @@ def guard(original: str, candidate: Rewrite, *, source: str | None, fallback: Re
                       readability=compare(original, text))
 
 
-def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str] = (), config=None) -> PlainPoint:
+_NO_ANSWER = object()
+
+
+def _llm_answer_reason(text: str, answer: str) -> str | None:
+    """Why an answer is junk before any check: far longer than the point, or empty of words."""
+    n_text, n_answer = len(text.split()), len(answer.split())
+    if n_answer > 2 * n_text + 10:
+        return f"answer is {n_answer} words for a point of {n_text}"
+    return None
+
+
+def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str] = (), config=None,
+                     article: str | None = None, answer: object = _NO_ANSWER) -> PlainPoint:
     """The plain version of ``text`` that is safe to ship: rewrite, faithfulness check,
-    fallback. With ``config.rewriter == "llm"`` the LLM rewrites first and the rules'
-    rewrite is its fallback; either way nothing that fails the check ships, and the
-    reason for any fallback is recorded."""
+    fallback. With ``config.rewriter == "llm"`` the LLM rewrites first (``answer``, when
+    the caller asked already: ``(text, None)`` or ``(None, reason)``) and the rules'
+    rewrite is its fallback. An answer that fails the check both ways (nothing lost,
+    nothing new beyond ``article``'s words) is replaced by the rules' version, and an
+    answer that changes nothing goes through the rules too. Either way nothing that fails
+    the check ships, and the reason for any fallback is recorded."""
     try:
         rules_rewrite = simplify_sentence(text, source=source, keep=keep)
     except (RecursionError, ValueError, IndexError, KeyError) as error:
@@ -194,14 +220,19 @@ def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str
                           fallback_reason=f"rules failed ({type(error).__name__}); kept as written",
                           readability=compare(text, text))
     if config is None or getattr(config, "rewriter", "rules") != "llm":
-        return guard(text, rules_rewrite, source=source)
-    answer, error = llm.rewrite(text, source=source, config=config)
-    if answer is not None:
-        plain = guard(text, Rewrite(answer, ("llm",)), source=source, fallback=rules_rewrite)
+        return guard(text, rules_rewrite, source=source, article=article)
+    reply, error = llm.rewrite(text, source=source, config=config) if answer is _NO_ANSWER else answer
+    if reply is not None and " ".join(reply.split()) == " ".join(text.split()):
+        # The model changed nothing: the rules may still make it plainer.
+        return guard(text, rules_rewrite, source=source, article=article)
+    if reply is not None:
+        error = _llm_answer_reason(text, reply)
+    if reply is not None and error is None:
+        plain = guard(text, Rewrite(reply, ("llm",)), source=source, fallback=rules_rewrite, article=article)
         if plain.fallback_reason:
             plain = replace(plain, fallback_reason=f"llm: {plain.fallback_reason}")
         return plain
-    plain = guard(text, rules_rewrite, source=source)
+    plain = guard(text, rules_rewrite, source=source, article=article)
     reason = f"llm: {error}" + (f"; rules: {plain.fallback_reason}" if plain.fallback_reason else "")
     return replace(plain, fallback_reason=reason)
 
@@ -218,7 +249,8 @@ def _quoted_without_marks(point: KeyPoint) -> bool:
     return len(quote) >= 0.8 * len(point.text.strip()) and quote[:40] in point.text
 
 
-def simplify_point(point: KeyPoint, config=None) -> PlainPoint:
+def simplify_point(point: KeyPoint, config=None, *, article: str | None = None,
+                   answer: object = _NO_ANSWER) -> PlainPoint:
     """The plain version of one key point: its attribution's source, cue and the words
     a pronoun stood for are kept as written; a point that is someone's quoted words
     (even with its quotation marks in a neighbouring sentence) is kept whole; see
@@ -227,13 +259,33 @@ def simplify_point(point: KeyPoint, config=None) -> PlainPoint:
         return PlainPoint(text=point.text, original=point.text, rules_applied=("keep:quotation",),
                           fallback_reason=None, readability=compare(point.text, point.text))
     source, keep = _keep_for(point)
-    return simplify_checked(point.text, source=source, keep=keep, config=config)
+    plain = simplify_checked(point.text, source=source, keep=keep, config=config, article=article, answer=answer)
+    if article:
+        text, trace = add_glosses(plain.text, article)
+        if trace:
+            plain = replace(plain, text=text, rules_applied=(*plain.rules_applied, *trace),
+                            readability=compare(point.text, text))
+    return plain
+
+
+def _llm_mode(config) -> bool:
+    return config is not None and getattr(config, "rewriter", "rules") == "llm"
 
 
 def simplify(briefing: Briefing, config=None) -> Briefing:
     """The simplify stage: one :class:`PlainPoint` per key point, and whole-briefing
-    readability before and after."""
-    plain = tuple(simplify_point(p, config) for p in briefing.key_points)
+    readability before and after. In LLM mode the points are asked for together, in
+    parallel and behind one circuit breaker (:func:`briefing.plain.llm.rewrite_all`)."""
+    article = briefing.article.text
+    points = briefing.key_points
+    if _llm_mode(config):
+        asked = [p for p in points if not _quoted_without_marks(p)]
+        answers = dict(zip((id(p) for p in asked),
+                           llm.rewrite_all([(p.text, _keep_for(p)[0]) for p in asked], config)))
+        plain = tuple(simplify_point(p, config, article=article, answer=answers.get(id(p), _NO_ANSWER))
+                      for p in points)
+    else:
+        plain = tuple(simplify_point(p, config, article=article) for p in points)
     before = " ".join(p.text for p in briefing.key_points)
     after = " ".join(p.text for p in plain)
     return replace(briefing, plain_points=plain, readability=compare(before, after) if plain else None)

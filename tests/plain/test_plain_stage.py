@@ -105,8 +105,8 @@ def test_parser_is_the_checked_model():
 SEED_PLAIN = {
     "Israeli TV reports the world’s richest man is lining up a visit following the storm surrounding "
     "allegations of anti-Semitic content on X/Twitter.":
-        "Israeli TV reports the world’s richest man is planning a visit after the storm surrounding claims "
-        "of anti-Semitic content on X/Twitter.",
+        "The world’s richest man is planning a visit after the storm surrounding claims "
+        "of anti-Semitic content on X/Twitter. Israeli TV reports this.",
     "The tech boss has come under fire over allegations he has failed to tackle the spread of hate speech "
     "on the platform.":
         "The tech boss has faced criticism over claims he has failed to deal with the spread of hate speech "

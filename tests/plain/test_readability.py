@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.plain.readability import compare, corpus_fkgl, readability, syllables
+from briefing.plain.readability import compare, corpus_fkgl, counter_fkgl, readability, syllables
 from briefing.plain.sari import read_lines
 from conftest import SHARED
 
@@ -59,3 +59,18 @@ def test_fkgl_formula_on_a_known_text():
 @pytest.mark.parametrize("name, published", [("asset.test.orig", 10.02), ("ACCESS.asset.test.out", 7.29)])
 def test_corpus_fkgl_calibration(name, published):
     assert corpus_fkgl(read_lines(ASSET / name)) == pytest.approx(published, abs=0.2)
+
+
+@pytest.mark.skipif(not ASSET.is_dir(), reason=f"calibration data not found at {ASSET} (../shared/eval is absent)")
+@pytest.mark.parametrize("name, figure", [("asset.test.orig", 10.06), ("ACCESS.asset.test.out", 7.46)])
+def test_counter_gives_the_issue_figures(name, figure):
+    # The counter the plain-language targets are stated in (issue 19).
+    assert round(counter_fkgl(read_lines(ASSET / name)), 2) == figure
+
+
+def test_counter_splits_sentences_only_before_a_capital_or_digit():
+    one = counter_fkgl(["He paid $5 and left. Then he sat down."])
+    glued = counter_fkgl(["He paid $5 and left. then he sat down."])
+    assert one < glued  # "left. then" is one sentence to the counter
+    # Hyphens and dots go: "52-year-old" is one word, "U.S." is "US".
+    assert counter_fkgl(["A 52-year-old U.S. man."]) == counter_fkgl(["A 52yearold US man."])

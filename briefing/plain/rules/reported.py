@@ -1,0 +1,231 @@
+"""The attribution as its own short sentence, the main fact first (issue 19):
+
+- "The ship sank on Friday, police said." -> "The ship sank on Friday. Police said this."
+- "Police said the ship sank on Friday." -> "The ship sank on Friday. Police said this."
+- "..., according to the NTSB." -> "... This is according to the NTSB."
+
+The source and its cue stay word for word; only "this" (and "on" before a bare weekday)
+is added. A sentence is left as written when moving its source would leave a pronoun
+before the name it stands for ("Obama said he would ..."), when the report is in the
+future of the past ("would"), when the reported words are a quotation or a question,
+or when another rule has already repeated the source in a split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...words import WEEKDAYS
+from .. import parse
+from .tails import _TIME_OR_PLACE, _tail
+from ...text.quotes import quotations
+from ..faithful import STOP_WORDS
+from .text import _Context, _capitalise, _lower_first, _end_sentence, _inside_quote, _word_count
+
+__all__ = ["_rule_move_attribution"]
+
+# Reported words shorter than this stay with their source: the gain is small.
+MIN_REPORTED_WORDS = 6
+# Verbs of saying whose clause may stand first ("Police said", "Experts believe").
+_CUES = frozenset("""said says say told tells reported reports added adds announced announces confirmed confirms
+warned warns explained explains noted notes stated states wrote writes claimed claims insisted insists argued
+argues believe believes believed think thinks thought estimated estimates revealed reveals acknowledged
+acknowledges admitted admits""".split())
+# A pronoun in the reported words may stand for the source: moved ahead of it, the
+# reader would not know who "he" is.
+_PERSONAL = re.compile(r"\b(?:he|she|they|we|i|you|his|her|hers|their|theirs|our|my|your|him|them|us|me|"
+                       r"himself|herself|themselves|ourselves|itself|it|its)\b", re.IGNORECASE)
+# A phrase that may belong to the verb of saying though the parser gave it to the report
+# ("said Clarkson had a fracas in a statement released yesterday").
+_MEDIUM_RE = re.compile(r"\b(?:in|on|via|during) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,2}(?:statement|interview|"
+                        r"letter|post|posting|tweet|email|e-mail|conference|report|speech|video|blog|broadcast|"
+                        r"briefing|release|message|column|op-ed|filing)s?\b", re.IGNORECASE)
+# Words that open something less than a sentence ("only if ...", "whether ...").
+_NOT_A_SENTENCE_RE = re.compile(r"^(?:only|if|whether|when|because|unless|although|though|while|as|that|and|but|or)\b",
+                                re.IGNORECASE)
+_WOULD = re.compile(r"\b(?:would|'d|’d)\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(r"^(?:" + "|".join(WEEKDAYS) + r")\b")
+_QUOTE_CHARS = "\"“”‘’'"
+
+
+def _rule_move_attribution(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    out: list[str] = []
+    trace: list[str] = []
+    if sum(_tail(s) is not None for s in sentences) > 1:
+        return sentences, []  # a split already said the source in each part: "this" would be unclear
+    for s in sentences:
+        moved = _move_tail(s) or _move_front_according(s) or _move_lead(s)
+        if moved:
+            out.extend(moved)
+            trace.append("move:attribution")
+        else:
+            out.append(s)
+    return out, trace
+
+
+def _reported_ok(text: str, *, moved_ahead: bool) -> bool:
+    """Whether the reported words can stand as a sentence of their own. ``moved_ahead``:
+    they come before their source where they came after it, so a pronoun that may stand
+    for the source, or "would" (the future of a past report), would read wrong."""
+    body = text.strip()
+    if _word_count(body) < MIN_REPORTED_WORDS or not body:
+        return False
+    if body[-1] in "?!" or body[-1] in _QUOTE_CHARS or body[0] in _QUOTE_CHARS:
+        return False
+    if moved_ahead and (_PERSONAL.search(body) or _WOULD.search(body) or _MEDIUM_RE.search(body)
+                        or re.search(r"\b(?:and|but|or) that\b", body)):
+        return False  # ("said X and that Y": two reports, the second would read as a fact)
+    return not _NOT_A_SENTENCE_RE.match(body)
+
+
+def _adjunct(words: str) -> str:
+    """The words after a cue, with "on" before a bare weekday ("said Monday" -> "said
+    this on Monday", not "said this Monday")."""
+    words = words.strip().rstrip(".")
+    if _WEEKDAY_RE.match(words):
+        words = "on " + words
+    return (" " + words) if words else ""
+
+
+_TAIL_CUE_RE = re.compile(r"^(?P<src>.+?)\s(?P<cue>" + "|".join(sorted(_CUES, key=len, reverse=True)) + r")(?P<adj>\s.*)?$")
+
+
+def _move_tail(s: str) -> list[str] | None:
+    """ "S, police said Monday." -> ["S.", "Police said this on Monday."]
+
+    >>> _move_tail("The ship sank near the coast of Sittwe, the ministry said Friday.")
+    ['The ship sank near the coast of Sittwe.', 'The ministry said this on Friday.']
+    >>> _move_tail("The plane landed safely at the airport in Denver, according to the FAA.")
+    ['The plane landed safely at the airport in Denver.', 'This is according to the FAA.']
+    >>> _move_tail("The storm hit the coast near the city, said Mark Giuliano.")
+    ['The storm hit the coast near the city.', 'Mark Giuliano said this.']
+    >>> _move_tail("He will never give up the fight for them, his lawyer said.")
+    ['He will never give up the fight for them.', 'His lawyer said this.']
+    >>> _move_tail('"We will never give up the fight for them," his lawyer said.') is None
+    True
+    """
+    found = _tail(s)
+    if not found:
+        return None
+    start, _ = found
+    if _inside_quote(s, start):
+        return None
+    body, tail = s[:start].rstrip(), s[start:].lstrip(", ").rstrip()
+    if not _reported_ok(body, moved_ahead=False) or any(ch in tail for ch in _QUOTE_CHARS + "()") \
+            or body.startswith(("Here", "This is")):
+        return None
+    tail = tail.rstrip(".")
+    if tail.lower().startswith("according to "):
+        return [_end_sentence(body), f"This is {tail}."]
+    m = re.match(r"^(?P<cue>said|says|added|adds|told)\s(?P<src>.+)$", tail)
+    if m and m.group("src")[:1].isupper() or (m and m.group("src").startswith("the ")):
+        src = m.group("src")
+        if m.group("cue") in ("told", "tells"):
+            return None
+        return [_end_sentence(body), f"{_capitalise(src)} {m.group('cue')} this."]
+    m = _TAIL_CUE_RE.match(tail)
+    if not m or m.group("cue") not in _CUES:
+        return None
+    src, cue, adj = m.group("src"), m.group("cue"), m.group("adj") or ""
+    if cue in ("told", "tells"):
+        # "told CNN" / "told reporters on Monday": the hearer comes before "this".
+        words = adj.split()
+        cut = next((i for i, w in enumerate(words) if re.fullmatch(_TIME_OR_PLACE, w, re.IGNORECASE)), len(words))
+        if not 0 < cut <= 4:
+            return None
+        hearer, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        return [_end_sentence(body), f"{_capitalise(src)} {cue} {hearer} this{_adjunct(rest)}."]
+    return [_end_sentence(body), f"{_capitalise(src)} {cue} this{_adjunct(adj)}."]
+
+
+_FRONT_ACCORDING_RE = re.compile(r"^According to (?P<src>[^,\"“”‘’()]{2,80}), (?P<body>.+)$")
+
+
+def _move_front_according(s: str) -> list[str] | None:
+    """ "According to X, S." -> ["S.", "This is according to X."]
+
+    >>> _move_front_according("According to the Pew Research Center, 80% of Internet users have looked up health information.")
+    ['80% of Internet users have looked up health information.', 'This is according to the Pew Research Center.']
+    """
+    m = _FRONT_ACCORDING_RE.match(s.strip())
+    if not m or len(m.group("src").split()) > 8 or not s.rstrip().endswith("."):
+        return None
+    body = m.group("body")
+    if not _reported_ok(body.rstrip("."), moved_ahead=True) or quotations(body) and body.lstrip()[0] in _QUOTE_CHARS:
+        return None
+    if not re.search(r"\b(?:is|are|was|were|has|have|had|will|can|may|might|could|should|must|did|does|do)\b|"
+                     r"\b\w+(?:ed|s)\b", body):
+        return None  # no verb in sight: not a clause of its own
+    return [_end_sentence(_capitalise(body)), f"This is according to {m.group('src')}."]
+
+
+def _move_lead(s: str) -> list[str] | None:
+    """ "Police said the ship sank on Friday." -> ["The ship sank on Friday.", "Police said this."]
+
+    >>> _move_lead("Police said the ship sank in bad weather near the coast on Friday.")
+    ['The ship sank in bad weather near the coast on Friday.', 'Police said this.']
+    >>> _move_lead("The ministry said in a statement that the ship sank near the coast of Sittwe.")
+    ['The ship sank near the coast of Sittwe.', 'The ministry said this in a statement.']
+    >>> _move_lead("Obama said he would veto the bill if it reached his desk.") is None
+    True
+    >>> _move_lead("On Monday, police said the ship sank in bad weather near the coast.")
+    ['The ship sank in bad weather near the coast.', 'Police said this on Monday.']
+    """
+    if s.rstrip()[-1:] not in ".":
+        return None
+    tokens = parse.parse(s)
+    head = parse.root(tokens)
+    if head is None or head.text not in _CUES or tokens[head.i].tag not in ("VBD", "VBZ", "VBP"):
+        return None
+    kids = parse.children(tokens, head)
+    subjects = [t for t in kids if t.dep == "nsubj"]
+    clauses = [t for t in kids if t.dep == "ccomp"]
+    if len(subjects) != 1 or len(clauses) != 1:
+        return None
+    subject, clause = subjects[0], clauses[0]
+    if subject.right != head.i - 1 or clause.i < head.i:
+        return None
+    front = ""
+    if subject.left != 0:
+        # "On Monday, police said ...": a phrase of time or place on the verb of saying, then a comma.
+        comma = tokens[subject.left - 1]
+        adjuncts = [t for t in kids if t.i < subject.left and t.dep in ("prep", "npadvmod")]
+        if comma.text != "," or not adjuncts or adjuncts[0].left != 0 or adjuncts[-1].right != comma.i - 1 \
+                or any(a.right + 1 != b.left for a, b in zip(adjuncts, adjuncts[1:])):
+            return None
+        front = s[:comma.idx].strip()
+        if front.split()[0].lower() in STOP_WORDS or front.split()[0].lower() in ("in", "on", "at", "during", "last"):
+            front = _lower_first(front)
+        if any(ch in front for ch in _QUOTE_CHARS + "—–-"):
+            return None
+    if tokens[subject.i].text.lower() in ("it", "this", "that", "there", "which", "who"):
+        return None
+    # Between the cue and its clause: "that", or a short adjunct ("in a statement", "on Monday").
+    start = tokens[clause.left]
+    lead_that = False
+    if start.text.lower() == "that" and start.dep == "mark":
+        start, lead_that = tokens[start.i + 1], True
+    between = s[head.end:start.idx].strip()
+    if between.endswith(" that") or between == "that":
+        lead_that = True
+        between = between[: -len("that")].strip()
+    if between and (not lead_that or "," in between or _word_count(between) > 5):
+        return None
+    if head.text in ("told", "tells") and not between:
+        return None  # "told CNN the ..." parses the hearer into the clause at times
+    end = tokens[clause.right]
+    rest = s[end.end:].strip()
+    if rest not in (".",):
+        return None
+    reported = s[start.idx:end.end]
+    if any(a < start.idx for a, _, _ in quotations(s)):
+        return None  # a quotation in the source's part, or the report is all quotation
+    if reported.split()[0].lower() in ("if", "whether", "how", "what", "why", "when", "where", "who"):
+        return None
+    if not _reported_ok(reported, moved_ahead=True):
+        return None
+    source = _capitalise(s[tokens[subject.left].idx: head.idx].strip())
+    after = " ".join(x for x in (between if head.text not in ("told", "tells") else "", front) if x)
+    if head.text in ("told", "tells"):
+        return [_end_sentence(_capitalise(reported)), f"{source} {head.text} {between} this{_adjunct(after)}."]
+    return [_end_sentence(_capitalise(reported)), f"{source} {head.text} this{_adjunct(after)}."]

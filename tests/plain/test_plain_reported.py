@@ -1,0 +1,65 @@
+"""The attribution as its own short sentence, the main fact first ("S, police said." -> "S.
+Police said this."), and the sentences it leaves as written (issue 19)."""
+
+from __future__ import annotations
+
+from plain_review import never_says_test, says_test
+
+SAYS = [
+    ("Gomis spent the night in hospital as a precaution, Swansea said on its website.",
+     "Gomis spent the night in hospital as a precaution. Swansea said this on its website."),
+    ("The heath care worker with Ebola was in critical condition Monday, the NIH said.",
+     "The heath care worker with Ebola was in critical condition Monday. The NIH said this."),
+    ("Relief workers reported \"unbelievable destruction\" after Tropical Cyclone Pam smashed the capital of "
+     "Vanuatu, the Australian Red Cross said Saturday.", "Vanuatu. The Australian Red Cross said this on Saturday."),
+    ("The man has admitted stabbing three women aged 59, 76 and 84, Deputy Police Chief Keizo Okumoto told CNN.",
+     "aged 59, 76 and 84. Deputy Police Chief Keizo Okumoto told CNN this."),
+    ("The runway appeared all white in the moments before landing, according to the report.",
+     "before landing. This is according to the report."),
+    ("Police said the ship sank in bad weather near the coast on Friday.",
+     "The ship sank in bad weather near the coast on Friday. Police said this."),
+]
+
+NEVER_SAYS = [
+    # a pronoun that may stand for the source would come before its name
+    ("Obama said he would veto the bill if it reached his desk.", "Obama said this"),
+    ("The mayor said they will never give up the fight for the town.", "The mayor said this"),
+    # a quotation, a question: the source stays with the words
+    ("\"We will win this fight for the town,\" the mayor said.", "said this"),
+    ("Will the results change Israel's policy in a significant way, experts asked.", "asked this"),
+    # the future of the past reads wrong on its own
+    ("Officials said the bridge over the river would reopen next week.", "said this"),
+    # a split has already said the source in each part
+    ("Strong currents held back the search, which lasted until Friday evening, Cayman 27 reported.",
+     "Cayman 27 reported this"),
+]
+
+test_rewrite_says = says_test(SAYS)
+test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+SAYS += [
+    ("On Monday, police said the ship sank in bad weather near the coast.",
+     "The ship sank in bad weather near the coast. Police said this on Monday."),
+    ("According to the Dalian Daily, the two men were sentenced to eight and six years in prison earlier this year.",
+     "The two men were sentenced to eight and six years in prison earlier this year. This is according to the Dalian Daily."),
+    ("He called police to ask that the authorities pick her up and make sure she was safe, Michael Huskins told the "
+     "newspaper.", "Michael Huskins told the newspaper this."),
+    # a pronoun in words that came first already: the order stays
+    ("He was taken to the hospital in Rochester for a routine checkup, former President Jimmy Carter said Friday.",
+     "He was taken to the hospital in Rochester for a routine checkup. Former President Jimmy Carter said this on Friday."),
+]
+NEVER_SAYS += [
+    # "it" may be the source
+    ("The National Institutes of Health said Thursday that it plans to admit to its Maryland hospital an American "
+     "health care worker with Ebola.", "said this"),
+    # the statement is where the BBC said it, not where Clarkson had the fracas
+    ("The BBC said Clarkson, one of the corporation's highest earners, had a fracas with a BBC producer in a "
+     "statement released yesterday.", "said this"),
+    # two reports: the second would read as a fact
+    ("In a statement, college administrators said the local chapter had been suspended for one year and that police "
+     "were investigating the case.", "said this"),
+    ("According to the White House, only if the President of the United States says it is.", "according to the White"
+     " House."),
+]
+test_more_says = says_test(SAYS[-4:])
+test_more_never_says = never_says_test(NEVER_SAYS[-4:])

@@ -28,6 +28,7 @@ from num2words import num2words
 from ..models import Attribution, Briefing, Script, ScriptLine, ScriptSection
 from ..text.nlp import sentence_tokenizer
 from .normalize import for_speech
+from .titles import chapter_title
 from ..text.quotes import find_quotations, inside
 from ..words import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT
 
@@ -75,7 +76,7 @@ def build_script(briefing: Briefing, speech: SpeechFunction = for_speech) -> Scr
         sections.append(
             ScriptSection(
                 "point",
-                f"Point {index + 1}: {_short_title(text)}",
+                f"Point {index + 1}: {chapter_title(text, attribution)}",
                 tuple(_lines(text, speech)),
                 point_index=index,
             )
@@ -254,29 +255,6 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     if first.lower() in _COMMON_STARTS and not first.isupper():
         first = first.lower()
     return f"According to {_with_article(source)}, {first}{' ' + rest if rest else ''}"
-
-
-def _short_title(text: str, words: int = 7, limit: int = 50) -> str:
-    """A chapter title from a point: its first words, up to a clause break, without quote marks.
-
-    >>> _short_title("According to the CCDH, 196 of 200 hateful posts stayed up on the platform.")
-    '196 of 200 hateful posts stayed up…'
-    >>> _short_title("Musk will visit Israel.")
-    'Musk will visit Israel'
-    """
-    text = re.sub(r"^According to [^,]+, ", "", text)
-    text = re.sub(r"[\"“”«»„‟]", "", text).strip()
-    cut = re.split(r"[,;:–—]\s|\.\s|\.$", text)[0].strip() or text
-    parts = cut.split()
-    title = " ".join(parts[:words])
-    shortened = len(parts) > words
-    while len(title) > limit and " " in title:
-        title = title.rsplit(" ", 1)[0]
-        shortened = True
-    title = title.rstrip(".,;:!?")
-    if title[:1].islower():
-        title = title[0].upper() + title[1:]
-    return title + ("…" if shortened else "")
 
 
 def _lines(text: str, speech: SpeechFunction) -> list[ScriptLine]:

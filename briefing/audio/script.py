@@ -28,7 +28,7 @@ from num2words import num2words
 from ..models import Attribution, Briefing, Script, ScriptLine, ScriptSection
 from ..text.nlp import sentence_tokenizer
 from .normalize import for_speech
-from .titles import chapter_title
+from .titles import chapter_title, headline_subject, repeats
 from ..text.quotes import find_quotations, inside
 from ..words import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT
 
@@ -70,7 +70,7 @@ def build_script(briefing: Briefing, speech: SpeechFunction = for_speech) -> Scr
     passes other functions to get the same script without normalisation).
     """
     points = _point_texts(briefing)
-    sections = [ScriptSection("intro", "Introduction", tuple(_intro_lines(briefing, len(points), speech)))]
+    sections = [ScriptSection("intro", "Introduction", tuple(_intro_lines(briefing, points, speech)))]
     for index, (text, attribution) in enumerate(points):
         text = _with_source(text, attribution)
         sections.append(
@@ -98,10 +98,31 @@ def _point_texts(briefing: Briefing) -> list[tuple[str, Attribution | None]]:
 # Intro and outro
 
 
-def _intro_lines(briefing: Briefing, count: int, speech: SpeechFunction) -> list[ScriptLine]:
+def _intro_lines(briefing: Briefing, points: list[tuple[str, Attribution | None]], speech: SpeechFunction) -> list[ScriptLine]:
+    """The title, what is known of the site and date, and how many points.
+
+    A title that point 1 would say again (a title made from the lead sentence, or a headline
+    that is the lead) is not read: the intro says what the headline is about and how many
+    points there are instead ("Briefing: six key points about Elon Musk.").
+    """
     article = briefing.article
-    title = _title(briefing)
-    lines = [f"Briefing: {_end_sentence(title)}" if title else "Briefing."]
+    title = _whole_title(_title(briefing))
+    count = len(points)
+    counted = {0: "No key points were found in this article.", 1: "Here is one key point."}.get(
+        count, f"Here are {num2words(count)} key points."
+    )
+    if title and (article.title_derived or (points and repeats(title, points[0][0]))):
+        subject = headline_subject(title)
+        many = "one key point" if count == 1 else f"{num2words(count)} key points"
+        if count and subject:
+            lines = [f"Briefing: {many} about {subject}."]
+            counted = ""
+        elif subject:
+            lines = [f"Briefing about {subject}."]
+        else:
+            lines = ["Briefing."]
+    else:
+        lines = [f"Briefing: {_end_sentence(title)}" if title else "Briefing."]
     origin = []
     if article.site_name:
         origin.append(f"From {_with_article(article.site_name.strip())}")
@@ -114,13 +135,18 @@ def _intro_lines(briefing: Briefing, count: int, speech: SpeechFunction) -> list
     if origin:
         first = origin[0]
         lines.append(_end_sentence(", ".join([first[0].upper() + first[1:], *origin[1:]])))
-    if count == 0:
-        lines.append("No key points were found in this article.")
-    elif count == 1:
-        lines.append("Here is one key point.")
-    else:
-        lines.append(f"Here are {num2words(count)} key points.")
+    if counted:
+        lines.append(counted)
     return [ScriptLine(line, speech(line)) for line in lines]
+
+
+def _whole_title(title: str) -> str:
+    """``title`` without an ellipsis that cut it off: a title is read whole or not at all.
+
+    >>> _whole_title("Musk is due to fly into Israel for…"), _whole_title("Wait... what?")
+    ('Musk is due to fly into Israel for', 'Wait... what?')
+    """
+    return re.sub(r"\s*(?:…|\.\.\.)$", "", title)
 
 
 def _outro_lines(briefing: Briefing, speech: SpeechFunction) -> list[ScriptLine]:

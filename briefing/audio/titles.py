@@ -15,7 +15,7 @@ import re
 from ..models import Attribution
 from ..plain.parse import ParserMissingError, Token, parse
 
-__all__ = ["chapter_title"]
+__all__ = ["chapter_title", "headline_subject", "repeats"]
 
 WORDS = 9  # a title longer than this is cut to whole phrases
 _REPORTING = frozenset(
@@ -25,7 +25,7 @@ _REPORTING = frozenset(
 )
 # Phrases that can go whole without leaving a word dangling.
 _PHRASES = frozenset("prep dobj xcomp acomp attr ccomp pcomp dative agent oprd advcl".split())
-_QUOTES = "\"“”‘’«»„"
+_QUOTES = "\"“”«»„"  # double marks only: ’ is also an apostrophe (world’s)
 
 
 def chapter_title(text: str, attribution: Attribution | None = None) -> str:
@@ -126,3 +126,54 @@ def _first_words(text: str, words: int = WORDS) -> str:
     parts = re.sub(f"[{_QUOTES}]", "", text).rstrip(".!?").split()
     title = " ".join(parts[:words]).rstrip(",;:")
     return title[:1].upper() + title[1:] + ("…" if len(parts) > words else "")
+
+
+def headline_subject(headline: str) -> str:
+    """Who or what ``headline`` is about: its main clause's subject, without asides; empty
+    when it has none or the subject is a pronoun.
+
+    >>> headline_subject("Elon Musk is reportedly due to fly into Israel next week for meeting…")
+    'Elon Musk'
+    >>> headline_subject("The tech boss, 52, has been caught up in a storm"), headline_subject("He said no")
+    ('the tech boss', '')
+    """
+    text = re.sub(r"(?:…|\.\.\.)$", "", " ".join(headline.split()))
+    try:
+        tokens = parse(re.sub(f"[{_QUOTES}]", "", text))
+    except ParserMissingError:
+        return ""
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    subject = root and next(
+        (t for t in tokens if t.head == root.i and t.dep in ("nsubj", "nsubjpass") and t.i != root.i), None
+    )
+    if subject is None or subject.tag in ("PRP", "EX", "WP", "DT"):
+        return ""
+    keep = set(range(subject.left, subject.right + 1))
+    for t in tokens:
+        if t.i in keep and t.i != subject.i and (
+            t.dep in ("relcl", "acl", "appos", "prep", "amod") and t.i > subject.i or t.dep == "punct"
+        ):
+            keep -= set(range(t.left, t.right + 1))
+    kept = sorted(keep)
+    if tokens[kept[0]].tag == "DT":
+        # "The tech boss" in the middle of a sentence.
+        first = tokens[kept[0]]
+        return _detokenize([first.text.lower()] + [tokens[i].text for i in kept[1:]])
+    return _detokenize([tokens[i].text for i in kept])
+
+
+def repeats(headline: str, text: str) -> bool:
+    """Whether ``text`` says ``headline`` again: nearly all of its words are in it.
+
+    >>> repeats("Elon Musk is reportedly due to fly into Israel next week for meeting…",
+    ...         "Elon Musk is reportedly due to fly into Israel next week for meeting with leaders.")
+    True
+    >>> repeats("Musk to visit Israel after anti-Semitism row", "Elon Musk will fly to Israel next week.")
+    False
+    """
+    def words(value: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", value.lower().replace("’", "'"))
+
+    said = set(words(text))
+    heading = [w for w in words(re.sub(r"(?:…|\.\.\.)$", "", headline)) if len(w) > 2]
+    return bool(heading) and sum(w in said for w in heading) >= 0.8 * len(heading)

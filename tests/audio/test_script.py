@@ -80,6 +80,26 @@ def test_intro_says_title_site_date_and_count(hand_made):
     assert intro.lines[1].spoken == "From the Daily Express, published the twenty eighth of November twenty twenty three."
 
 
+def test_intro_reads_the_whole_title_without_an_ellipsis():
+    intro = build_script(briefing([point("One thing.")], title="Musk says the visit will go ahead…")).sections[0]
+    assert intro.lines[0].text == "Briefing: Musk says the visit will go ahead."
+
+
+def test_intro_never_repeats_point_one():
+    lead = "Elon Musk is reportedly due to fly into Israel next week for meeting with the country's leaders."
+    points = [point(lead), point("The ceasefire held on Tuesday.")]
+    # A title made from the lead sentence, and a headline that is the lead sentence.
+    for article in (dict(title="Elon Musk is reportedly due to fly into Israel next week for…", title_derived=True),
+                    dict(title=lead)):
+        intro = build_script(briefing(points, **article)).sections[0]
+        assert [line.text for line in intro.lines] == [
+            "Briefing: two key points about Elon Musk.",
+            "From the Daily Express, published 28 November 2023.",
+        ]
+    intro = build_script(briefing(points[:1], title="He is due to fly into Israel", title_derived=True)).sections[0]
+    assert [line.text for line in intro.lines][::2] == ["Briefing.", "Here is one key point."]
+
+
 def test_intro_says_only_what_is_known():
     intro = build_script(briefing([point("One thing.")], site_name=None, published=None, title="")).sections[0]
     assert [line.text for line in intro.lines] == ["Briefing.", "Here is one key point."]
@@ -170,7 +190,10 @@ def seed() -> Briefing:
 
 def test_seed_script_shape(seed):
     script = build_script(seed)
-    assert script.sections[0].lines[0].text.startswith("Briefing: ")
+    assert script.sections[0].lines[0].text == "Briefing: six key points about Elon Musk."
+    # The introduction does not say point 1 again (the seed's title is made from its lead).
+    intro = " ".join(line.text for line in script.sections[0].lines)
+    assert "fly into Israel" not in intro and "…" not in intro
     assert len(script.sections) == len(seed.key_points) + 2
     assert script.sections[-1].lines[-1].text == AUTOMATIC_NOTICE
     for section in script.sections:

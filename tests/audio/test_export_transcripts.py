@@ -36,7 +36,7 @@ def test_chapters_json_is_podcasting_2_0():
 def test_transcript_text_has_every_line_and_time():
     text = export.transcript_text(SCRIPT, CHAPTERS, INFO)
     assert text.startswith("Musk & Israel\n")
-    assert "[1:15] Source" in text
+    assert "[1:16] Source" in text  # 75.5 s, to the nearest second
     for section in SCRIPT.sections:
         for line in section.lines:
             assert line.text in text
@@ -82,3 +82,13 @@ def test_transcript_html_is_standalone_accessible_and_escaped():
     assert outline.tags.count("h1") == 1 and outline.tags.count("h2") == 3
     assert outline.h2 == ["Introduction", "Point 1: Musk", "Source"]
     assert "Briefing: Q&A <live>." in "".join(outline.text)
+
+
+def test_transcript_times_agree_with_their_datetime():
+    import re
+
+    chapters = (Chapter("Introduction", 0.0, 7.6), Chapter("Point 1", 7.6, 62.5), Chapter("Source", 62.5, 80.0))
+    doc = export.transcript_html(SCRIPT, chapters, INFO)
+    found = re.findall(r'<time datetime="PT(\d+)S">(\d+):(\d\d)</time>', doc)
+    assert [(int(s), int(m) * 60 + int(ss)) for s, m, ss in found] == [(0, 0), (8, 8), (63, 63)]
+    assert "[0:08] Point 1" in export.transcript_text(SCRIPT, chapters, INFO)

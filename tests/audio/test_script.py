@@ -61,10 +61,13 @@ def test_sections_and_chapter_titles(hand_made):
     assert script.sections[0].title == "Introduction"
     assert script.sections[-1].title == "About this briefing"
     assert [s.point_index for s in script.sections[1:-1]] == [0, 1, 2, 3]
-    assert script.sections[1].title == "Point 1: Elon Musk said"
-    assert script.sections[3].title.startswith("Point 3: Musk said he would visit Israel")
+    # What each point is about: its source and its subject, not its first words.
+    assert script.sections[1].title == "Point 1: Elon Musk: “Nothing could be further from the truth”"
+    assert script.sections[2].title == "Point 2: Center for Countering Digital Hate: Research found 200 posts on the platform"
+    assert script.sections[3].title == "Point 3: Elon Musk: He would visit Israel on October 7"
+    assert script.sections[4].title == "Point 4: The ceasefire held on Tuesday"
     for section in script.sections[1:-1]:
-        assert len(section.title) <= 70
+        assert len(section.title) <= 90
 
 
 def test_intro_says_title_site_date_and_count(hand_made):
@@ -75,6 +78,26 @@ def test_intro_says_title_site_date_and_count(hand_made):
         "Here are four key points.",
     ]
     assert intro.lines[1].spoken == "From the Daily Express, published the twenty eighth of November twenty twenty three."
+
+
+def test_intro_reads_the_whole_title_without_an_ellipsis():
+    intro = build_script(briefing([point("One thing.")], title="Musk says the visit will go ahead…")).sections[0]
+    assert intro.lines[0].text == "Briefing: Musk says the visit will go ahead."
+
+
+def test_intro_never_repeats_point_one():
+    lead = "Elon Musk is reportedly due to fly into Israel next week for meeting with the country's leaders."
+    points = [point(lead), point("The ceasefire held on Tuesday.")]
+    # A title made from the lead sentence, and a headline that is the lead sentence.
+    for article in (dict(title="Elon Musk is reportedly due to fly into Israel next week for…", title_derived=True),
+                    dict(title=lead)):
+        intro = build_script(briefing(points, **article)).sections[0]
+        assert [line.text for line in intro.lines] == [
+            "Briefing: two key points about Elon Musk.",
+            "From the Daily Express, published 28 November 2023.",
+        ]
+    intro = build_script(briefing(points[:1], title="He is due to fly into Israel", title_derived=True)).sections[0]
+    assert [line.text for line in intro.lines][::2] == ["Briefing.", "Here is one key point."]
 
 
 def test_intro_says_only_what_is_known():
@@ -167,7 +190,10 @@ def seed() -> Briefing:
 
 def test_seed_script_shape(seed):
     script = build_script(seed)
-    assert script.sections[0].lines[0].text.startswith("Briefing: ")
+    assert script.sections[0].lines[0].text == "Briefing: six key points about Elon Musk."
+    # The introduction does not say point 1 again (the seed's title is made from its lead).
+    intro = " ".join(line.text for line in script.sections[0].lines)
+    assert "fly into Israel" not in intro and "…" not in intro
     assert len(script.sections) == len(seed.key_points) + 2
     assert script.sections[-1].lines[-1].text == AUTOMATIC_NOTICE
     for section in script.sections:

@@ -201,3 +201,58 @@ def test_podcast_partytime_finds_guid_transcripts_and_chapters(published, tmp_pa
         assert item["chapters"]["type"] == "application/json+chapters"
         assert item["chapters"]["url"].startswith(BASE + "/media/")
         assert item["enclosure"]["type"] == "audio/mpeg" and item["duration"] > 0
+
+
+# -- text every podcast app reads ---------------------------------------------------------
+
+
+def test_apostrophes_and_ampersands_survive_every_parser(app, tmp_path):
+    """gPodder's podcastparser dropped apostrophes escaped as ``&#x27;``; feedparser and the
+    Podcast Index's parser must read the same words."""
+    import io
+    from html import unescape
+
+    import podcastparser
+
+    from web.feed import build_feed
+
+    points = [
+        {"text": "Work on the council's harbour bridge will start in May.", "attribution": {"source": "Tom & Jerry's"}},
+        {"text": 'The mayor said the "delay" was <not> the builders\' fault.', "attribution": None},
+    ]
+    record = BriefingRecord(
+        id="abc", created_at="2026-01-01T00:00:00Z", updated_at="2026-01-01T00:00:00Z", revision=1,
+        title="The council's bridge: Tom & Jerry's view", source_url="https://example.org/a?b=1&c=2",
+        source_kind="url", source_name=None, input_hash="x", options={},
+        briefing={"key_points": points, "article": {"source_url": "https://example.org/a?b=1&c=2"}}, status="done",
+        error=None, audio={"content_hash": "a" * 64, "mp3_bytes": 1000, "duration": 12.0},
+    )
+    with app.test_request_context():
+        body = build_feed([record], feed_url=BASE + "/feed.xml", title="Briefing", description="News", link=BASE)
+    wanted = ["the council's harbour bridge", "Tom & Jerry's", 'the "delay" was <not> the builders\' fault']
+
+    episode = podcastparser.parse(BASE + "/feed.xml", io.BytesIO(body))["episodes"][0]
+    assert episode["title"] == "The council's bridge: Tom & Jerry's view"
+    for words in wanted:
+        assert words in episode["description"], (words, episode["description"])
+        assert words in unescape(episode["description_html"])
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in episode["description_html"]
+
+    entry = feedparser.parse(body).entries[0]
+    assert entry.title == "The council's bridge: Tom & Jerry's view"
+    for words in wanted:
+        assert words in unescape(entry.summary), (words, entry.summary)
+
+    node = shutil.which("node")
+    if node and (ROOT / "node_modules" / "podcast-partytime").is_dir():
+        feed = tmp_path / "feed.xml"
+        feed.write_bytes(body)
+        script = (
+            "const {parseFeed}=require('podcast-partytime');const f=parseFeed(require('fs').readFileSync("
+            "process.argv[1],'utf8'));process.stdout.write(JSON.stringify({t:f.items[0].title,d:f.items[0].description}))"
+        )
+        out = json.loads(subprocess.run([node, "-e", script, str(feed)], capture_output=True, text=True, timeout=60,
+                                        cwd=ROOT, check=True).stdout)
+        assert out["t"] == "The council's bridge: Tom & Jerry's view"
+        for words in wanted:
+            assert words in unescape(out["d"]), (words, out["d"])

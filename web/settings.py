@@ -21,7 +21,9 @@ class Setting:
 
 
 SETTINGS: dict[str, Setting] = {
-    "DATABASE": Setting(None, "Path of the SQLite database; default instance/briefing.sqlite3."),
+    "DATABASE": Setting(None, "Path of the SQLite database; default instance/briefing.sqlite3 (unused when DATABASE_URL is set)."),
+    "DATABASE_URL": Setting(None, "The database as a URL, e.g. postgresql://briefing:briefing@127.0.0.1:5432/briefing (PostgreSQL through psycopg 3); default: the SQLite file DATABASE."),
+    "BROKER_URL": Setting(None, "Redis URL of the Celery broker, e.g. redis://127.0.0.1:6379/0: jobs go to `briefing worker` processes; default: worker threads in the server."),
     "MEDIA_DIR": Setting(None, "Folder for audio, captions, chapters and transcripts; default instance/media."),
     "SECRET_KEY": Setting(None, "Signs the session cookie (CSRF tokens); default: made once and kept in instance/secret_key."),
     "UPLOAD_MAX_BYTES": Setting(2_000_000, "Largest uploaded file or pasted text accepted, in bytes (2 MB)."),

@@ -16,7 +16,7 @@ import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -159,6 +159,7 @@ class Database:
             yield current
             return
         conn = self._connect()
+        self._local.after = []
         try:
             conn.execution_options(briefing_write=True)
             with conn.begin():
@@ -167,8 +168,23 @@ class Database:
                     yield self._local.sql
                 finally:
                     self._local.sql = None
+        except BaseException:
+            self._local.after = []
+            raise
         finally:
             conn.close()
+        after, self._local.after = self._local.after, []
+        for action in after:
+            action()
+
+    def after_commit(self, action: Callable[[], Any]) -> None:
+        """Call ``action()`` once this thread's open transaction commits (now, when none is
+        open; never, when it rolls back): e.g. tell other processes about a row only once
+        they can see it."""
+        if getattr(self._local, "sql", None) is None:
+            action()
+        else:
+            self._local.after.append(action)
 
     @contextmanager
     def _read(self) -> Iterator["SQL"]:

@@ -105,20 +105,21 @@ class JobOperations:
         row = self._first(select(J.c.id).where(J.c.kind == kind, J.c.status == "queued").limit(1))
         return row.id if row is not None else None
 
-    def due_jobs(self, now: float | None = None, kinds: Iterable[str] | None = None, limit: int = 100) -> list[Job]:
-        """Jobs a worker could take now: queued and due, or running on a lease that ran out
-        (for the broker's sweep, which sends them again: see web/jobs_celery.py)."""
+    def quiet_jobs(self, quiet_since: str, now: float | None = None, limit: int = 100) -> list[Job]:
+        """Jobs unchanged since ``quiet_since`` (ISO 8601) that are queued and due, or
+        running (their worker may have died): the broker's sweep (web/broker.py) sends
+        them again, in case their message was lost."""
         now = time.time() if now is None else now
-        query = select(*JOB_COLUMNS).where(or_(
-            (J.c.status == "queued") & (J.c.run_after <= now), (J.c.status == "running") & (J.c.lease_until < now)
-        ))
-        if kinds is not None:
-            query = query.where(J.c.kind.in_(tuple(kinds)))
+        query = select(*JOB_COLUMNS).where(
+            or_((J.c.status == "queued") & (J.c.run_after <= now), J.c.status == "running"),
+            J.c.updated_at < quiet_since,
+        )
         return [job_record(r) for r in self._all(query.order_by(J.c.run_after, J.c.id).limit(limit))]
 
-    def running_jobs(self) -> list[Job]:
-        """The jobs marked running, whoever runs them."""
-        return [job_record(r) for r in self._all(select(*JOB_COLUMNS).where(J.c.status == "running").order_by(J.c.id))]
+    def touch_job(self, job_id: int) -> None:
+        """Note that a job was just announced again (its ``updated_at``)."""
+        with self.transaction() as db:
+            db.execute(update(J).where(J.c.id == job_id).values(updated_at=utc_now()))
 
     def claim_job(self, worker: str, lease_seconds: float, now: float | None = None,
                   kinds: Iterable[str] | None = None, job_id: int | None = None,

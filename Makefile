@@ -11,7 +11,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench venv summaries clean
+.PHONY: run test bench venv summaries clean services
 
 $(VENV)/.stamp-base: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,25 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 /usr/bin/wrk:
 	-$(APT) install -y -qq wrk
+
+# PostgreSQL 15 and Redis 7 on 127.0.0.1 for running at scale and for the `scale` tests:
+# installed with apt when missing, started when down (there is no systemd), the role
+# `briefing` (password `briefing`, CREATEDB) and its database made once. Quick when all is up.
+PG_VERSION ?= 15
+PG_AS_POSTGRES := $(if $(SUDO),sudo -u postgres sh -c,su postgres -c)
+services:
+	@command -v pg_ctlcluster >/dev/null && test -d /usr/lib/postgresql/$(PG_VERSION) || \
+		{ $(APT) update -qq && $(APT) install -y -qq postgresql; }
+	@command -v redis-server >/dev/null || { $(APT) update -qq && $(APT) install -y -qq redis-server; }
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { $(SUDO) pg_ctlcluster $(PG_VERSION) main start && \
+		for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done; }
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { $(SUDO) redis-server --daemonize yes --bind 127.0.0.1 --port 6379 \
+		>/dev/null && for i in 1 2 3 4 5 6 7 8 9 10; do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.3; done; }
+	@cd / && $(PG_AS_POSTGRES) "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'briefing'\"" | grep -q 1 || \
+		$(PG_AS_POSTGRES) "psql -qc \"CREATE ROLE briefing LOGIN PASSWORD 'briefing' CREATEDB\""
+	@cd / && $(PG_AS_POSTGRES) "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = 'briefing'\"" | grep -q 1 || \
+		$(PG_AS_POSTGRES) "createdb -O briefing briefing"
+	@echo "services: PostgreSQL on 127.0.0.1:5432 (postgresql://briefing:briefing@127.0.0.1:5432/briefing), Redis on 127.0.0.1:6379"
 
 venv: $(VENV)/.stamp-base
 

@@ -359,9 +359,10 @@ def _add_feeds_commands(sub) -> None:
                        help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
 
 
-def _web_app(args: argparse.Namespace):
+def _web_app(args: argparse.Namespace, **settings):
     """The web app on ``--instance`` (else $BRIEFING_INSTANCE, else ./instance), workers off:
-    for the commands that work on its database (keys, feeds, digest)."""
+    for the commands that work on its database (keys, feeds, digest, migrate, worker). Its
+    database and broker come from the settings (``BRIEFING_WEB_DATABASE_URL``, ...)."""
 
     try:
         # deferred: Flask and the web app load only for the commands that use them
@@ -369,7 +370,7 @@ def _web_app(args: argparse.Namespace):
     except ImportError as exc:
         raise BriefingError(f"This command needs the web app: {exc}. Install it with `pip install -e .`.") from exc
     instance = getattr(args, "instance", None) or os.environ.get("BRIEFING_INSTANCE") or "instance"
-    return create_app({"INSTANCE_PATH": instance, "START_WORKERS": False})
+    return create_app({"INSTANCE_PATH": instance, "START_WORKERS": False, **settings})
 
 
 def cmd_follow(args: argparse.Namespace) -> int:
@@ -449,6 +450,58 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return 0 if record.status != "failed" else 1
 
 
+# --- running at scale: `briefing migrate` and `briefing worker` (web imported only when run) ----
+
+
+def _add_scale_commands(sub) -> None:
+    instance_help = "Instance folder of the web app (default: $BRIEFING_INSTANCE or ./instance)."
+    m = sub.add_parser("migrate", help="Bring the database schema up to date (SQLite or DATABASE_URL).",
+                       description="Run the database migrations (Alembic) the database lacks. `briefing serve` "
+                                   "also runs them at start; run this first when several processes share a database.")
+    m.add_argument("--instance", metavar="DIR", help=instance_help)
+    m.add_argument("--revision", default="head", help="Migrate up to this revision (default: the newest).")
+    m.set_defaults(func=cmd_migrate)
+    w = sub.add_parser("worker", help="Run a Celery worker that makes audio and sends webhooks (needs BROKER_URL).",
+                       description="Take jobs from the broker (BRIEFING_WEB_BROKER_URL, e.g. redis://127.0.0.1:6379/0) "
+                                   "and run them, one at a time; run one worker per core. SIGTERM stops it after the "
+                                   "running job.")
+    w.add_argument("--instance", metavar="DIR", help=instance_help)
+    w.add_argument("--loglevel", default="INFO", help="Celery's log level (default: INFO).")
+    w.add_argument("--no-warm-up", action="store_true", help="Do not load the text pipeline before taking jobs.")
+    w.set_defaults(func=cmd_worker)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    app = _web_app(args, MIGRATE_ON_START=False)
+    # deferred: Flask and the web app load only for the commands that use them
+    from web import get_store
+    from web.store.database import shown_url
+
+    store = get_store(app)
+    try:
+        revision = store.migrate(args.revision)
+    finally:
+        store.close()
+    sys.stdout.write(f"The database {shown_url(store.url)} is at schema revision {revision}.\n")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    app = _web_app(args)
+    # deferred: Flask and the web app load only for the commands that use them
+    from web import get_queue
+    from web.serve import warm_up
+
+    queue = get_queue(app)
+    if not hasattr(queue, "run_worker"):
+        raise BriefingError("`briefing worker` needs a broker: set BRIEFING_WEB_BROKER_URL, e.g. "
+                            "redis://127.0.0.1:6379/0 (`make services` starts Redis). Without one, "
+                            "`briefing serve` makes the audio itself.")
+    if not args.no_warm_up:
+        warm_up()
+    return queue.run_worker(loglevel=args.loglevel)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description="Turn news into attributed key points and audio.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -466,6 +519,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_simplify_command(sub)
     _add_feeds_commands(sub)
     _add_keys_command(sub)
+    _add_scale_commands(sub)
     return parser
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,70 @@ def client(app):
 @pytest.fixture
 def store(app):
     return app.extensions["briefing.store"]
+
+
+# -- running at scale (issue 21): real PostgreSQL and Redis on 127.0.0.1 (`make services`) ------
+
+POSTGRES_ADMIN_URL = os.environ.get("BRIEFING_TEST_POSTGRES", "postgresql://briefing:briefing@127.0.0.1:5432/briefing")
+REDIS_URL = os.environ.get("BRIEFING_TEST_REDIS", "redis://127.0.0.1:6379")
+# CI sets this: a server that is down fails the `scale` tests instead of skipping them.
+REQUIRE_SERVICES = os.environ.get("BRIEFING_REQUIRE_SERVICES", "") not in ("", "0")
+
+
+def _unavailable(what: str, exc: Exception) -> None:
+    message = f"{what} is not reachable ({type(exc).__name__}: {exc}); run `make services`"
+    if REQUIRE_SERVICES:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A fresh PostgreSQL database for this test session, migrated, dropped after."""
+    import psycopg  # deferred: only the `scale` tests need the PostgreSQL driver
+
+    name = f"briefing_test_{secrets.token_hex(4)}"
+    try:
+        admin = psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.Error as exc:
+        _unavailable("PostgreSQL", exc)
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    from web.store import Store  # deferred: the web app loads only for the tests that use it
+
+    store = Store(url)
+    store.migrate()
+    store.close()
+    yield url
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_store(postgres_url):
+    """A store on the session's PostgreSQL database, its tables emptied first."""
+    from web.store import Store  # deferred: the web app loads only for the tests that use it
+    from web.store.tables import metadata
+
+    store = Store(postgres_url)
+    names = ", ".join(t.name for t in metadata.sorted_tables)
+    store.db.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A Redis database number of its own for this test session (flushed before and after)."""
+    import redis  # deferred: only the `scale` tests need Redis
+
+    number = 9 + secrets.randbelow(6)
+    url = f"{REDIS_URL}/{number}"
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=3)
+        client.flushdb()
+    except redis.RedisError as exc:
+        _unavailable("Redis", exc)
+    yield url
+    client.flushdb()

@@ -53,10 +53,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 
-    store = Store(app.config["DATABASE"])
-    store.migrate()
+    store = Store(app.config["DATABASE_URL"] or app.config["DATABASE"])
+    if app.config["MIGRATE_ON_START"]:
+        store.migrate()
     app.extensions[STORE] = store
-    queue = JobQueue(app, store)
+    if app.config["BROKER_URL"]:
+        # deferred: Celery and its Redis client load only when BROKER_URL is set
+        from .broker import BrokerQueue
+
+        queue: JobQueue = BrokerQueue(app, store)
+    else:
+        queue = JobQueue(app, store)
     app.extensions[QUEUE] = queue
 
     for surface in SURFACES:

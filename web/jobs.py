@@ -1,6 +1,8 @@
-"""The background job queue: jobs live in SQLite, in-process worker threads run them.
+"""The background job queue: jobs live in the database, in-process worker threads run them.
 
-A request only enqueues; speech synthesis happens here. Each job kind has a handler in
+A request only enqueues; speech synthesis happens here. With ``BROKER_URL`` set, the
+same jobs are announced to Celery workers on Redis instead (web/broker.py); the rows
+stay the record of every job either way. Each job kind has a handler in
 ``queue.handlers`` (``render`` makes a briefing's audio; the feed and API surfaces add
 their own kinds). A job that was running when the process died is run again at
 start-up; a job that fails records why and is retried, with a doubling delay, until it
@@ -136,9 +138,14 @@ class JobQueue:
             max_attempts=max_attempts or self.max_attempts,
             run_after=time.time() + delay if delay else 0.0,
         )
+        # Other processes see the row only once the caller's transaction commits.
+        self.store.after_commit(lambda: self.announce(job_id, delay))
+        return job_id
+
+    def announce(self, job_id: int, delay: float = 0.0) -> None:
+        """Tell the workers a job waits (here: wake a worker thread)."""
         with self._wake:
             self._wake.notify()
-        return job_id
 
     def enqueue_once(self, kind: str, delay: float = 0.0) -> int:
         """Queue a periodic job of ``kind`` (tried once) unless one is queued already;
@@ -157,11 +164,13 @@ class JobQueue:
             log.warning("Running again %d job(s) left unfinished by a stopped worker: %s", len(recovered), recovered)
         return recovered
 
-    def run_once(self, worker: str | None = None) -> Job | None:
-        """Claim one ready job and run it in this thread; returns the job run, or None
-        when no job was ready."""
+    def run_once(self, worker: str | None = None, job_id: int | None = None) -> Job | None:
+        """Claim one ready job (the job ``job_id``, when given, if it is ready or its worker
+        died) and run it in this thread; returns the job as claimed, or None when no job
+        was ready."""
         worker = worker or worker_name()
-        job = self.store.claim_job(worker, self.lease_seconds, kinds=self.handlers)
+        job = self.store.claim_job(worker, self.lease_seconds, kinds=self.handlers, job_id=job_id,
+                                   is_dead=worker_is_dead)
         if job is None:
             return None
         handler = self.handlers[job.kind]
@@ -186,11 +195,15 @@ class JobQueue:
             release_memory()
         return job
 
-    def _failed(self, job: Job, error: str) -> None:
-        delay = self.retry_seconds * (2 ** max(job.attempts - 1, 0))
-        updated = self.store.fail_job(job.id, error, delay)
+    def retry_delay(self, attempts: int) -> float:
+        """Seconds before a job that failed ``attempts`` times is tried again (doubling)."""
+        return self.retry_seconds * (2 ** max(attempts - 1, 0))
+
+    def _failed(self, job: Job, error: str) -> Job | None:
+        updated = self.store.fail_job(job.id, error, self.retry_delay(job.attempts))
         if updated is not None and updated.status == "failed":
             log.warning("Job %s (%s) failed for good after %d attempt(s): %s", job.id, job.kind, job.attempts, error)
+        return updated
 
     def run_until_idle(self, limit: int = 100) -> int:
         """Run ready jobs in this thread until none is left (tests use this); returns how many ran."""
@@ -214,14 +227,25 @@ class JobQueue:
             thread.start()
             self._threads.append(thread)
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Ask the workers to stop after their current job, and wait up to ``timeout`` for them."""
+    def stop(self, timeout: float = 5.0) -> list[int]:
+        """Ask the workers to stop after their current job and wait up to ``timeout`` for
+        them; a job still running then is queued again (this process is going away), so
+        no job is left "running" by a stopped server. Returns the ids queued again."""
         self._stop.set()
         with self._wake:
             self._wake.notify_all()
+        deadline = time.monotonic() + timeout
         for thread in self._threads:
-            thread.join(timeout)
+            thread.join(max(deadline - time.monotonic(), 0))
+        unfinished = any(t.is_alive() for t in self._threads)
         self._threads = []
+        if not unfinished:
+            return []
+        mine = f"{HOST}:{os.getpid()}:"
+        requeued = self.store.recover_jobs(lambda worker: bool(worker) and worker.startswith(mine))
+        if requeued:
+            log.warning("Stopping: queued again the job(s) still running: %s", requeued)
+        return requeued
 
     @property
     def running(self) -> bool:

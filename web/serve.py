@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -38,7 +39,7 @@ def display_url(host: str, port: int) -> str:
     return f"http://{host}:{port}/"
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Load the text pipeline's models in the background, so the first form is quick."""
     try:
         # Deferred: loading the text pipeline's models is the warm-up's whole point, in its thread.
@@ -84,20 +85,41 @@ def serve(
                         state = "briefed, audio queued" if outcome.created else f"already briefed (audio {outcome.record.status})"
                         out.write(f"  {path}: {state} -> /briefings/{outcome.record.id}\n")
     elif app.config["WARM_UP"]:
-        threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
     server = create_server(app, host=host, port=port, threads=threads, ident="Briefing")
     effective = getattr(server, "effective_port", port)
     out.write(f"Briefing is serving at {display_url(host, effective)} (press Ctrl+C to stop)\n")
     out.flush()
+    previous = _stop_on_sigterm()
     try:
         server.run()
     except KeyboardInterrupt:
         out.write("Stopping.\n")
     finally:
-        get_queue(app).stop()
+        # The running job gets a moment to finish; if it cannot, it is queued again.
+        get_queue(app).stop(timeout=STOP_GRACE_SECONDS)
         server.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+# Under the 10 s most supervisors (systemd, Docker) wait between SIGTERM and SIGKILL.
+STOP_GRACE_SECONDS = 8.0
+
+
+def _stop_on_sigterm() -> Any:
+    """Make SIGTERM stop the server as Ctrl+C does (so the running job is finished or
+    queued again, never left "running"); returns the handler it replaced (None when
+    not on the main thread, where signals cannot be set)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
 
 
 class LiveServer:

@@ -21,7 +21,12 @@ class Setting:
 
 
 SETTINGS: dict[str, Setting] = {
-    "DATABASE": Setting(None, "Path of the SQLite database; default instance/briefing.sqlite3."),
+    "DATABASE": Setting(None, "Path of the SQLite database; default instance/briefing.sqlite3 (unused when DATABASE_URL is set)."),
+    "DATABASE_URL": Setting(None, "The database as a URL, e.g. postgresql://briefing:briefing@127.0.0.1:5432/briefing (PostgreSQL through psycopg 3); default: the SQLite file DATABASE."),
+    "BROKER_URL": Setting(None, "Redis URL of the Celery broker, e.g. redis://127.0.0.1:6379/0: jobs go to `briefing worker` processes; default: worker threads in the server."),
+    "BROKER_VISIBILITY_TIMEOUT": Setting(3600.0, "Seconds before Redis hands a job's message to another worker when the one that took it never acknowledged it (longer than the longest job)."),
+    "BROKER_SWEEP_SECONDS": Setting(30.0, "How often each `briefing worker` announces again the jobs whose message was lost (Redis restarted) or whose worker died."),
+    "MIGRATE_ON_START": Setting(True, "Bring the database schema up to date when the app starts (else only `briefing migrate` does)."),
     "MEDIA_DIR": Setting(None, "Folder for audio, captions, chapters and transcripts; default instance/media."),
     "SECRET_KEY": Setting(None, "Signs the session cookie (CSRF tokens); default: made once and kept in instance/secret_key."),
     "UPLOAD_MAX_BYTES": Setting(2_000_000, "Largest uploaded file or pasted text accepted, in bytes (2 MB)."),

@@ -1,4 +1,6 @@
-"""The SQLite store: migrations, briefings, and the job queue's claim/lease/retry rules."""
+"""The store on both databases: SQLite (a file) and PostgreSQL (the `scale` tests, on the
+server `make services` starts): migrations, briefings, and the job queue's claim/lease/retry
+rules. The same tests run on each."""
 
 from __future__ import annotations
 
@@ -10,11 +12,15 @@ import pytest
 
 pytest.importorskip("flask")
 
-from web.store import MIGRATIONS, Store, StoreError  # noqa: E402
+from web.store import Store, StoreError  # noqa: E402
+from web.store.migrate import head, revisions  # noqa: E402
 
 
-@pytest.fixture
-def db(tmp_path):
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.scale)])
+def db(request, tmp_path):
+    if request.param == "postgresql":
+        yield request.getfixturevalue("postgres_store")
+        return
     store = Store(tmp_path / "briefing.sqlite3")
     store.migrate()
     yield store
@@ -39,47 +45,73 @@ def add(store: Store, id: str = "b1", input_hash: str = "h1", key_id: str | None
 # -- migrations ---------------------------------------------------------------------------
 
 
-def test_migrate_sets_schema_version_and_is_idempotent(tmp_path):
+def test_migrate_reaches_the_newest_revision_and_is_idempotent(tmp_path):
     store = Store(tmp_path / "x.sqlite3")
-    assert store.schema_version() == 0
-    assert store.migrate() == len(MIGRATIONS)
-    assert store.migrate() == len(MIGRATIONS)
-    assert store.schema_version() == len(MIGRATIONS)
+    assert store.schema_version() is None
+    assert store.migrate() == head() == revisions()[-1]
+    assert store.migrate() == head()
     tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"briefings", "jobs"} <= tables
+    assert {"briefings", "jobs", "api_keys", "sources", "alembic_version"} <= tables
     store.close()
 
 
-def test_a_new_migration_runs_once_on_an_old_database(tmp_path):
+def test_an_older_database_is_brought_up_to_date_with_its_data(tmp_path):
     path = tmp_path / "x.sqlite3"
     old = Store(path)
-    old.migrate()
-    add(old)
+    assert old.migrate("0004") == "0004"
+    old.db.execute("INSERT INTO briefings (id, created_at, updated_at, title, source_kind, input_hash, article,"
+                   " briefing, audio) VALUES ('b1', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z', 'A title',"
+                   " 'text', 'h', '{}', '{}', ?)", ('{"content_hash": "abcd1234"}',))
     old.close()
-    newer = Store(path, migrations=MIGRATIONS + ("ALTER TABLE briefings ADD COLUMN note TEXT",))
-    assert newer.migrate() == len(MIGRATIONS) + 1
+    newer = Store(path)
+    assert newer.migrate() == head()
     assert newer.get_briefing("b1").title == "A title"  # data kept
-    assert "note" in {r[1] for r in newer.db.execute("PRAGMA table_info(briefings)")}
+    assert newer.media_in_use("abcd1234")  # the new column filled from the audio's JSON
     newer.close()
+
+
+def test_a_sqlite_file_from_before_alembic_is_taken_over(tmp_path):
+    """Files made when migrations were counted in PRAGMA user_version: stamped, upgraded."""
+    path = tmp_path / "x.sqlite3"
+    old = Store(path)
+    old.migrate("0004")
+    old.db.execute("DROP TABLE alembic_version")
+    old.db.execute("PRAGMA user_version = 4")
+    old.db.execute("INSERT INTO briefings (id, created_at, updated_at, title, source_kind, input_hash, article,"
+                   " briefing) VALUES ('b1', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z', 't', 'text', 'h', '{}', '{}')")
+    old.close()
+    store = Store(path)
+    assert store.schema_version() is None
+    assert store.migrate() == head()
+    assert store.get_briefing("b1") is not None
+    store.close()
 
 
 def test_a_database_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "x.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
-    conn.close()
     store = Store(path)
+    store.migrate()
+    store.db.execute("UPDATE alembic_version SET version_num = 'ffff'")
     with pytest.raises(StoreError, match="Upgrade Briefing"):
         store.migrate()
     store.close()
+    conn = sqlite3.connect(tmp_path / "legacy.sqlite3")
+    conn.execute("PRAGMA user_version = 9")
+    conn.close()
+    with pytest.raises(StoreError, match="Upgrade Briefing"):
+        Store(tmp_path / "legacy.sqlite3").migrate()
 
 
-def test_a_failing_migration_changes_nothing(tmp_path):
-    store = Store(tmp_path / "x.sqlite3", migrations=MIGRATIONS + ("CREATE TABLE t (a); SELECT * FROM missing",))
-    with pytest.raises(sqlite3.OperationalError):
-        store.migrate()
-    assert store.schema_version() == 0
-    store.close()
+@pytest.mark.scale
+def test_the_schema_on_postgresql_is_the_newest(postgres_store):
+    assert postgres_store.schema_version() == head()
+    assert postgres_store.migrate() == head()  # nothing to do, and no error
+
+
+def test_an_unreachable_database_says_what_to_do():
+    store = Store("postgresql://briefing:briefing@127.0.0.1:1/none")
+    with pytest.raises(StoreError, match="make services"):
+        store.get_briefing("x")
 
 
 # -- briefings ----------------------------------------------------------------------------

@@ -7,13 +7,15 @@ same transaction as the job's own change.
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from sqlalchemy import insert, or_, select, update
+
 from .briefings import write_status
-from .database import dumps, utc_now
+from .database import SQL, dumps, utc_now
+from .tables import jobs as J
 
 STALE_AND_SPENT = "The worker stopped while running this job, and it has no attempts left."
 RUN_AGAIN = "The worker stopped while running this job; it was run again."
@@ -36,20 +38,24 @@ class Job:
     last_error: str | None
 
 
-def job_record(row: sqlite3.Row) -> Job:
+JOB_COLUMNS = (J.c.id, J.c.kind, J.c.briefing_id, J.c.payload, J.c.status, J.c.attempts, J.c.max_attempts,
+               J.c.run_after, J.c.lease_until, J.c.worker, J.c.last_error)
+
+
+def job_record(row: Any) -> Job:
     """A row of ``jobs`` as a :class:`Job`."""
     return Job(
-        id=row["id"],
-        kind=row["kind"],
-        briefing_id=row["briefing_id"],
-        payload=json.loads(row["payload"]),
-        status=row["status"],
-        attempts=row["attempts"],
-        max_attempts=row["max_attempts"],
-        run_after=row["run_after"],
-        lease_until=row["lease_until"],
-        worker=row["worker"],
-        last_error=row["last_error"],
+        id=row.id,
+        kind=row.kind,
+        briefing_id=row.briefing_id,
+        payload=json.loads(row.payload),
+        status=row.status,
+        attempts=row.attempts,
+        max_attempts=row.max_attempts,
+        run_after=row.run_after,
+        lease_until=row.lease_until,
+        worker=row.worker,
+        last_error=row.last_error,
     )
 
 
@@ -73,61 +79,94 @@ class JobOperations:
         """Add a job; returns its id. A render job also marks its briefing as queued."""
         now = utc_now()
         with self.transaction() as db:
-            cur = db.execute(
-                "INSERT INTO jobs (kind, briefing_id, payload, max_attempts, run_after, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?)",
-                (kind, briefing_id, dumps(payload or {}), max_attempts, run_after, now, now),
-            )
+            job_id = db.execute(
+                insert(J).values(kind=kind, briefing_id=briefing_id, payload=dumps(payload or {}),
+                                 max_attempts=max_attempts, run_after=run_after, created_at=now, updated_at=now)
+                .returning(J.c.id)
+            ).scalar_one()
             if briefing_id is not None and kind == "render":
                 write_status(db, briefing_id, "queued", None, None)
-            return cur.lastrowid
+            return job_id
 
     def get_job(self, job_id: int) -> Job | None:
         """The job with this id, or None."""
-        row = self.db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        row = self._first(select(*JOB_COLUMNS).where(J.c.id == job_id))
         return job_record(row) if row else None
 
     def jobs(self, briefing_id: str | None = None) -> list[Job]:
         """All jobs, or a briefing's, oldest first."""
-        if briefing_id is None:
-            rows = self.db.execute("SELECT * FROM jobs ORDER BY id").fetchall()
-        else:
-            rows = self.db.execute("SELECT * FROM jobs WHERE briefing_id = ? ORDER BY id", (briefing_id,)).fetchall()
-        return [job_record(r) for r in rows]
+        query = select(*JOB_COLUMNS).order_by(J.c.id)
+        if briefing_id is not None:
+            query = query.where(J.c.briefing_id == briefing_id)
+        return [job_record(r) for r in self._all(query)]
 
     def queued_job(self, kind: str) -> int | None:
         """The id of a queued job of ``kind``, or None when none waits."""
-        row = self.db.execute("SELECT id FROM jobs WHERE kind = ? AND status = 'queued' LIMIT 1", (kind,)).fetchone()
-        return row["id"] if row is not None else None
+        row = self._first(select(J.c.id).where(J.c.kind == kind, J.c.status == "queued").limit(1))
+        return row.id if row is not None else None
+
+    def quiet_jobs(self, quiet_since: str, now: float | None = None, limit: int = 100) -> list[Job]:
+        """Jobs unchanged since ``quiet_since`` (ISO 8601) that are queued and due, or
+        running (their worker may have died): the broker's sweep (web/broker.py) sends
+        them again, in case their message was lost."""
+        now = time.time() if now is None else now
+        query = select(*JOB_COLUMNS).where(
+            or_((J.c.status == "queued") & (J.c.run_after <= now), J.c.status == "running"),
+            J.c.updated_at < quiet_since,
+        )
+        return [job_record(r) for r in self._all(query.order_by(J.c.run_after, J.c.id).limit(limit))]
+
+    def touch_job(self, job_id: int) -> None:
+        """Note that a job was just announced again (its ``updated_at``)."""
+        with self.transaction() as db:
+            db.execute(update(J).where(J.c.id == job_id).values(updated_at=utc_now()))
 
     def claim_job(self, worker: str, lease_seconds: float, now: float | None = None,
-                  kinds: Iterable[str] | None = None) -> Job | None:
-        """Take the next job that is ready, or whose worker's lease ran out.
+                  kinds: Iterable[str] | None = None, job_id: int | None = None,
+                  is_dead: Callable[[str | None], bool] | None = None) -> Job | None:
+        """Take the next job that is ready, or whose worker's lease ran out (only the job
+        ``job_id``, when given; one whose worker ``is_dead`` counts as run out).
 
-        The claim is one write transaction, so two workers (threads or processes)
-        never take the same job. A stale job that has used all its attempts is
-        marked failed instead of being run again.
+        The claim is one write transaction that locks the row (``FOR UPDATE SKIP
+        LOCKED`` on PostgreSQL; SQLite has one writer), so two workers (threads or
+        processes) never take the same job. A stale job that has used all its attempts
+        is marked failed instead of being run again.
         """
         now = time.time() if now is None else now
         kinds = tuple(kinds) if kinds is not None else None
-        kind_clause = f" AND kind IN ({','.join('?' * len(kinds))})" if kinds else ""
         with self.transaction() as db:
             while True:
+                stale = (J.c.status == "running") & (J.c.lease_until < now)
+                query = select(*JOB_COLUMNS)
+                if job_id is not None:
+                    query = query.where(J.c.id == job_id)
+                else:
+                    query = query.where(or_((J.c.status == "queued") & (J.c.run_after <= now), stale))
+                if kinds:
+                    query = query.where(J.c.kind.in_(kinds))
                 row = db.execute(
-                    "SELECT * FROM jobs WHERE ((status = 'queued' AND run_after <= ?)"
-                    " OR (status = 'running' AND lease_until < ?))" + kind_clause + " ORDER BY run_after, id LIMIT 1",
-                    (now, now, *(kinds or ())),
-                ).fetchone()
+                    query.order_by(J.c.run_after, J.c.id).limit(1).with_for_update(skip_locked=True)
+                ).first()
                 if row is None:
                     return None
                 job = job_record(row)
+                if job_id is not None:
+                    ready = job.status == "queued" and job.run_after <= now
+                    abandoned = job.status == "running" and (
+                        (job.lease_until or 0) < now or (is_dead is not None and is_dead(job.worker))
+                    )
+                    if not (ready or abandoned):
+                        return None
                 if job.status == "running" and job.attempts >= job.max_attempts:
                     _give_up(db, job, STALE_AND_SPENT)
+                    if job_id is not None:
+                        return None
                     continue
                 db.execute(
-                    "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?, worker = ?,"
-                    " updated_at = ? WHERE id = ?",
-                    (now + lease_seconds, worker, utc_now(), job.id),
+                    update(J).where(J.c.id == job.id).values(
+                        status="running", attempts=J.c.attempts + 1, lease_until=now + lease_seconds,
+                        worker=worker, updated_at=utc_now(),
+                    )
                 )
                 if _renders(job):
                     write_status(db, job.briefing_id, "running", None, None)
@@ -136,13 +175,10 @@ class JobOperations:
     def renew_lease(self, job_id: int, worker: str, lease_seconds: float) -> bool:
         """Extend a running job's lease; False when the job is no longer this worker's."""
         with self.transaction() as db:
-            return (
-                db.execute(
-                    "UPDATE jobs SET lease_until = ?, updated_at = ? WHERE id = ? AND worker = ? AND status = 'running'",
-                    (time.time() + lease_seconds, utc_now(), job_id, worker),
-                ).rowcount
-                > 0
-            )
+            return db.execute(
+                update(J).where(J.c.id == job_id, J.c.worker == worker, J.c.status == "running")
+                .values(lease_until=time.time() + lease_seconds, updated_at=utc_now())
+            ).rowcount > 0
 
     def finish_job(self, job_id: int) -> None:
         """Mark a job done (``last_error`` keeps why earlier attempts failed)."""
@@ -159,15 +195,16 @@ class JobOperations:
         """Record why a job failed: queue it again after ``retry_delay`` seconds while it
         has attempts left, else mark it failed for good. Returns the updated job."""
         with self.transaction() as db:
-            row = db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            row = db.execute(select(*JOB_COLUMNS).where(J.c.id == job_id).with_for_update()).first()
             if row is None:
                 return None
             job = job_record(row)
             if job.attempts < job.max_attempts:
                 db.execute(
-                    "UPDATE jobs SET status = 'queued', run_after = ?, lease_until = NULL, worker = NULL,"
-                    " last_error = ?, updated_at = ? WHERE id = ?",
-                    (time.time() + retry_delay, error, utc_now(), job_id),
+                    update(J).where(J.c.id == job_id).values(
+                        status="queued", run_after=time.time() + retry_delay, lease_until=None, worker=None,
+                        last_error=error, updated_at=utc_now(),
+                    )
                 )
                 if _renders(job):
                     retry = f"{error} Trying again (attempt {job.attempts + 1} of {job.max_attempts})."
@@ -178,10 +215,11 @@ class JobOperations:
 
     def recover_jobs(self, is_dead: Callable[[str | None], bool]) -> list[int]:
         """Queue again the running jobs whose worker ``is_dead`` (called at start-up, when
-        the process that ran them has died); returns their ids."""
+        the process that ran them has died, and at shutdown for this process's own);
+        returns their ids."""
         recovered = []
         with self.transaction() as db:
-            rows = db.execute("SELECT * FROM jobs WHERE status = 'running'").fetchall()
+            rows = db.execute(select(*JOB_COLUMNS).where(J.c.status == "running").with_for_update()).all()
             for row in rows:
                 job = job_record(row)
                 if not is_dead(job.worker):
@@ -190,9 +228,10 @@ class JobOperations:
                     _give_up(db, job, STALE_AND_SPENT)
                     continue
                 db.execute(
-                    "UPDATE jobs SET status = 'queued', run_after = 0, lease_until = NULL, worker = NULL,"
-                    " last_error = ?, updated_at = ? WHERE id = ?",
-                    (RUN_AGAIN, utc_now(), job.id),
+                    update(J).where(J.c.id == job.id).values(
+                        status="queued", run_after=0, lease_until=None, worker=None, last_error=RUN_AGAIN,
+                        updated_at=utc_now(),
+                    )
                 )
                 if _renders(job):
                     write_status(db, job.briefing_id, "queued", None, None)
@@ -200,17 +239,12 @@ class JobOperations:
         return recovered
 
 
-def _mark_done(db: sqlite3.Connection, job_id: int) -> None:
-    db.execute(
-        "UPDATE jobs SET status = 'done', lease_until = NULL, updated_at = ? WHERE id = ?",
-        (utc_now(), job_id),
-    )
+def _mark_done(db: SQL, job_id: int) -> None:
+    db.execute(update(J).where(J.c.id == job_id).values(status="done", lease_until=None, updated_at=utc_now()))
 
 
-def _give_up(db: sqlite3.Connection, job: Job, error: str) -> None:
-    db.execute(
-        "UPDATE jobs SET status = 'failed', lease_until = NULL, last_error = ?, updated_at = ? WHERE id = ?",
-        (error, utc_now(), job.id),
-    )
+def _give_up(db: SQL, job: Job, error: str) -> None:
+    db.execute(update(J).where(J.c.id == job.id).values(status="failed", lease_until=None, last_error=error,
+                                                        updated_at=utc_now()))
     if _renders(job):
         write_status(db, job.briefing_id, "failed", error, None)

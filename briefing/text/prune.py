@@ -3,7 +3,7 @@
 A page marks most of its furniture in its markup: captions sit in ``figcaption``, side
 matter in ``aside``, and boxes of related links, newsletter and share prompts, trust and
 standards notes, bylines, standfirsts and hover cards carry class or id names that say
-so. A list whose every item is a link is a list of other stories. Deciding on structure
+so. A list whose every item is a link, or a link that holds a heading, points to other stories. Deciding on structure
 first leaves the text rules in :mod:`briefing.text.clean` only what the markup cannot tell.
 
 An element is never pruned when it holds much of the page's text or several paragraphs of
@@ -39,6 +39,7 @@ _DEBRIS_PAIRS = {("more", "on"), ("read", "more"), ("most", "read"), ("author", 
                  ("you", "may"), ("also", "like"), ("more", "stories")}
 _NAME_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _STRUCTURAL_TAGS = ("aside", "figcaption", "nav", "footer")
+_TEASER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a link holding a heading is a card for another story
 _NEVER_PRUNE = frozenset({"html", "body", "main", "article", "head"})
 MAX_SHARE_OF_TEXT = 0.4  # an element holding more of the page's text is the article, whatever its name
 MIN_BODY_PARAGRAPHS = 3  # an element with this many paragraphs of prose holds the article
@@ -103,7 +104,8 @@ def prune_page(tree: HtmlElement) -> list[str]:
     """Remove page furniture from ``tree`` in place; return a short note per removal.
 
     Removed: ``aside``, ``figcaption``, ``nav`` and ``footer`` elements, elements whose
-    class or id names furniture (:data:`DEBRIS_WORDS`), and lists of links. The tail text
+    class or id names furniture (:data:`DEBRIS_WORDS`), lists of links, and links that hold a
+    heading (cards for other stories). The tail text
     after a removed element stays (it belongs to the parent).
     """
     body = tree.find("body")
@@ -119,6 +121,8 @@ def prune_page(tree: HtmlElement) -> list[str]:
             reason = f"{el.tag}.{el.get('class', '') or el.get('id', '')}"
         elif el.tag in ("ul", "ol") and _link_only_list(el):
             reason = "list of links"
+        elif el.tag == "a" and any(h.tag in _TEASER_HEADINGS for h in el.iterdescendants() if isinstance(h.tag, str)):
+            reason = "teaser card"
         if reason and _text_length(el) <= MAX_SHARE_OF_TEXT * total and not _holds_prose(el):
             doomed.append((el, reason))
     notes = []

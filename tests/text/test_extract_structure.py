@@ -86,6 +86,14 @@ def test_list_of_links_goes_but_a_list_of_prose_stays():
     assert "cycle path" in text and "Tolls are ruled out" in text
 
 
+def test_teaser_cards_go():
+    cards = "".join(f'<div><a href="/s{i}"><img src="t{i}.jpg"><h3>Design week story number {i} opens</h3></a></div>'
+                    for i in range(3))
+    text = text_of(page(cards))
+    assert_whole_article(text)
+    assert "Design week story" not in text
+
+
 def test_a_wrapper_named_like_furniture_keeps_the_article():
     # A class such as "entry-content-read-more" on the article's own wrapper says nothing.
     text = text_of(page("", wrapper="entry-content entry-content-read-more"))

@@ -7,8 +7,9 @@ what to do next: empty input, a binary file, bytes that are not text, input over
 
 Text: each line is a paragraph (blank lines and single newlines both end one), except
 that a line wrapped in the middle of a sentence is joined to the next (see
-:func:`text_paragraphs`). HTML: trafilatura finds the main text and the metadata,
-working on the string only (it never fetches anything). URLs are fetched by
+:func:`text_paragraphs`). HTML: the metadata is read from the whole page, then what the
+page's structure marks as furniture is pruned (:mod:`briefing.text.prune`) and trafilatura
+finds the main text, working on the string only (it never fetches anything). URLs are fetched by
 :mod:`briefing.text.fetch` with its safety rules.
 """
 

@@ -29,6 +29,7 @@ from ..errors import BinaryInputError, BriefingError, EmptyInputError, LanguageE
 from ..models import Article
 from .decode import check_size, check_text, decode_bytes, describe_binary
 from .fetch import decode_body, fetch_url
+from .prune import prune_page
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,6 @@ def html_article(markup: str, url: str | None = None) -> Article:
     from trafilatura.metadata import extract_metadata
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
-
-    from .prune import prune_page
 
     tree = load_html(markup)
     meta = None

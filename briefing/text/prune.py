@@ -25,7 +25,7 @@ DEBRIS_WORDS = frozenset(
     """
     related recirc recirculation morelinks more-on readmore read-more most-read mostread
     newsletter newsletters subscribe subscription signup sign-up paywall
-    share sharing sharebar sharetools social socialshare
+    share sharing sharebar sharetools socialshare sociallinks
     promo promos cta outbrain taboola sponsored advert advertisement ads
     trust standards principles
     byline bylines author-bio authorbio bio
@@ -35,8 +35,10 @@ DEBRIS_WORDS = frozenset(
     """.split()
 )
 # Pairs of words that together name furniture ("more on", "read more", "most read").
+# An embedded social post ("social-media-embed") is someone's words; social buttons are not.
 _DEBRIS_PAIRS = {("more", "on"), ("read", "more"), ("most", "read"), ("author", "bio"), ("sign", "up"),
-                 ("you", "may"), ("also", "like"), ("more", "stories")}
+                 ("you", "may"), ("also", "like"), ("more", "stories"), ("social", "share"), ("social", "links"),
+                 ("social", "icons"), ("social", "buttons"), ("social", "follow"), ("social", "bar")}
 _NAME_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _STRUCTURAL_TAGS = ("aside", "figcaption", "nav", "footer")
 _TEASER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a link holding a heading is a card for another story
@@ -61,8 +63,8 @@ def names_debris(name: str) -> bool:
 
     >>> names_debris("c-related-stories"), names_debris("newsletter-signup"), names_debris("nrplus-cta")
     (True, True, True)
-    >>> names_debris("article-body"), names_debris("shared-content"), names_debris("story-credits-roll")
-    (False, False, True)
+    >>> names_debris("article-body"), names_debris("shared-content"), names_debris("social-media-embed")
+    (False, False, False)
     """
     words = name_words(name)
     if any(w in DEBRIS_WORDS for w in words):

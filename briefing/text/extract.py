@@ -517,5 +517,9 @@ def extract(source: Source, config: BriefingConfig) -> Article:
 
 
 def _text_article(text: str) -> Article:
-    title, paragraphs = _title_from_lines(text_paragraphs(text.lstrip("\ufeff")))
+    paragraphs = text_paragraphs(text.lstrip("\ufeff"))
+    if len(paragraphs) > 2 and not _SENTENCE_END.search(paragraphs[0]):
+        # Copied pages often carry the headline twice (the page's and the article's own).
+        paragraphs = paragraphs[:1] + drop_repeated_headlines(paragraphs[1:], [paragraphs[0]])
+    title, paragraphs = _title_from_lines(paragraphs)
     return Article(paragraphs=paragraphs, title=title)

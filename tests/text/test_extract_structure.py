@@ -123,3 +123,10 @@ def test_drop_repeated_headlines_keeps_a_lead_sentence():
     lead = "Council backs new bridge after a ten-year debate, the mayor said on Tuesday."
     assert drop_repeated_headlines((lead,), ["Council backs new bridge"]) == (lead,)
     assert drop_repeated_headlines(("Council backs a new bridge", lead), ["Council backs new bridge"]) == (lead,)
+
+
+def test_plain_text_headline_given_twice_is_said_once():
+    text = "Council backs new bridge\nCouncil backs new bridge\n" + "\n".join(BODY)
+    article = extract(source_from_text(text), CONFIG)
+    assert article.title == "Council backs new bridge"
+    assert article.paragraphs == tuple(BODY)

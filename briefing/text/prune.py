@@ -72,6 +72,18 @@ def names_debris(name: str) -> bool:
     return any(pair in _DEBRIS_PAIRS for pair in zip(words, words[1:]))
 
 
+_HOVER_WORDS = frozenset({"rollover", "tooltip", "popover", "hovercard"})
+
+
+def _name_with_card(el: HtmlElement) -> bool:
+    """The name a hover card hangs on, or its wrapper (``<span class="rollover-people"><a
+    class="rollover-people-link">Kristi Noem</a><span class="rollover-block">...``): the name
+    is the article's, only the card (a block with no link of its own at its top) goes."""
+    if not _HOVER_WORDS & set(name_words(f"{el.get('class', '')} {el.get('id', '')}")):
+        return False
+    return el.tag == "a" or any(isinstance(c.tag, str) and c.tag == "a" and c.text_content().strip() for c in el)
+
+
 def _text_length(el: HtmlElement) -> int:
     return len(" ".join(el.text_content().split()))
 
@@ -119,7 +131,7 @@ def prune_page(tree: HtmlElement) -> list[str]:
         reason = ""
         if el.tag in _STRUCTURAL_TAGS:
             reason = el.tag
-        elif names_debris(f"{el.get('class', '')} {el.get('id', '')}"):
+        elif names_debris(f"{el.get('class', '')} {el.get('id', '')}") and not _name_with_card(el):
             reason = f"{el.tag}.{el.get('class', '') or el.get('id', '')}"
         elif el.tag in ("ul", "ol") and _link_only_list(el):
             reason = "list of links"

@@ -86,6 +86,16 @@ def test_list_of_links_goes_but_a_list_of_prose_stays():
     assert "cycle path" in text and "Tolls are ruled out" in text
 
 
+def test_hover_card_goes_and_the_name_stays():
+    card = ('<p>Mayor <span class="rollover-people"><a class="rollover-people-link" href="/p/ann-lee">Ann Lee</a>'
+            '<span class="rollover-block"><span><a href="/p/ann-lee">Ann Margaret Lee</a> <a href="/s/1">Lee wins the '
+            'mayoral race by a landslide</a></span></span></span> (D) said the vote was a turning point.</p>')
+    text = text_of(page(card))
+    assert_whole_article(text)
+    assert "Mayor Ann Lee (D) said the vote was a turning point." in text
+    assert "landslide" not in text and "Margaret" not in text
+
+
 def test_teaser_cards_go():
     cards = "".join(f'<div><a href="/s{i}"><img src="t{i}.jpg"><h3>Design week story number {i} opens</h3></a></div>'
                     for i in range(3))

@@ -58,7 +58,10 @@ _CAPTION_LABEL = re.compile(
     r"^[\"“‘']?(?!(?:The|A|An|But|And|So|His|Her|Its|Their|Our|This|That|One|Why|What|How|Q)\b)"
     r"[A-Z][a-z'’-]+(?: [a-z'’-]+){0,2}[\"”’']?: (?![\"“‘'])[A-Z]"
 )
-MIN_LINE_MARKS = 1  # a bare mark (left after the header and wrapped lines went) shows the format
+# Bare marks that show the format: one in text of a single line (the format's own shape,
+# after the header and the wrapped lines went), two in text of several paragraphs, where a
+# stray " ." may be a typing slip.
+MIN_LINE_MARKS_ONE_LINE, MIN_LINE_MARKS = 1, 2
 _LINE_MARK = re.compile(r"\s\.(?=\s|$)")
 _SPEECH = re.compile(r"\b(?:said|says|told|added|asked|explained|wrote|tweeted)\b", re.I)
 _TEASER = re.compile(r"^(?:VIDEO|WATCH|PICTURED|GALLERY|SCROLL DOWN)\b")
@@ -124,7 +127,8 @@ def strip_marked_captions(text: str) -> tuple[str, list[Change]]:
         return text, []
     changes: list[Change] = []
     lines = []
-    line_marks = len(_LINE_MARK.findall(text)) >= MIN_LINE_MARKS
+    marks = len(_LINE_MARK.findall(text))
+    line_marks = marks >= (MIN_LINE_MARKS_ONE_LINE if "\n" not in text.strip() else MIN_LINE_MARKS)
     for line in text.split("\n"):
         # A pointer glued to the next sentence ends its caption there: mark the line end.
         line = _RUN_ON.sub(lambda m: m.group(0) + " .", line)

@@ -3,7 +3,11 @@
 ``CLEANERS`` (in :mod:`.stage`) is an ordered registry of named cleaners, one module per
 debris family: whitespace, captions (WordPress shortcodes and glued photo credits),
 placeholders (unfilled templates), bylines (bylines, publication lines, datelines),
-boilerplate (share, "Read more" and sign-up lines), allcaps (the tabloid all-caps lead).
+linebreaks (the `` . `` line marks of CNN/Daily Mail text: wrapped lines joined, the
+captions and teasers they end dropped), boilerplate (share, "Read more", sign-up and
+newsletter lines, teasers, the author's note at the end), allcaps (the tabloid all-caps lead).
+What a page's markup already marks as furniture is pruned before this, in
+:mod:`briefing.text.prune`.
 Each is a plain function ``text -> (text, changes)``: the text with one kind of debris
 removed, and the list of ``(removed, replacement)`` pairs it changed, like ftfy's
 ``fix_and_explain``. The text holds one paragraph per line. :func:`clean_text` runs them in

@@ -16,8 +16,9 @@ cleaner, so the cleaning report says exactly what each one took out. :mod:`.titl
 a title for an article that has none.
 
 Cleaners never touch quotation marks or apostrophes, and never rewrite a sentence:
-they drop whole debris lines, cut debris glued to the start of the article, or (for
-the tabloid all-caps lead) fix the case of the first word.
+they drop whole debris lines or sentences (captions, teasers), cut debris glued to a
+sentence (a photo credit, the header at the start of the article), join the halves of a
+sentence the page wrapped, or (for the tabloid all-caps lead) fix the case of the first word.
 
 To add a cleaning rule: write the function in the module of its debris family (or a new
 one), give it a doctest, and add it to ``CLEANERS`` where it should run.

@@ -41,6 +41,7 @@ from briefing.text.extract import Source, detect_language, extract
 from ._common import eval_path, markdown_table, write_results
 
 _TOKEN = re.compile(r"\w+")
+TARGET_PRECISION, TARGET_F1 = 0.975, 0.972
 
 
 def shingles(text: str, size: int = 4) -> Counter:
@@ -160,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(skipped)} not English left out ({', '.join(sorted({lang for _, lang in skipped}))}), "
           f"of which the product refuses {len(refused)}.\n")
     print(markdown_table(["system", "precision", "recall", "F1", "pages", "CPU ms/page"], rows))
+    ours_result = next(iter(results.values()))
+    met = ours_result["precision"] >= TARGET_PRECISION and ours_result["f1"] >= TARGET_F1
+    print(f"\nTarget (issue 18): precision at least {TARGET_PRECISION} and F1 at least {TARGET_F1} on the English "
+          f"pages: {'met' if met else 'NOT met'}.")
 
     def f1(pr: tuple[float | None, float | None]) -> float:
         p, r = (pr[0] or 0.0), (pr[1] or 0.0)

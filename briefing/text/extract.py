@@ -7,8 +7,9 @@ what to do next: empty input, a binary file, bytes that are not text, input over
 
 Text: each line is a paragraph (blank lines and single newlines both end one), except
 that a line wrapped in the middle of a sentence is joined to the next (see
-:func:`text_paragraphs`). HTML: trafilatura finds the main text and the metadata,
-working on the string only (it never fetches anything). URLs are fetched by
+:func:`text_paragraphs`). HTML: the metadata is read from the whole page, then what the
+page's structure marks as furniture is pruned (:mod:`briefing.text.prune`) and trafilatura
+finds the main text, working on the string only (it never fetches anything). URLs are fetched by
 :mod:`briefing.text.fetch` with its safety rules.
 """
 
@@ -28,6 +29,7 @@ from ..errors import BinaryInputError, BriefingError, EmptyInputError, LanguageE
 from ..models import Article
 from .decode import check_size, check_text, decode_bytes, describe_binary
 from .fetch import decode_body, fetch_url
+from .prune import prune_page
 
 
 @dataclass(frozen=True)
@@ -254,8 +256,6 @@ def html_article(markup: str, url: str | None = None) -> Article:
     from trafilatura.metadata import extract_metadata
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
-
-    from .prune import prune_page
 
     tree = load_html(markup)
     meta = None
@@ -517,5 +517,9 @@ def extract(source: Source, config: BriefingConfig) -> Article:
 
 
 def _text_article(text: str) -> Article:
-    title, paragraphs = _title_from_lines(text_paragraphs(text.lstrip("\ufeff")))
+    paragraphs = text_paragraphs(text.lstrip("\ufeff"))
+    if len(paragraphs) > 2 and not _SENTENCE_END.search(paragraphs[0]):
+        # Copied pages often carry the headline twice (the page's and the article's own).
+        paragraphs = paragraphs[:1] + drop_repeated_headlines(paragraphs[1:], [paragraphs[0]])
+    title, paragraphs = _title_from_lines(paragraphs)
     return Article(paragraphs=paragraphs, title=title)

@@ -3,7 +3,7 @@
 A page marks most of its furniture in its markup: captions sit in ``figcaption``, side
 matter in ``aside``, and boxes of related links, newsletter and share prompts, trust and
 standards notes, bylines, standfirsts and hover cards carry class or id names that say
-so. A list whose every item is a link is a list of other stories. Deciding on structure
+so. A list whose every item is a link, or a link that holds a heading, points to other stories. Deciding on structure
 first leaves the text rules in :mod:`briefing.text.clean` only what the markup cannot tell.
 
 An element is never pruned when it holds much of the page's text or several paragraphs of
@@ -25,7 +25,7 @@ DEBRIS_WORDS = frozenset(
     """
     related recirc recirculation morelinks more-on readmore read-more most-read mostread
     newsletter newsletters subscribe subscription signup sign-up paywall
-    share sharing sharebar sharetools social socialshare
+    share sharing sharebar sharetools socialshare sociallinks
     promo promos cta outbrain taboola sponsored advert advertisement ads
     trust standards principles
     byline bylines author-bio authorbio bio
@@ -35,10 +35,13 @@ DEBRIS_WORDS = frozenset(
     """.split()
 )
 # Pairs of words that together name furniture ("more on", "read more", "most read").
+# An embedded social post ("social-media-embed") is someone's words; social buttons are not.
 _DEBRIS_PAIRS = {("more", "on"), ("read", "more"), ("most", "read"), ("author", "bio"), ("sign", "up"),
-                 ("you", "may"), ("also", "like"), ("more", "stories")}
+                 ("you", "may"), ("also", "like"), ("more", "stories"), ("social", "share"), ("social", "links"),
+                 ("social", "icons"), ("social", "buttons"), ("social", "follow"), ("social", "bar")}
 _NAME_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _STRUCTURAL_TAGS = ("aside", "figcaption", "nav", "footer")
+_TEASER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a link holding a heading is a card for another story
 _NEVER_PRUNE = frozenset({"html", "body", "main", "article", "head"})
 MAX_SHARE_OF_TEXT = 0.4  # an element holding more of the page's text is the article, whatever its name
 MIN_BODY_PARAGRAPHS = 3  # an element with this many paragraphs of prose holds the article
@@ -60,13 +63,25 @@ def names_debris(name: str) -> bool:
 
     >>> names_debris("c-related-stories"), names_debris("newsletter-signup"), names_debris("nrplus-cta")
     (True, True, True)
-    >>> names_debris("article-body"), names_debris("shared-content"), names_debris("story-credits-roll")
-    (False, False, True)
+    >>> names_debris("article-body"), names_debris("shared-content"), names_debris("social-media-embed")
+    (False, False, False)
     """
     words = name_words(name)
     if any(w in DEBRIS_WORDS for w in words):
         return True
     return any(pair in _DEBRIS_PAIRS for pair in zip(words, words[1:]))
+
+
+_HOVER_WORDS = frozenset({"rollover", "tooltip", "popover", "hovercard"})
+
+
+def _name_with_card(el: HtmlElement) -> bool:
+    """The name a hover card hangs on, or its wrapper (``<span class="rollover-people"><a
+    class="rollover-people-link">Kristi Noem</a><span class="rollover-block">...``): the name
+    is the article's, only the card (a block with no link of its own at its top) goes."""
+    if not _HOVER_WORDS & set(name_words(f"{el.get('class', '')} {el.get('id', '')}")):
+        return False
+    return el.tag == "a" or any(isinstance(c.tag, str) and c.tag == "a" and c.text_content().strip() for c in el)
 
 
 def _text_length(el: HtmlElement) -> int:
@@ -103,7 +118,8 @@ def prune_page(tree: HtmlElement) -> list[str]:
     """Remove page furniture from ``tree`` in place; return a short note per removal.
 
     Removed: ``aside``, ``figcaption``, ``nav`` and ``footer`` elements, elements whose
-    class or id names furniture (:data:`DEBRIS_WORDS`), and lists of links. The tail text
+    class or id names furniture (:data:`DEBRIS_WORDS`), lists of links, and links that hold a
+    heading (cards for other stories). The tail text
     after a removed element stays (it belongs to the parent).
     """
     body = tree.find("body")
@@ -115,10 +131,12 @@ def prune_page(tree: HtmlElement) -> list[str]:
         reason = ""
         if el.tag in _STRUCTURAL_TAGS:
             reason = el.tag
-        elif names_debris(f"{el.get('class', '')} {el.get('id', '')}"):
+        elif names_debris(f"{el.get('class', '')} {el.get('id', '')}") and not _name_with_card(el):
             reason = f"{el.tag}.{el.get('class', '') or el.get('id', '')}"
         elif el.tag in ("ul", "ol") and _link_only_list(el):
             reason = "list of links"
+        elif el.tag == "a" and any(h.tag in _TEASER_HEADINGS for h in el.iterdescendants() if isinstance(h.tag, str)):
+            reason = "teaser card"
         if reason and _text_length(el) <= MAX_SHARE_OF_TEXT * total and not _holds_prose(el):
             doomed.append((el, reason))
     notes = []

@@ -86,6 +86,24 @@ def test_list_of_links_goes_but_a_list_of_prose_stays():
     assert "cycle path" in text and "Tolls are ruled out" in text
 
 
+def test_hover_card_goes_and_the_name_stays():
+    card = ('<p>Mayor <span class="rollover-people"><a class="rollover-people-link" href="/p/ann-lee">Ann Lee</a>'
+            '<span class="rollover-block"><span><a href="/p/ann-lee">Ann Margaret Lee</a> <a href="/s/1">Lee wins the '
+            'mayoral race by a landslide</a></span></span></span> (D) said the vote was a turning point.</p>')
+    text = text_of(page(card))
+    assert_whole_article(text)
+    assert "Mayor Ann Lee (D) said the vote was a turning point." in text
+    assert "landslide" not in text and "Margaret" not in text
+
+
+def test_teaser_cards_go():
+    cards = "".join(f'<div><a href="/s{i}"><img src="t{i}.jpg"><h3>Design week story number {i} opens</h3></a></div>'
+                    for i in range(3))
+    text = text_of(page(cards))
+    assert_whole_article(text)
+    assert "Design week story" not in text
+
+
 def test_a_wrapper_named_like_furniture_keeps_the_article():
     # A class such as "entry-content-read-more" on the article's own wrapper says nothing.
     text = text_of(page("", wrapper="entry-content entry-content-read-more"))
@@ -115,3 +133,10 @@ def test_drop_repeated_headlines_keeps_a_lead_sentence():
     lead = "Council backs new bridge after a ten-year debate, the mayor said on Tuesday."
     assert drop_repeated_headlines((lead,), ["Council backs new bridge"]) == (lead,)
     assert drop_repeated_headlines(("Council backs a new bridge", lead), ["Council backs new bridge"]) == (lead,)
+
+
+def test_plain_text_headline_given_twice_is_said_once():
+    text = "Council backs new bridge\nCouncil backs new bridge\n" + "\n".join(BODY)
+    article = extract(source_from_text(text), CONFIG)
+    assert article.title == "Council backs new bridge"
+    assert article.paragraphs == tuple(BODY)

@@ -42,11 +42,11 @@ def join_wrapped_lines(text: str) -> tuple[str, list[Change]]:
 # Where a sentence starts: after a full stop (or a bare mark) and a space, or a line start.
 _STARTS = re.compile(r"(?:^|(?<=[.!?])[\"”’')]?\s+|(?<=\s\.)\s+)(?=[\"“‘'A-Z0-9])", re.M)
 # A picture pointer: "(pictured)", "(left)", "(second right)", ", pictured here with ...".
-POINTER = (
+PAREN_POINTER = (
     r"\((?:pictured|photographed|seen|shown|inset|file(?: photo)?|top|bottom|above|below|centre|center|middle|front|back"
     r"|(?:second |far |top |bottom |back |front )?(?:left|right))\b[^()\n]{0,40}\)"
-    r"|,? pictured\b"
 )
+POINTER = PAREN_POINTER + r"|,? pictured\b"
 _POINTER = re.compile(POINTER, re.I)
 # A caption's label: a few words and a colon, not a quotation's speaker ("Smith said:").
 _LABEL = re.compile(r"^[\"“‘']?[A-Z][\w'’&-]*(?: [\w'’&-]+){0,3}: (?![\"“‘'])")
@@ -58,13 +58,17 @@ _CAPTION_LABEL = re.compile(
     r"^[\"“‘']?(?!(?:The|A|An|But|And|So|His|Her|Its|Their|Our|This|That|One|Why|What|How|Q)\b)"
     r"[A-Z][a-z'’-]+(?: [a-z'’-]+){0,2}[\"”’']?: (?![\"“‘'])[A-Z]"
 )
-MIN_LINE_MARKS = 1  # a bare mark (left after the header and wrapped lines went) shows the format
+# Bare marks that show the format: one in text of a single line (the format's own shape,
+# after the header and the wrapped lines went), two in text of several paragraphs, where a
+# stray " ." may be a typing slip.
+MIN_LINE_MARKS_ONE_LINE, MIN_LINE_MARKS = 1, 2
 _LINE_MARK = re.compile(r"\s\.(?=\s|$)")
 _SPEECH = re.compile(r"\b(?:said|says|told|added|asked|explained|wrote|tweeted)\b", re.I)
 _TEASER = re.compile(r"^(?:VIDEO|WATCH|PICTURED|GALLERY|SCROLL DOWN)\b")
 _MARKED_END = re.compile(r"\s\.$")
-# A caption run on into the next sentence: a pointer, then a capitalised word with no stop.
-_RUN_ON = re.compile(rf"(?:{POINTER})(?=\s+(?-i:[\"“‘']?[A-Z][a-z]))", re.I)
+# A caption run on into the next sentence: a pointer in brackets, then a capitalised word
+# with no stop between ("Smith, pictured Monday, said" is one sentence).
+_RUN_ON = re.compile(rf"(?:{PAREN_POINTER})(?=\s+(?-i:[\"“‘']?[A-Z][a-z]))", re.I)
 
 
 def _sentences(line: str) -> list[tuple[int, int]]:
@@ -124,7 +128,8 @@ def strip_marked_captions(text: str) -> tuple[str, list[Change]]:
         return text, []
     changes: list[Change] = []
     lines = []
-    line_marks = len(_LINE_MARK.findall(text)) >= MIN_LINE_MARKS
+    marks = len(_LINE_MARK.findall(text))
+    line_marks = marks >= (MIN_LINE_MARKS_ONE_LINE if "\n" not in text.strip() else MIN_LINE_MARKS)
     for line in text.split("\n"):
         # A pointer glued to the next sentence ends its caption there: mark the line end.
         line = _RUN_ON.sub(lambda m: m.group(0) + " .", line)

@@ -77,6 +77,8 @@ class _NewsPunkt(PunktSentenceTokenizer):
 
     >>> sentence_tokenizer().tokenize('"We ran," said Sgt. John MacLellan. Mr. Tribe agreed.')
     ['"We ran," said Sgt. John MacLellan.', 'Mr. Tribe agreed.']
+    >>> sentence_tokenizer().tokenize("The trial of O.J. Simpson began. It lasted months.")
+    ['The trial of O.J. Simpson began.', 'It lasted months.']
     >>> sentence_tokenizer().tokenize("He left the E.U. The rest stayed. E.U. leaders met.")
     ['He left the E.U.', 'The rest stayed.', 'E.U. leaders met.']
     >>> sentence_tokenizer().tokenize("地震が発生した。「津波はない！」と述べた。本当？")
@@ -90,11 +92,40 @@ class _NewsPunkt(PunktSentenceTokenizer):
             yield from _split_cjk(text, start, end)
 
     def _second_pass_annotation(self, aug_tok1, aug_tok2):
-        if aug_tok2 is not None and aug_tok1.period_final and aug_tok1.type_no_period in TITLES:
+        if aug_tok2 is not None and aug_tok1.period_final and (
+            aug_tok1.type_no_period in TITLES or _initials_before_name(aug_tok1.tok, aug_tok2.tok)
+        ):
             aug_tok1.sentbreak = False
             aug_tok1.abbr = True
             return None
         return super()._second_pass_annotation(aug_tok1, aug_tok2)
+
+
+# A person's initials ("O.J.", "J.K.") before a surname. Punkt ends a sentence after
+# "O.J." when it has not seen the next word capitalised mid-sentence, and that cut
+# "O.J. Simpson" in two. Two initials before a capitalised word that is not one of the
+# commonest words (which may start a sentence: "It", "The", "Police") carry the name on,
+# unless they are the initials of a place or a time, which often end a sentence
+# ("moved to the U.S. Officials said", "at 5 p.m. Smith said").
+_INITIALS = re.compile(r"(?:[A-Z]\.){2}")
+_PLACE_AND_TIME_INITIALS = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c", "l.a", "n.y", "a.m", "p.m"})
+
+
+def _initials_before_name(token: str, following: str) -> bool:
+    """Whether ``token`` is a person's initials and ``following`` reads as a surname.
+
+    >>> _initials_before_name("O.J.", "Simpson"), _initials_before_name("U.S.", "Smith")
+    (True, False)
+    >>> _initials_before_name("J.K.", "It")
+    False
+    """
+    return (
+        _INITIALS.fullmatch(token) is not None
+        and token.lower().rstrip(".") not in _PLACE_AND_TIME_INITIALS
+        and following[:1].isupper()
+        and following[1:].islower()
+        and zipf_frequency(following.lower()) < 5.5
+    )
 
 
 @lru_cache(maxsize=1)

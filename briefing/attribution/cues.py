@@ -100,7 +100,7 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
     if _other_sense(ctx, toks, i, last, lemma):
         return None  # "claimed his title", "reported from Midway", "wouldn't say."
     if form in ("base", "s") and lemma in lex.noun_homographs and not headline:
-        if _used_as_noun(ctx, index, i, last, form):
+        if _used_as_noun(ctx, index, i, last, form) or _modifies_noun(lex, toks, last):
             return None
     if form == "base":
         j = prev_word(toks, i)
@@ -132,6 +132,7 @@ def _noun_after_modifiers(toks: list[Tok], i: int, form: str) -> bool:
 
 
 _CLAUSE_MARKS = frozenset({"that", ":"})
+_DEGREE = frozenset({"so", "such", "too", "very", "many", "much", "more", "most", "few", "fewer", "less"})
 
 
 def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma: str) -> bool:
@@ -152,11 +153,12 @@ def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma
     if objects and nxt is not None:
         k = last + 1
         while k < n and k - last <= 3 and (toks[k].low in DETERMINERS or toks[k].text in ("’s", "'s")
+                                            or toks[k].low in _DEGREE
                                             or is_lower_word(toks[k]) and toks[k].low not in objects
                                             and toks[k].low not in FUNCTION_WORDS and k + 1 < n
                                             and is_lower_word(toks[k + 1])):
             k += 1
-        if k < n and toks[k].low in objects and not (k + 1 < n and toks[k + 1].low == "that"):
+        if k < n and toks[k].low in objects:
             return True
     if lemma in lex.needs_reason and not clause:
         # "attacked her with two kitchen knives", "attacked the USS Cole, killing 17"
@@ -176,6 +178,16 @@ def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma
                 break
             j -= 1
     return False
+
+
+def _modifies_noun(lex, toks: list[Tok], last: int) -> bool:
+    """Whether the cue word ending at ``last`` modifies nouns before a verb of its own:
+    "which state news media claimed ...", "the report findings showed ..."."""
+    k = last + 1
+    while k < len(toks) and k - last <= 3 and is_lower_word(toks[k]) and toks[k].low not in FUNCTION_WORDS \
+            and toks[k].low not in lex.cue_forms:
+        k += 1
+    return k > last + 1 and k < len(toks) and toks[k].low in lex.cue_forms and lex.cue_forms[toks[k].low][1] in ("past", "s")
 
 
 def _used_as_noun(ctx: ArticleEntities, index: int, i: int, last: int, form: str) -> bool:

@@ -73,6 +73,8 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
     if right is not None:
         return right
     if j >= 0 and toks[j].low in ("and", "but", "or"):
+        if found and found[-1][0].form == "according":
+            found = []  # "..., according to their attorneys, and said ...": the clause's subject speaks
         if found:
             between = toks[found[-1][0].last + 1 : j]
             if any(t.low in _CLAUSE_LINKS and not t.quoted for t in between):

@@ -97,6 +97,8 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
         and toks[last + 1].low not in ("not", "also")
     ):
         return None  # "Health worries have dogged ...": a noun, since no verb takes an auxiliary after it
+    if lemma == "call" and form == "past" and _names_a_thing(ctx, toks, i):
+        return None  # "a breastmilk-enhancing drug called Domperidone": named, not said
     if _other_sense(ctx, toks, i, last, lemma):
         return None  # "claimed his title", "reported from Midway", "wouldn't say."
     if form in ("base", "s") and lemma in lex.noun_homographs and not headline:
@@ -178,6 +180,17 @@ def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma
                 break
             j -= 1
     return False
+
+
+def _names_a_thing(ctx: ArticleEntities, toks: list[Tok], i: int) -> bool:
+    """Whether "called" at ``i`` gives a name to what an indefinite phrase before it
+    describes: "a drug called Domperidone", "a Pakistan-based group called Lashkar-e-Taiba"."""
+    prev = toks[i - 1] if i else None
+    if prev is None or not is_lower_word(prev) or prev.low in FUNCTION_WORDS or i + 1 >= len(toks):
+        return False
+    if not toks[i + 1].cap or prev.low in ctx.lex.person_nouns:
+        return False
+    return any(t.low in ("a", "an") for t in toks[max(0, i - 4) : i - 1])
 
 
 def _modifies_noun(lex, toks: list[Tok], last: int) -> bool:

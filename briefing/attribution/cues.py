@@ -307,7 +307,7 @@ def _speaker_label(ctx: ArticleEntities, index: int, start: int, colon: int) -> 
     toks = ctx.tokens[index]
     label = toks[start:colon]
     if all(t.text.isupper() and len(t.text) > 1 for t in label):
-        return sum(_opens_with_label(ctx.tokens[s], [t.text for t in label]) for s in range(len(ctx.tokens))) >= 2
+        return sum(_opens_with_label(toks_s) for toks_s in ctx.tokens) >= 2  # an interview: two lines or more
     quoted_line = colon + 1 < len(toks) and toks[colon + 1].text in OPEN_Q
     headline = index == 0 or _is_headline(toks)
     if not (quoted_line or headline):
@@ -334,10 +334,13 @@ def _speaker_label(ctx: ArticleEntities, index: int, start: int, colon: int) -> 
     return speaker and (elsewhere or quoted_line)
 
 
-def _opens_with_label(toks: list[Tok], label: list[str]) -> bool:
+def _opens_with_label(toks: list[Tok]) -> bool:
+    """Whether a line opens with a label in capitals and a colon ("WALLACE: ...")."""
     start = 1 if toks and toks[0].text in OPEN_Q else 0
-    end = start + len(label)
-    return end < len(toks) and [t.text for t in toks[start:end]] == label and toks[end].text == ":"
+    end = start
+    while end < len(toks) and end - start < 4 and toks[end].text.isupper() and len(toks[end].text) > 1:
+        end += 1
+    return start < end < len(toks) and toks[end].text == ":"
 
 
 def extend_cue(ctx: ArticleEntities, toks: list[Tok], cue: Cue, text: str, span: Span) -> tuple[str, Span]:

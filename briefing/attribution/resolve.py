@@ -213,5 +213,10 @@ def sole_organisation(ctx: ArticleEntities, entity: Entity, word: str, index: in
             break
     if found is None:
         return False
+    if word != "they" and found > 0 and any(
+        m.entity is not entity and m.salient and m.entity.gender is None and m.entity.kind in ("org", "name")
+        for m in ctx.mentions[found - 1]
+    ):
+        return False  # another organisation named just before: "Big Machine ... The AMAs said ... the company"
     spoke = any(e is entity for e, _ in ctx.sources[found])
     return word != "it" or spoke or any(m.entity is entity and m.subject for m in ctx.mentions[found])

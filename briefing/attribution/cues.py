@@ -13,7 +13,8 @@ from typing import NamedTuple
 from ..models import Span
 from .entities import ArticleEntities
 from .lexicon import (
-    AUX, CLOSE_Q, DASHES, DETERMINERS, FUNCTION_WORDS, HEADLINE_BLOCK, OPEN_Q, RELATIVES, SUBJECT_PRONOUNS,
+    AUX, BARE_SOURCES, CLOSE_Q, DASHES, DETERMINERS, FUNCTION_WORDS, HEADLINE_BLOCK, OPEN_Q, RELATIVES,
+    SUBJECT_PRONOUNS,
 )
 from .tokens import Tok, is_lower_word, is_word, nounish, prev_word
 
@@ -99,6 +100,10 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
         return None  # "Health worries have dogged ...": a noun, since no verb takes an auxiliary after it
     if lemma == "call" and form == "past" and _names_a_thing(ctx, toks, i):
         return None  # "a breastmilk-enhancing drug called Domperidone": named, not said
+    if form == "ing" and last + 1 < n and toks[last + 1].low == "of":
+        return None  # "the arrest and questioning of Gerry Adams": a noun
+    if form == "past" and last + 1 < n and toks[last + 1].low == "with" and lemma in ("threaten", "charge"):
+        return None  # "attacked and threatened with murder": done to the subject, not said by it
     if _other_sense(ctx, toks, i, last, lemma):
         return None  # "claimed his title", "reported from Midway", "wouldn't say."
     if form in ("base", "s") and lemma in lex.noun_homographs and not headline:
@@ -163,9 +168,11 @@ def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma
         if k < n and toks[k].low in objects:
             return True
     if lemma in lex.needs_reason and not clause:
-        # "attacked her with two kitchen knives", "attacked the USS Cole, killing 17"
-        reason = next((t for t in rest if t.low in ("as", "for", "over", "with", "killing", "injuring", "wounding")), None)
-        if reason is not None and reason.low in ("with", "killing", "injuring", "wounding"):
+        # "attacked her with two kitchen knives", "attacked the USS Cole, killing 17",
+        # "condemned the kitten to a slow death", "viciously attacked a boy"
+        blows = lex.blow_signals.get(lemma, frozenset())
+        reason = next((t for t in rest if t.low in ("as", "for", "over") or t.low in blows), None)
+        if reason is not None and reason.low in blows or i and toks[i - 1].low in lex.blow_adverbs:
             return True
     if lemma in lex.speech and lemma not in ("deny", "admit", "acknowledge"):
         j = i - 1
@@ -218,6 +225,7 @@ def _used_as_noun(ctx: ArticleEntities, index: int, i: int, last: int, form: str
         and (
             before.low in SUBJECT_PRONOUNS
             or before.low in RELATIVES
+            or before.low in BARE_SOURCES and before.low not in DETERMINERS  # "..., police claim."
             # a name or a noun, not an adjective: "Video shows", but "Initial reports"
             or before.cap
             and (any(m.first <= j <= m.last for m in ctx.mentions[index]) or nounish(ctx.lex, before))

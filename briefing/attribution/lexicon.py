@@ -36,6 +36,8 @@ class Lexicon:
     not_speech_after: dict[str, frozenset[str]]  # "reported from", "insist on": another sense
     non_proposition_objects: dict[str, frozenset[str]]  # "claimed his title", "tells lies"
     needs_reason: frozenset[str]  # "attacked the plan as ...", not "attacked him with a knife"
+    blow_signals: dict[str, frozenset[str]]  # words after such a verb that make it a blow
+    blow_adverbs: frozenset[str]  # "viciously attacked"
     phrasal: dict[str, str]  # lemma of a two-word cue ("point out") -> its particle
     settings: tuple[tuple[str, ...], ...]
     titles: dict[str, str | None]  # title -> the gender it implies
@@ -107,6 +109,8 @@ def lexicon() -> Lexicon:
         not_speech_after={k: frozenset(v) for k, v in raw["not_speech_after"].items()},
         non_proposition_objects={k: frozenset(v) for k, v in raw["non_proposition_objects"].items()},
         needs_reason=frozenset(raw["needs_reason"]),
+        blow_signals={k: frozenset(v) for k, v in raw["blow_signals"].items()},
+        blow_adverbs=frozenset(raw["blow_adverbs"]),
         phrasal=phrasal,
         settings=tuple(tuple(s.split()) for s in raw["speech_settings"]),
         titles=raw["titles"],

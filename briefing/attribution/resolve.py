@@ -213,7 +213,8 @@ def sole_organisation(ctx: ArticleEntities, entity: Entity, word: str, index: in
             break
     if found is None:
         return False
-    if word != "they" and found > 0 and any(
+    own_subject = found == index and any(m.entity is entity and m.subject for m in ctx.mentions[index])
+    if word != "they" and found > 0 and not own_subject and any(
         m.entity is not entity and m.salient and m.entity.gender is None and m.entity.kind in ("org", "name")
         for m in ctx.mentions[found - 1]
     ):

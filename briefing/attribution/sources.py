@@ -66,6 +66,8 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
             return np
         return None
     if passive and cue.form == "past":
+        if cue.lemma == "find" and j >= 0 and toks[j].low in SUBJECT_PRONOUNS:
+            return None  # "she was found by her boyfriend": found, not a finding
         if cue.last + 1 < n and toks[cue.last + 1].low == "by":
             return np_right(ctx, toks, cue.last + 2)
         return None

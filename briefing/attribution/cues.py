@@ -174,6 +174,9 @@ def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma
         reason = next((t for t in rest if t.low in ("as", "for", "over") or t.low in blows), None)
         if reason is not None and reason.low in blows or i and toks[i - 1].low in lex.blow_adverbs:
             return True
+    j = prev_word(toks, i)
+    if any(t.low in ("cannot", "can't", "can’t", "couldn't", "couldn’t") for t in toks[max(j + 1, 0) : i]):
+        return True  # "Words cannot describe how ...", "he could not explain why": nothing reported
     if lemma in lex.speech and lemma not in ("deny", "admit", "acknowledge"):
         j = i - 1
         while j >= 0 and (toks[j].low in AUX or toks[j].low.endswith(("n't", "n’t"))):

@@ -209,6 +209,10 @@ class ArticleEntities:
         if name_words and name_words[0].lower() == "the":
             name_words = name_words[1:]
             name_first += 1
+        if cut < 0 and len(name_words) >= 2 and name_words[0].lower() in self.lex.name_adjectives:
+            # "Pretty Faith poses ...", "Brave Faith sought ...": a caption's adjective
+            name_words = name_words[1:]
+            name_first += 1
         if not name_words:
             return None, first
         core, acronym = _name_core(name_words)

@@ -44,6 +44,7 @@ class Lexicon:
     title_roles: dict[str, str]  # abbreviated title -> role noun ("sen." -> "senator")
     person_nouns: dict[str, str | None]  # noun -> the gender it implies
     epithets: frozenset[str]
+    name_adjectives: frozenset[str]  # "Pretty Faith", "Brave Faith": a caption's adjective before a name
     org_nouns: frozenset[str]
     study_nouns: frozenset[str]
     keep_possessor: frozenset[str]
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         title_roles=raw["title_roles"],
         person_nouns=raw["person_nouns"],
         epithets=frozenset(raw["epithets"]),
+        name_adjectives=frozenset(raw["name_adjectives"]),
         org_nouns=frozenset(raw["org_nouns"]),
         study_nouns=frozenset(raw["study_nouns"]),
         keep_possessor=frozenset(raw["keep_possessor"]),

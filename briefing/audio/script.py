@@ -236,10 +236,14 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     'According to the Center for Countering Digital Hate, the study found 200 posts.'
     >>> _with_source("The drones are safe, says Li.", Attribution("Di Li", "says"))
     'The drones are safe, says Li.'
+    >>> _with_source("‘The instinct is missing.", Attribution("he", "said", carried_over=True))
+    '‘The instinct is missing.'
     """
     if attribution is None or not attribution.source.strip():
         return text
     source = " ".join(attribution.source.split())
+    if source.lower() in _PRONOUNS or source.lower() in ("i", "you", "who", "which", "that"):
+        return text  # an unresolved pronoun names no one: "According to he, ..." says nothing
     outside = _outside_quotes(text)
     if _source_named(text, source, outside):
         return text

@@ -101,7 +101,7 @@ def _found_in(ctx: ArticleEntities, index: int) -> list[_Found]:
             continue
         if src.first <= cue.first <= src.last and cue.form != "colon":
             continue  # a cue word inside its own source phrase
-        if src.first == src.last and toks[src.first].low in ("i", "we") and not toks[src.first].quoted \
+        if src.first == src.last and toks[src.first].low in ("i", "we", "one") and not toks[src.first].quoted \
                 and cue.lemma not in ctx.lex.speech:
             continue  # the writer's own wish or plan ("I wanted to buy a copy"), no one's report
         found.append((cue, src))

@@ -218,6 +218,8 @@ class ArticleEntities:
         core, acronym = _name_core(name_words)
         if not core:
             return None, first
+        if acronym and len(acronym) > len(core) + 1:
+            core = (acronym,)  # "... Our Schools (AROS)" cut at "Our": the acronym names it whole
         kind = self._kind(core, cut >= 0, cut >= 0 or bool(roles) or bool(gender))
         if kind is None:
             return None, first  # a place

@@ -95,6 +95,20 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
     src = _subject_left(ctx, toks, j)
     if src is not None and not src.relative and not after_boundary(toks, src.first):
         return None
+    if (
+        src is not None
+        and not src.relative
+        and src.first >= 3
+        and is_lower_word(toks[src.first - 1])
+        and toks[src.first - 1].low not in FUNCTION_WORDS
+        and toks[src.first - 2].low in ("who", "that", "which")
+    ):
+        # "Tory MPs who oppose the plan said": the plan is the object of the relative
+        # clause; its antecedent speaks
+        k = src.first - 3
+        if toks[k].text == ",":
+            k -= 1
+        return np_left(ctx, toks, k) if k >= 0 else None
     return src
 
 

@@ -158,15 +158,19 @@ def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma
         return True
     objects = lex.non_proposition_objects.get(lemma)
     if objects and nxt is not None:
+        # the object's head, over determiners, numbers and up to a few modifiers:
+        # "claimed his 22nd grand slam title", "tells so many lies"
         k = last + 1
-        while k < n and k - last <= 3 and (toks[k].low in DETERMINERS or toks[k].text in ("’s", "'s")
-                                            or toks[k].low in _DEGREE
-                                            or is_lower_word(toks[k]) and toks[k].low not in objects
-                                            and toks[k].low not in FUNCTION_WORDS and k + 1 < n
-                                            and is_lower_word(toks[k + 1])):
+        while k < n and k - last <= 5 and toks[k].low not in objects and (
+            toks[k].low in DETERMINERS
+            or toks[k].text in ("’s", "'s")
+            or toks[k].low in _DEGREE
+            or toks[k].text[:1].isdigit()
+            or is_lower_word(toks[k]) and toks[k].low not in FUNCTION_WORDS and toks[k].low not in AUX
+        ):
             k += 1
-        if k < n and toks[k].low in objects:
-            return True
+        if k < n and toks[k].low in objects and not (k + 1 < n and toks[k + 1].low in AUX):
+            return True  # ... unless a verb follows it: "claimed the title was rigged"
     if lemma in lex.needs_reason and not clause:
         # "attacked her with two kitchen knives", "attacked the USS Cole, killing 17",
         # "condemned the kitten to a slow death", "viciously attacked a boy"

@@ -333,6 +333,20 @@ class ArticleEntities:
         "Trump said ... He added" makes Trump male (titles and roles already did)."""
         for index, mentions in enumerate(self.mentions):
             subject = next((m for m in mentions if m.subject), None)
+            if subject is None:
+                # "The firm's chief executive, Jane Doe, said ... She added": the one name
+                # in a sentence without a named subject
+                named = [m for m in mentions if m.salient and m.entity.kind != "org"]
+                toks = self.tokens[index]
+                subject = (
+                    named[0]
+                    if len(named) == 1
+                    and len({id(m.entity) for m in mentions}) == 1
+                    and named[0].first <= 8
+                    and named[0].last + 1 < len(toks)
+                    and (toks[named[0].last + 1].text == "," or toks[named[0].last + 1].low in self.lex.cue_forms)
+                    else None
+                )
             if subject is None or subject.entity.kind == "org":
                 continue
             entity = subject.entity

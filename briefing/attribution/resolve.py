@@ -219,5 +219,9 @@ def sole_organisation(ctx: ArticleEntities, entity: Entity, word: str, index: in
         for m in ctx.mentions[found - 1]
     ):
         return False  # another organisation named just before: "Big Machine ... The AMAs said ... the company"
+    if word == "it" and any(
+        t.low in ctx.lex.study_nouns or t.low in ctx.lex.keep_possessor for t in ctx.tokens[found] if not t.quoted
+    ):
+        return False  # "Oxford University published a report ... It calls on": it may be the report
     spoke = any(e is entity for e, _ in ctx.sources[found])
     return word != "it" or spoke or any(m.entity is entity and m.subject for m in ctx.mentions[found])

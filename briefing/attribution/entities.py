@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
 from ..models import Article, Sentence
-from .lexicon import CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, OPEN_Q, lexicon
+from .lexicon import AUX, CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, OPEN_Q, lexicon
 from .tokens import Tok, is_cap_name, is_lower_word, is_word, nounish, tokenize
 
 
@@ -320,7 +320,10 @@ class ArticleEntities:
             k += 1
         seen = 0
         while k < len(toks) and is_lower_word(toks[k]) and seen < 4:
-            if toks[k].low in self.lex.person_nouns:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and (nxt.low in self.lex.cue_forms or nxt.low in AUX):
+                return  # "Speaking to the Times, the actress said": the next clause's subject
+            if toks[k].low in self.lex.person_nouns and entity.kind != "org":
                 entity.roles.add(toks[k].low)
                 g = self.lex.person_nouns[toks[k].low]
                 if g and not entity.gender:

@@ -344,7 +344,7 @@ def skip_apposition_left(toks: list[Tok], j: int) -> int | None:
     if k <= 0 or toks[k].text != "," or k == j - 1:
         return None
     inner = toks[k + 1]
-    if be and inner.low not in RELATIVES:
+    if be and inner.low not in RELATIVES and inner.low != "whose":  # "Mr Brown, whose son was killed, said"
         return None
     if not (
         inner.low in DETERMINERS

@@ -94,7 +94,7 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
         return clause_subject(ctx, toks, j)
     src = _subject_left(ctx, toks, j)
     if src is not None and not src.relative and not after_boundary(toks, src.first):
-        return None
+        return _over_prepositions(ctx, toks, src)
     if (
         src is not None
         and not src.relative
@@ -110,6 +110,23 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
             k -= 1
         return np_left(ctx, toks, k) if k >= 0 else None
     return src
+
+
+def _over_prepositions(ctx: ArticleEntities, toks: list[Tok], src: Source) -> Source | None:
+    """The whole subject when the phrase found is the object of a preposition inside it:
+    "The owners of the Red Lion pub in Bath said", "Residents of the village of Little
+    Snoring told"; None when the phrase does not start a clause even so."""
+    for _ in range(3):
+        k = src.first - 1
+        if k < 1 or toks[k].low not in ("in", "at", "of", "from", "near", "on", "for"):
+            return None
+        head = np_left(ctx, toks, k - 1)
+        if head is None:
+            return None
+        src = Source(head.first, src.last)
+        if after_boundary(toks, src.first):
+            return src
+    return None
 
 
 def _subject_of_verb_before(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | None:

@@ -30,6 +30,8 @@ from .whole import whole_phrase
 
 Named = tuple[str, str | None, Span, Entity | None]  # name, resolved_from, span, entity
 
+_BE_NOT = frozenset({"isn't", "isn’t", "wasn't", "wasn’t", "aren't", "aren’t", "weren't", "weren’t"})
+
 # Words that open another clause, with a subject of its own, between two cues joined by "and".
 _CLAUSE_LINKS = frozenset(
     {"when", "which", "who", "whom", "because", "after", "before", "while", "if", "until", "where", "since"}
@@ -55,7 +57,7 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
     if cue.form == "dash":
         return np_right(ctx, toks, cue.first + 1)
     j = prev_word(toks, cue.first)
-    passive = any(toks[k].low in BE for k in range(j + 1, cue.first)) or (
+    passive = any(toks[k].low in BE or toks[k].low in _BE_NOT for k in range(j + 1, cue.first)) or (
         j >= 0 and toks[j].low in ("get", "got", "gets", "getting")
     )
     if cue.form == "ing":
@@ -120,6 +122,9 @@ def _over_prepositions(ctx: ArticleEntities, toks: list[Tok], src: Source) -> So
         k = src.first - 1
         if k < 1 or toks[k].low not in ("in", "at", "of", "from", "near", "on", "for"):
             return None
+        noun = toks[k - 1]
+        if not (noun.cap or nounish(ctx.lex, noun) or is_lower_word(noun) and not noun.low.endswith(("ed", "ing"))):
+            return None  # "car based on the platform": a participle, not a noun the preposition follows
         head = np_left(ctx, toks, k - 1)
         if head is None:
             return None

@@ -114,7 +114,7 @@ class ArticleEntities:
         j = i
         while j + 1 < n:
             nxt = toks[j + 1]
-            if is_cap_name(nxt) and (nxt.low not in self.lex.time_words or nxt.low == "may"):
+            if is_cap_name(nxt) and nxt.low not in self.lex.time_words or nxt.text == "May" and toks[j].cap:
                 j += 1  # "Theresa May" is a name, "Monday" is not
             elif nxt.text == "(" and j + 3 < n and toks[j + 2].text.isupper() and toks[j + 3].text == ")":
                 j += 3  # an acronym in brackets: "Center for ... Hate (CCDH)"

@@ -180,6 +180,8 @@ BARE_SOURCES = frozenset(_CLOSED["bare_sources"])  # sources in one word: "some"
 BOUNDARY_WORDS = frozenset(_CLOSED["boundary_words"])  # a subject after one of these starts a clause
 CONTROL_VERBS = frozenset(_CLOSED["control_verbs"])  # "prompted minister Shlomo Karhi to warn"
 
+LY_NOUNS = frozenset(_DATA["ly_nouns"])  # end in -ly but are no adverbs: "family", "ally", "Kelly"
+
 OPEN_Q = frozenset(OPEN_QUOTES + STRAIGHT + SINGLE_OPEN + STRAIGHT_SINGLE)
 CLOSE_Q = frozenset(CLOSE_QUOTES + STRAIGHT + SINGLE_CLOSE + STRAIGHT_SINGLE)
 DASHES = frozenset({"―", "—", "–", "--"})

@@ -264,6 +264,7 @@ def _before_time_phrase(ctx: ArticleEntities, toks: list[Tok], j: int) -> int:
     k = j
     while (
         k >= 0
+        and not (toks[k].text == "May" and k > 0 and toks[k - 1].cap)  # "Theresa May said"
         and (
             toks[k].low in ctx.lex.time_words
             or toks[k].low in ("on", "in", "at", "this", "last", "early", "late")

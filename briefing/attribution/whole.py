@@ -14,7 +14,7 @@ from __future__ import annotations
 from .entities import ArticleEntities
 from .lexicon import BARE_SOURCES, DETERMINERS, FUNCTION_WORDS, RELATIVES, SUBJECT_PRONOUNS
 from .phrases import Source, ends_clause, np_left, np_right
-from .tokens import is_lower_word, is_word, nounish
+from .tokens import is_lower_word, is_ly_adverb, is_word, nounish
 
 
 def whole_phrase(ctx: ArticleEntities, index: int, src: Source) -> Source | None:
@@ -28,7 +28,7 @@ def whole_phrase(ctx: ArticleEntities, index: int, src: Source) -> Source | None
         return None  # "of Representatives": the tail of a phrase
     if (
         src.first == src.last
-        and first.low.endswith("ly")
+        and is_ly_adverb(first)
         and not any(m.first <= src.first <= m.last for m in ctx.mentions[index])
     ):
         return None  # "Usually found in the Atlantic, ...": an adverb, not a name

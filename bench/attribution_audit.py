@@ -178,6 +178,8 @@ def sheet(entries: list[Entry], title: str) -> str:
         "source right or wrong, and each name put in for a pronoun or description.",
     )
     out.append("")
+    out.append(f"Articles ({len(entries)}): " + "; ".join(f"{e.kind} {e.label}" for e in entries) + ".")
+    out.append("")
     for e in entries:
         if not e.lines and not e.error:
             continue
@@ -204,7 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     entries = [audit(kind, key, label, source, config) for kind, key, label, source in inputs]
     if args.choose:
         entries = choose(entries, args.choose)
-        title = f"Attribution audit: {len(entries)} articles picked by hash"
+        title = (
+            f"Attribution audit: {len(entries)} articles picked by a hash of their keys "
+            "(half pages dev, half dailymail_dev, among those with an attributed point)"
+        )
     else:
         title = "Attribution audit: every attributed point"
     args.out.parent.mkdir(parents=True, exist_ok=True)

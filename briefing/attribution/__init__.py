@@ -8,8 +8,11 @@ The stage is :mod:`briefing.attribution.attribute` (``attribute``, ``attribute_w
 - ``tokens``: regex tokens with their offsets into the article, and tests on one token;
 - ``entities``: ``ArticleEntities``, the entities an article names and where, read before any cue;
 - ``resolve``: pronouns and descriptions resolved to those entities;
-- ``cues``: the words that mark an attribution; ``phrases``: noun phrases left and right of them;
-- ``sources``: each cue's source and the name it is given;
+- ``cues``: the words that mark an attribution (a colon only after a speaker's label, a verb
+  only in its sense of saying or finding); ``phrases``: noun phrases left and right of them;
+- ``whole``: a source as the whole phrase that names it, never a cut-off fragment;
+- ``sources``: each cue's source and the name it is given (a name put in for a pronoun or a
+  description only when no other candidate is near);
 - ``subjects``: ``SubjectResolution``, each sentence's opening subject resolved;
 - ``quotations``: a sentence's quotation given to its attribution, and carried over.
 """

@@ -36,6 +36,7 @@ from typing import Sequence
 from ..models import Article, Attribution, Sentence
 from .cues import Cue, extend_cue, find_cues
 from .entities import ArticleEntities
+from .lexicon import CLOSE_Q, OPEN_Q
 from .phrases import Source
 from .quotations import carry_back, carry_over, closes_quote, cue_in_quotation, with_quotes
 from .sources import closes_sentence, find_source, name_source
@@ -93,11 +94,16 @@ def _found_in(ctx: ArticleEntities, index: int) -> list[_Found]:
     for cue in find_cues(ctx, index):
         if toks[cue.first].quoted and cue.form != "colon" and not ctx.runaway(index):
             continue  # words inside a quotation belong to its speaker
+        if cue.form != "colon" and _inside_open_quote(toks, cue.first):
+            continue  # "'When I saw him he said ...": a quotation that opened the sentence and runs on
         src = find_source(ctx, index, cue, found)
         if src is None:
             continue
         if src.first <= cue.first <= src.last and cue.form != "colon":
             continue  # a cue word inside its own source phrase
+        if src.first == src.last and toks[src.first].low in ("i", "we", "one") and not toks[src.first].quoted \
+                and cue.lemma not in ctx.lex.speech:
+            continue  # the writer's own wish or plan ("I wanted to buy a copy"), no one's report
         found.append((cue, src))
         name, resolved, source_span, entity = name_source(ctx, index, src)
         ctx.sources[index].append((entity, name))
@@ -122,6 +128,26 @@ def _found_in(ctx: ArticleEntities, index: int) -> list[_Found]:
             )
         )
     return attributions
+
+
+def _inside_open_quote(toks: list, first: int) -> bool:
+    """Whether the cue at token ``first`` lies in a quotation opened at the start of the
+    sentence or after a colon or comma, and not closed before it ("'When I saw him he said
+    ...", "Faith said: 'I was found by my boyfriend ..."): the quotation's speaker's words,
+    even where the quotation's closing mark is missing."""
+    inside = False
+    for k, t in enumerate(toks[:first]):
+        opens = (
+            t.text in OPEN_Q
+            and (k == 0 or toks[k - 1].text in ":," and t.start > toks[k - 1].end)  # ': "', not ',"'
+            and k + 1 < len(toks)
+            and toks[k + 1].start == t.end
+        )
+        if not inside and opens:
+            inside = True
+        elif inside and t.text in CLOSE_Q:
+            inside = False
+    return inside
 
 
 def resolve_subjects(article: Article, sentences: tuple[Sentence, ...]) -> tuple[SubjectResolution | None, ...]:

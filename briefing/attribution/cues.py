@@ -13,7 +13,8 @@ from typing import NamedTuple
 from ..models import Span
 from .entities import ArticleEntities
 from .lexicon import (
-    AUX, CLOSE_Q, DASHES, DETERMINERS, FUNCTION_WORDS, HEADLINE_BLOCK, OPEN_Q, RELATIVES, SUBJECT_PRONOUNS,
+    AUX, BARE_SOURCES, CLOSE_Q, DASHES, DETERMINERS, FUNCTION_WORDS, HEADLINE_BLOCK, OPEN_Q, RELATIVES,
+    SUBJECT_PRONOUNS,
 )
 from .tokens import Tok, is_lower_word, is_word, nounish, prev_word
 
@@ -97,10 +98,16 @@ def _verb_cue(ctx: ArticleEntities, index: int, i: int, headline: bool) -> Cue |
         and toks[last + 1].low not in ("not", "also")
     ):
         return None  # "Health worries have dogged ...": a noun, since no verb takes an auxiliary after it
+    if lemma == "call" and form == "past" and _names_a_thing(ctx, toks, i):
+        return None  # "a breastmilk-enhancing drug called Domperidone": named, not said
+    if form == "ing" and last + 1 < n and toks[last + 1].low == "of":
+        return None  # "the arrest and questioning of Gerry Adams": a noun
+    if form == "past" and last + 1 < n and toks[last + 1].low == "with" and lemma in ("threaten", "charge"):
+        return None  # "attacked and threatened with murder": done to the subject, not said by it
     if _other_sense(ctx, toks, i, last, lemma):
         return None  # "claimed his title", "reported from Midway", "wouldn't say."
     if form in ("base", "s") and lemma in lex.noun_homographs and not headline:
-        if _used_as_noun(ctx, index, i, last, form):
+        if _used_as_noun(ctx, index, i, last, form) or _modifies_noun(lex, toks, last):
             return None
     if form == "base":
         j = prev_word(toks, i)
@@ -132,6 +139,7 @@ def _noun_after_modifiers(toks: list[Tok], i: int, form: str) -> bool:
 
 
 _CLAUSE_MARKS = frozenset({"that", ":"})
+_DEGREE = frozenset({"so", "such", "too", "very", "many", "much", "more", "most", "few", "fewer", "less"})
 
 
 def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma: str) -> bool:
@@ -150,19 +158,29 @@ def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma
         return True
     objects = lex.non_proposition_objects.get(lemma)
     if objects and nxt is not None:
+        # the object's head, over determiners, numbers and up to a few modifiers:
+        # "claimed his 22nd grand slam title", "tells so many lies"
         k = last + 1
-        while k < n and k - last <= 3 and (toks[k].low in DETERMINERS or toks[k].text in ("’s", "'s")
-                                            or is_lower_word(toks[k]) and toks[k].low not in objects
-                                            and toks[k].low not in FUNCTION_WORDS and k + 1 < n
-                                            and is_lower_word(toks[k + 1])):
+        while k < n and k - last <= 5 and toks[k].low not in objects and (
+            toks[k].low in DETERMINERS
+            or toks[k].text in ("’s", "'s")
+            or toks[k].low in _DEGREE
+            or toks[k].text[:1].isdigit()
+            or is_lower_word(toks[k]) and toks[k].low not in FUNCTION_WORDS and toks[k].low not in AUX
+        ):
             k += 1
-        if k < n and toks[k].low in objects and not (k + 1 < n and toks[k + 1].low == "that"):
-            return True
+        if k < n and toks[k].low in objects and not (k + 1 < n and toks[k + 1].low in AUX):
+            return True  # ... unless a verb follows it: "claimed the title was rigged"
     if lemma in lex.needs_reason and not clause:
-        # "attacked her with two kitchen knives", "attacked the USS Cole, killing 17"
-        reason = next((t for t in rest if t.low in ("as", "for", "over", "with", "killing", "injuring", "wounding")), None)
-        if reason is not None and reason.low in ("with", "killing", "injuring", "wounding"):
+        # "attacked her with two kitchen knives", "attacked the USS Cole, killing 17",
+        # "condemned the kitten to a slow death", "viciously attacked a boy"
+        blows = lex.blow_signals.get(lemma, frozenset())
+        reason = next((t for t in rest if t.low in ("as", "for", "over") or t.low in blows), None)
+        if reason is not None and reason.low in blows or i and toks[i - 1].low in lex.blow_adverbs:
             return True
+    j = prev_word(toks, i)
+    if any(t.low in ("cannot", "can't", "can’t", "couldn't", "couldn’t") for t in toks[max(j + 1, 0) : i]):
+        return True  # "Words cannot describe how ...", "he could not explain why": nothing reported
     if lemma in lex.speech and lemma not in ("deny", "admit", "acknowledge"):
         j = i - 1
         while j >= 0 and (toks[j].low in AUX or toks[j].low.endswith(("n't", "n’t"))):
@@ -176,6 +194,27 @@ def _other_sense(ctx: ArticleEntities, toks: list[Tok], i: int, last: int, lemma
                 break
             j -= 1
     return False
+
+
+def _names_a_thing(ctx: ArticleEntities, toks: list[Tok], i: int) -> bool:
+    """Whether "called" at ``i`` gives a name to what an indefinite phrase before it
+    describes: "a drug called Domperidone", "a Pakistan-based group called Lashkar-e-Taiba"."""
+    prev = toks[i - 1] if i else None
+    if prev is None or not is_lower_word(prev) or prev.low in FUNCTION_WORDS or i + 1 >= len(toks):
+        return False
+    if not toks[i + 1].cap or prev.low in ctx.lex.person_nouns:
+        return False
+    return any(t.low in ("a", "an") for t in toks[max(0, i - 4) : i - 1])
+
+
+def _modifies_noun(lex, toks: list[Tok], last: int) -> bool:
+    """Whether the cue word ending at ``last`` modifies nouns before a verb of its own:
+    "which state news media claimed ...", "the report findings showed ..."."""
+    k = last + 1
+    while k < len(toks) and k - last <= 3 and is_lower_word(toks[k]) and toks[k].low not in FUNCTION_WORDS \
+            and toks[k].low not in lex.cue_forms:
+        k += 1
+    return k > last + 1 and k < len(toks) and toks[k].low in lex.cue_forms and lex.cue_forms[toks[k].low][1] in ("past", "s")
 
 
 def _used_as_noun(ctx: ArticleEntities, index: int, i: int, last: int, form: str) -> bool:
@@ -193,6 +232,7 @@ def _used_as_noun(ctx: ArticleEntities, index: int, i: int, last: int, form: str
         and (
             before.low in SUBJECT_PRONOUNS
             or before.low in RELATIVES
+            or before.low in BARE_SOURCES and before.low not in DETERMINERS  # "..., police claim."
             # a name or a noun, not an adjective: "Video shows", but "Initial reports"
             or before.cap
             and (any(m.first <= j <= m.last for m in ctx.mentions[index]) or nounish(ctx.lex, before))
@@ -282,7 +322,7 @@ def _speaker_label(ctx: ArticleEntities, index: int, start: int, colon: int) -> 
     toks = ctx.tokens[index]
     label = toks[start:colon]
     if all(t.text.isupper() and len(t.text) > 1 for t in label):
-        return sum(_opens_with_label(ctx.tokens[s], [t.text for t in label]) for s in range(len(ctx.tokens))) >= 2
+        return sum(_opens_with_label(toks_s) for toks_s in ctx.tokens) >= 2  # an interview: two lines or more
     quoted_line = colon + 1 < len(toks) and toks[colon + 1].text in OPEN_Q
     headline = index == 0 or _is_headline(toks)
     if not (quoted_line or headline):
@@ -309,10 +349,13 @@ def _speaker_label(ctx: ArticleEntities, index: int, start: int, colon: int) -> 
     return speaker and (elsewhere or quoted_line)
 
 
-def _opens_with_label(toks: list[Tok], label: list[str]) -> bool:
+def _opens_with_label(toks: list[Tok]) -> bool:
+    """Whether a line opens with a label in capitals and a colon ("WALLACE: ...")."""
     start = 1 if toks and toks[0].text in OPEN_Q else 0
-    end = start + len(label)
-    return end < len(toks) and [t.text for t in toks[start:end]] == label and toks[end].text == ":"
+    end = start
+    while end < len(toks) and end - start < 4 and toks[end].text.isupper() and len(toks[end].text) > 1:
+        end += 1
+    return start < end < len(toks) and toks[end].text == ":"
 
 
 def extend_cue(ctx: ArticleEntities, toks: list[Tok], cue: Cue, text: str, span: Span) -> tuple[str, Span]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
 from ..models import Article, Sentence
-from .lexicon import CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, OPEN_Q, lexicon
+from .lexicon import AUX, CLAUSE_OPENERS, DEMONYM_ENDINGS, DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, OPEN_Q, lexicon
 from .tokens import Tok, is_cap_name, is_lower_word, is_word, nounish, tokenize
 
 
@@ -114,7 +114,7 @@ class ArticleEntities:
         j = i
         while j + 1 < n:
             nxt = toks[j + 1]
-            if is_cap_name(nxt) and (nxt.low not in self.lex.time_words or nxt.low == "may"):
+            if is_cap_name(nxt) and nxt.low not in self.lex.time_words or nxt.text == "May" and toks[j].cap:
                 j += 1  # "Theresa May" is a name, "Monday" is not
             elif nxt.text == "(" and j + 3 < n and toks[j + 2].text.isupper() and toks[j + 3].text == ")":
                 j += 3  # an acronym in brackets: "Center for ... Hate (CCDH)"
@@ -209,11 +209,17 @@ class ArticleEntities:
         if name_words and name_words[0].lower() == "the":
             name_words = name_words[1:]
             name_first += 1
+        if cut < 0 and len(name_words) >= 2 and name_words[0].lower() in self.lex.name_adjectives:
+            # "Pretty Faith poses ...", "Brave Faith sought ...": a caption's adjective
+            name_words = name_words[1:]
+            name_first += 1
         if not name_words:
             return None, first
         core, acronym = _name_core(name_words)
         if not core:
             return None, first
+        if acronym and len(acronym) > len(core) + 1:
+            core = (acronym,)  # "... Our Schools (AROS)" cut at "Our": the acronym names it whole
         kind = self._kind(core, cut >= 0, cut >= 0 or bool(roles) or bool(gender))
         if kind is None:
             return None, first  # a place
@@ -314,7 +320,10 @@ class ArticleEntities:
             k += 1
         seen = 0
         while k < len(toks) and is_lower_word(toks[k]) and seen < 4:
-            if toks[k].low in self.lex.person_nouns:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and (nxt.low in self.lex.cue_forms or nxt.low in AUX):
+                return  # "Speaking to the Times, the actress said": the next clause's subject
+            if toks[k].low in self.lex.person_nouns and entity.kind != "org":
                 entity.roles.add(toks[k].low)
                 g = self.lex.person_nouns[toks[k].low]
                 if g and not entity.gender:
@@ -327,6 +336,20 @@ class ArticleEntities:
         "Trump said ... He added" makes Trump male (titles and roles already did)."""
         for index, mentions in enumerate(self.mentions):
             subject = next((m for m in mentions if m.subject), None)
+            if subject is None:
+                # "The firm's chief executive, Jane Doe, said ... She added": the one name
+                # in a sentence without a named subject
+                named = [m for m in mentions if m.salient and m.entity.kind != "org"]
+                toks = self.tokens[index]
+                subject = (
+                    named[0]
+                    if len(named) == 1
+                    and len({id(m.entity) for m in mentions}) == 1
+                    and named[0].first <= 8
+                    and named[0].last + 1 < len(toks)
+                    and (toks[named[0].last + 1].text == "," or toks[named[0].last + 1].low in self.lex.cue_forms)
+                    else None
+                )
             if subject is None or subject.entity.kind == "org":
                 continue
             entity = subject.entity

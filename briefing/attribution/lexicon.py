@@ -36,12 +36,15 @@ class Lexicon:
     not_speech_after: dict[str, frozenset[str]]  # "reported from", "insist on": another sense
     non_proposition_objects: dict[str, frozenset[str]]  # "claimed his title", "tells lies"
     needs_reason: frozenset[str]  # "attacked the plan as ...", not "attacked him with a knife"
+    blow_signals: dict[str, frozenset[str]]  # words after such a verb that make it a blow
+    blow_adverbs: frozenset[str]  # "viciously attacked"
     phrasal: dict[str, str]  # lemma of a two-word cue ("point out") -> its particle
     settings: tuple[tuple[str, ...], ...]
     titles: dict[str, str | None]  # title -> the gender it implies
     title_roles: dict[str, str]  # abbreviated title -> role noun ("sen." -> "senator")
     person_nouns: dict[str, str | None]  # noun -> the gender it implies
     epithets: frozenset[str]
+    name_adjectives: frozenset[str]  # "Pretty Faith", "Brave Faith": a caption's adjective before a name
     org_nouns: frozenset[str]
     study_nouns: frozenset[str]
     keep_possessor: frozenset[str]
@@ -107,12 +110,15 @@ def lexicon() -> Lexicon:
         not_speech_after={k: frozenset(v) for k, v in raw["not_speech_after"].items()},
         non_proposition_objects={k: frozenset(v) for k, v in raw["non_proposition_objects"].items()},
         needs_reason=frozenset(raw["needs_reason"]),
+        blow_signals={k: frozenset(v) for k, v in raw["blow_signals"].items()},
+        blow_adverbs=frozenset(raw["blow_adverbs"]),
         phrasal=phrasal,
         settings=tuple(tuple(s.split()) for s in raw["speech_settings"]),
         titles=raw["titles"],
         title_roles=raw["title_roles"],
         person_nouns=raw["person_nouns"],
         epithets=frozenset(raw["epithets"]),
+        name_adjectives=frozenset(raw["name_adjectives"]),
         org_nouns=frozenset(raw["org_nouns"]),
         study_nouns=frozenset(raw["study_nouns"]),
         keep_possessor=frozenset(raw["keep_possessor"]),
@@ -173,6 +179,8 @@ DEMONYM_ENDINGS = tuple(_CLOSED["demonym_endings"])  # "Israeli", "Australian": 
 BARE_SOURCES = frozenset(_CLOSED["bare_sources"])  # sources in one word: "some", "police", "people"
 BOUNDARY_WORDS = frozenset(_CLOSED["boundary_words"])  # a subject after one of these starts a clause
 CONTROL_VERBS = frozenset(_CLOSED["control_verbs"])  # "prompted minister Shlomo Karhi to warn"
+
+LY_NOUNS = frozenset(_DATA["ly_nouns"])  # end in -ly but are no adverbs: "family", "ally", "Kelly"
 
 OPEN_Q = frozenset(OPEN_QUOTES + STRAIGHT + SINGLE_OPEN + STRAIGHT_SINGLE)
 CLOSE_Q = frozenset(CLOSE_QUOTES + STRAIGHT + SINGLE_CLOSE + STRAIGHT_SINGLE)

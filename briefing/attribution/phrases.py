@@ -13,7 +13,7 @@ from .lexicon import (
     DEMONYM_ENDINGS, DETERMINERS, FUNCTION_WORDS, NOT_MODIFIERS, NP_LINK_PREPS, OPEN_Q, RELATIVES,
     SUBJECT_PRONOUNS, SUBORDINATORS, Lexicon, lexicon,
 )
-from .tokens import Tok, is_lower_word, is_word, nounish
+from .tokens import Tok, is_lower_word, is_ly_adverb, is_word, nounish
 
 
 _LOWER_PARTICLES = frozenset({"van", "von", "de", "der", "den", "bin", "al", "da", "du", "le", "la", "di", "del"})
@@ -46,12 +46,13 @@ def np_left(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | None:
         j == 0 or not is_word(toks[j - 1]) or toks[j - 1].low in BOUNDARY_WORDS
     ):
         return Source(j, j)  # "some note that ...", "someone asked"
-    if not is_word(head) or head.low in FUNCTION_WORDS or head.low in NOT_MODIFIERS:
+    may = head.text == "May" and j > 0 and toks[j - 1].cap  # "Theresa May", not the auxiliary
+    if not is_word(head) or head.low in FUNCTION_WORDS and not may or head.low in NOT_MODIFIERS:
         return None
-    if head.low in lex.time_words and not head.cap:
+    if head.low in lex.time_words and not head.cap and not may:
         return None
     if is_lower_word(head) and (
-        head.low in lex.cue_forms and lex.cue_forms[head.low][1] in ("past", "ing") or head.low.endswith("ly")
+        head.low in lex.cue_forms and lex.cue_forms[head.low][1] in ("past", "ing") or is_ly_adverb(head)
     ):
         return None
     k = _np_left_start(ctx, toks, j)
@@ -177,7 +178,7 @@ def _not_a_modifier(lex: Lexicon, toks: list[Tok], k: int) -> bool:
         lex.cue_forms[p.low][1] == "base" and lex.cue_forms[p.low][0] in lex.noun_homographs
     ):
         return True
-    return p.low.endswith("ly")
+    return is_ly_adverb(p)
 
 
 def after_boundary(toks: list[Tok], first: int) -> bool:
@@ -206,7 +207,7 @@ def after_boundary(toks: list[Tok], first: int) -> bool:
         and not (first >= 2 and toks[first - 2].low in ("in", "among"))
         or p.low in BOUNDARY_WORDS
         or p.low in lexicon().time_words
-        or p.low.endswith("ly")
+        or is_ly_adverb(p)
         and is_lower_word(p)
     )
 
@@ -288,7 +289,7 @@ def _np_right_end(ctx: ArticleEntities, toks: list[Tok], j: int) -> int | None:
                     j += 1
                 continue
             break
-        if is_lower_word(t) and t.low not in FUNCTION_WORDS and lowers < 4 and not t.low.endswith("ly"):
+        if is_lower_word(t) and t.low not in FUNCTION_WORDS and lowers < 4 and not is_ly_adverb(t):
             if _ends_right(lex, toks, j, last):
                 break
             last = j
@@ -344,7 +345,7 @@ def skip_apposition_left(toks: list[Tok], j: int) -> int | None:
     if k <= 0 or toks[k].text != "," or k == j - 1:
         return None
     inner = toks[k + 1]
-    if be and inner.low not in RELATIVES:
+    if be and inner.low not in RELATIVES and inner.low != "whose":  # "Mr Brown, whose son was killed, said"
         return None
     if not (
         inner.low in DETERMINERS
@@ -379,7 +380,7 @@ def _verb_follows(toks: list[Tok], np: Source, before: int) -> bool:
     """Whether a verb (or an apposition, then a verb) follows a subject noun phrase."""
     k = np.last + 1
     while k < len(toks) and (
-        toks[k].low in ADVERBS or toks[k].low.endswith("ly") and is_lower_word(toks[k])
+        toks[k].low in ADVERBS or is_ly_adverb(toks[k]) and is_lower_word(toks[k])
     ):
         k += 1
     nxt = toks[k] if k < len(toks) else None

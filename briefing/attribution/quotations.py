@@ -106,8 +106,8 @@ def carry_back(ctx: ArticleEntities, result: list[list[Attribution]]) -> None:
     sentences = ctx.sentences
     for index in range(len(sentences) - 1, 0, -1):
         owner = next((a for a in result[index] if not a.carried_over), None)
-        if owner is None:
-            continue
+        if owner is None or ctx.runaway(index):
+            continue  # none, or a quotation whose closing mark was missed: whose words are unknown
         sentence = sentences[index]
         ids = set(sentence.quotation_ids) if owner.quote is not None else set()
         closing = sentence.text[:1].islower() or sentence.text[:1] in DASHES
@@ -126,7 +126,7 @@ def carry_back(ctx: ArticleEntities, result: list[list[Attribution]]) -> None:
             ):
                 break
             result[k] = [_carried(owner, _sentence_quote(ctx.text, sentences[k]))]
-            if opens_quote(sentences[k].text):
+            if opens_quote(sentences[k].text) or k and closes_quote(sentences[k - 1].text):
                 break  # where the quotation opens: the sentences before are not its words
             k -= 1
 

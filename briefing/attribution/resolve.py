@@ -213,5 +213,15 @@ def sole_organisation(ctx: ArticleEntities, entity: Entity, word: str, index: in
             break
     if found is None:
         return False
+    own_subject = found == index and any(m.entity is entity and m.subject for m in ctx.mentions[index])
+    if word != "they" and found > 0 and not own_subject and any(
+        m.entity is not entity and m.salient and m.entity.gender is None and m.entity.kind in ("org", "name")
+        for m in ctx.mentions[found - 1]
+    ):
+        return False  # another organisation named just before: "Big Machine ... The AMAs said ... the company"
+    if word == "it" and any(
+        t.low in ctx.lex.study_nouns or t.low in ctx.lex.keep_possessor for t in ctx.tokens[found] if not t.quoted
+    ):
+        return False  # "Oxford University published a report ... It calls on": it may be the report
     spoke = any(e is entity for e, _ in ctx.sources[found])
     return word != "it" or spoke or any(m.entity is entity and m.subject for m in ctx.mentions[found])

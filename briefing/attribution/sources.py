@@ -30,8 +30,12 @@ from .whole import whole_phrase
 
 Named = tuple[str, str | None, Span, Entity | None]  # name, resolved_from, span, entity
 
+_BE_NOT = frozenset({"isn't", "isn’t", "wasn't", "wasn’t", "aren't", "aren’t", "weren't", "weren’t"})
+
 # Words that open another clause, with a subject of its own, between two cues joined by "and".
-_CLAUSE_LINKS = frozenset({"when", "which", "who", "whom", "because", "after", "before", "while", "if", "until", "where"})
+_CLAUSE_LINKS = frozenset(
+    {"when", "which", "who", "whom", "because", "after", "before", "while", "if", "until", "where", "since"}
+)
 
 
 def find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[Cue, Source]]) -> Source | None:
@@ -53,7 +57,7 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
     if cue.form == "dash":
         return np_right(ctx, toks, cue.first + 1)
     j = prev_word(toks, cue.first)
-    passive = any(toks[k].low in BE for k in range(j + 1, cue.first)) or (
+    passive = any(toks[k].low in BE or toks[k].low in _BE_NOT for k in range(j + 1, cue.first)) or (
         j >= 0 and toks[j].low in ("get", "got", "gets", "getting")
     )
     if cue.form == "ing":
@@ -61,11 +65,15 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
             return _subject_left(ctx, toks, j)
         return _participle_source(ctx, toks, cue, found)
     if cue.form == "to":
+        if cue.lemma not in ctx.lex.speech:
+            return None  # "asked other users to find him": a task, not words reported
         np = np_left(ctx, toks, j - 1) if j >= 1 else None
         if np is not None and np.first > 0 and toks[np.first - 1].low in CONTROL_VERBS:
             return np
         return None
     if passive and cue.form == "past":
+        if cue.lemma == "find" and j >= 0 and toks[j].low in SUBJECT_PRONOUNS:
+            return None  # "she was found by her boyfriend": found, not a finding
         if cue.last + 1 < n and toks[cue.last + 1].low == "by":
             return np_right(ctx, toks, cue.last + 2)
         return None
@@ -73,22 +81,75 @@ def _find_source(ctx: ArticleEntities, index: int, cue: Cue, found: list[tuple[C
     if right is not None:
         return right
     if j >= 0 and toks[j].low in ("and", "but", "or"):
+        if found and found[-1][0].form == "according":
+            found = []  # "..., according to their attorneys, and said ...": the clause's subject speaks
+        between = toks[found[-1][0].last + 1 : j] if found else toks[1:j]
+        if any(t.low in _CLAUSE_LINKS and not t.quoted for t in between):
+            # another clause came between: "when my mother mentioned ..., I laughed and
+            # said", "... was identified after a Twitter user spotted the photos and asked":
+            # the subject of the verb before "and", if it has one
+            return _subject_of_verb_before(ctx, toks, j)
         if found:
-            between = toks[found[-1][0].last + 1 : j]
-            if any(t.low in _CLAUSE_LINKS and not t.quoted for t in between):
-                # another clause came between: "when my mother mentioned ..., I laughed and
-                # said": the subject of the verb before "and", if it has one
-                verb = toks[j - 1] if j >= 1 else None
-                if verb is None or not is_lower_word(verb) or not verb.low.endswith("ed"):
-                    return None  # "when police located her and told her": unsure
-                src = _subject_left(ctx, toks, prev_word(toks, j - 1))
-                return src if src is not None and after_boundary(toks, src.first) else None
             return found[-1][1]
         if cue.form == "base":
             return None  # "needs to sell herself and tell": an infinitive
         return clause_subject(ctx, toks, j)
     src = _subject_left(ctx, toks, j)
     if src is not None and not src.relative and not after_boundary(toks, src.first):
+        return _over_prepositions(ctx, toks, src)
+    if (
+        src is not None
+        and not src.relative
+        and src.first >= 3
+        and is_lower_word(toks[src.first - 1])
+        and toks[src.first - 1].low not in FUNCTION_WORDS
+        and toks[src.first - 2].low in ("who", "that", "which")
+    ):
+        # "Tory MPs who oppose the plan said": the plan is the object of the relative
+        # clause; its antecedent speaks
+        k = src.first - 3
+        if toks[k].text == ",":
+            k -= 1
+        return np_left(ctx, toks, k) if k >= 0 else None
+    return src
+
+
+def _over_prepositions(ctx: ArticleEntities, toks: list[Tok], src: Source) -> Source | None:
+    """The whole subject when the phrase found is the object of a preposition inside it:
+    "The owners of the Red Lion pub in Bath said", "Residents of the village of Little
+    Snoring told"; None when the phrase does not start a clause even so."""
+    for _ in range(3):
+        k = src.first - 1
+        if k < 1 or toks[k].low not in ("in", "at", "of", "from", "near", "on", "for"):
+            return None
+        noun = toks[k - 1]
+        if not (noun.cap or nounish(ctx.lex, noun) or is_lower_word(noun) and not noun.low.endswith(("ed", "ing"))):
+            return None  # "car based on the platform": a participle, not a noun the preposition follows
+        head = np_left(ctx, toks, k - 1)
+        if head is None:
+            return None
+        src = Source(head.first, src.last)
+        if after_boundary(toks, src.first):
+            return src
+    return None
+
+
+def _subject_of_verb_before(ctx: ArticleEntities, toks: list[Tok], j: int) -> Source | None:
+    """The subject of the clause whose verb "and" at token ``j`` continues: of the
+    past-tense verb just before it, or the phrase after the word that opened the clause
+    ("after a Twitter user spotted the photos and asked"); None when unsure."""
+    verb = toks[j - 1] if j >= 1 else None
+    if verb is not None and is_lower_word(verb) and verb.low.endswith("ed"):
+        src = _subject_left(ctx, toks, prev_word(toks, j - 1))
+        return src if src is not None and after_boundary(toks, src.first) else None
+    # "after a Twitter user spotted the photos and asked": the subject after the link word
+    link = max((k for k in range(j) if toks[k].low in _CLAUSE_LINKS and not toks[k].quoted), default=None)
+    if link is None or toks[link].low in ("who", "whom", "which"):
+        return None
+    src = np_right(ctx, toks, link + 1)
+    if src is None or src.last + 1 >= j or not (
+        toks[src.last + 1].text == "," or is_lower_word(toks[src.last + 1]) and toks[src.last + 1].low.endswith("ed")
+    ):
         return None
     return src
 
@@ -203,6 +264,7 @@ def _before_time_phrase(ctx: ArticleEntities, toks: list[Tok], j: int) -> int:
     k = j
     while (
         k >= 0
+        and not (toks[k].text == "May" and k > 0 and toks[k - 1].cap)  # "Theresa May said"
         and (
             toks[k].low in ctx.lex.time_words
             or toks[k].low in ("on", "in", "at", "this", "last", "early", "late")
@@ -370,6 +432,8 @@ def _named_in_phrase(ctx: ArticleEntities, index: int, src: Source, text: str, s
             toks[k].low in DETERMINERS and toks[k].low not in ("the",) for k in range(src.first, m.first)
         ):
             return text, None, span, entity
+        if src.first < m.first and entity.kind == "unknown" and len(entity.words) == 1:
+            return text, None, span, entity  # "The Dutchman": a description with a capital, as written
         return entity.name, None, span, entity
     return None  # a name inside a description: "Clinton's campaign", "Musk's lawyer"
 

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple, Sequence
 
 from ..models import Span
-from .lexicon import ADVERBS, AUX, FUNCTION_WORDS, SUBJECT_PRONOUNS, Lexicon
+from .lexicon import ADVERBS, AUX, FUNCTION_WORDS, LY_NOUNS, SUBJECT_PRONOUNS, Lexicon
 
 
 _TOKEN = re.compile(
@@ -67,6 +67,15 @@ def is_lower_word(tok: Tok) -> bool:
     return tok.text[:1].isalpha() and tok.text[:1].islower()
 
 
+def is_ly_adverb(tok: Tok) -> bool:
+    """A word in -ly that is an adverb ("repeatedly"), not a noun ("family") or a name ("Kelly").
+
+    >>> [is_ly_adverb(t) for t in tokenize("repeatedly family Kelly")]
+    [True, False, False]
+    """
+    return tok.low.endswith("ly") and tok.low not in LY_NOUNS
+
+
 def nounish(lex: Lexicon, tok: Tok) -> bool:
     """A noun that heads sources: "spokesman", "company", "report", "officials"."""
     low = tok.low
@@ -80,13 +89,14 @@ def prev_word(toks: list[Tok], i: int) -> int:
     j = i - 1
     while j >= 0:
         t = toks[j]
+        if t.text == "May" and j > 0 and toks[j - 1].cap:
+            break  # "Theresa May said": a name, not the auxiliary
         if (
             t.low in AUX
             or t.low.endswith(("n't", "n’t"))
             or t.low in ADVERBS
-            or t.low.endswith("ly")
+            or is_ly_adverb(t)
             and is_lower_word(t)
-            and t.low not in ("family", "ally", "rally", "italy")
         ):
             j -= 1
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .entities import ArticleEntities
 from .lexicon import BARE_SOURCES, DETERMINERS, FUNCTION_WORDS, RELATIVES, SUBJECT_PRONOUNS
 from .phrases import Source, ends_clause, np_left, np_right
-from .tokens import is_lower_word, is_word, nounish
+from .tokens import is_lower_word, is_ly_adverb, is_word, nounish
 
 
 def whole_phrase(ctx: ArticleEntities, index: int, src: Source) -> Source | None:
@@ -28,7 +28,7 @@ def whole_phrase(ctx: ArticleEntities, index: int, src: Source) -> Source | None
         return None  # "of Representatives": the tail of a phrase
     if (
         src.first == src.last
-        and first.low.endswith("ly")
+        and is_ly_adverb(first)
         and not any(m.first <= src.first <= m.last for m in ctx.mentions[index])
     ):
         return None  # "Usually found in the Atlantic, ...": an adverb, not a name
@@ -43,6 +43,24 @@ def whole_phrase(ctx: ArticleEntities, index: int, src: Source) -> Source | None
         ):
             src = Source(m.first, src.last, src.relative)
     after = src.last + 1
+    if (
+        toks[src.last].cap
+        and after + 1 < len(toks)
+        and toks[after].low in ("to", "of", "for", "on", "and", "&")
+        and toks[after + 1].cap
+        and toks[after + 1].low not in ctx.lex.time_words
+    ):
+        # "the event organizer Alliance | to Reclaim Our Schools (AROS)": a name cut at a small word
+        end = after + 1
+        while end + 1 < len(toks) and (
+            toks[end + 1].cap or toks[end + 1].low in ("of", "for", "our", "the", "and", "&") and end + 2 < len(toks)
+            and toks[end + 2].cap
+        ):
+            end += 1
+        if end + 3 < len(toks) and toks[end + 1].text == "(" and toks[end + 3].text == ")":
+            end += 3  # its acronym
+        src = Source(src.first, end, src.relative)
+        after = end + 1
     if (
         after + 1 < len(toks)
         and toks[after].low in ("and", "or")

@@ -233,8 +233,10 @@ def _source_named(text: str, source: str, outside: str) -> bool:
         return True
     if source.lower() in outside.lower():
         return True
-    words = [w for w in re.findall(r"[A-Z][\w'-]+", source) if len(w) > 2]
-    if any(re.search(rf"\b{re.escape(w)}\b", outside) for w in words if w not in {"The", "For", "And", "Of"}):
+    # Two letters are enough for a surname ("Di Li", "Wu"): "According to Di Li, ... says Li." names him twice.
+    words = [w for w in re.findall(r"[A-Z][\w'-]+", source) if len(w) >= 2]
+    skip = {"The", "For", "And", "Of", "At", "In", "On", "To", "By", "Mr", "Ms", "Dr"}
+    if any(re.search(rf"\b{re.escape(w)}\b", outside) for w in words if w not in skip):
         return True
     initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", source) if w not in {"The"})
     return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text) is not None
@@ -259,10 +261,16 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     'Musk said it.'
     >>> _with_source("The study found 200 posts.", Attribution("Center for Countering Digital Hate", "found"))
     'According to the Center for Countering Digital Hate, the study found 200 posts.'
+    >>> _with_source("The drones are safe, says Li.", Attribution("Di Li", "says"))
+    'The drones are safe, says Li.'
+    >>> _with_source("‘The instinct is missing.", Attribution("he", "said", carried_over=True))
+    '‘The instinct is missing.'
     """
     if attribution is None or not attribution.source.strip():
         return text
     source = " ".join(attribution.source.split())
+    if source.lower() in _PRONOUNS or source.lower() in ("i", "you", "who", "which", "that"):
+        return text  # an unresolved pronoun names no one: "According to he, ..." says nothing
     outside = _outside_quotes(text)
     if _source_named(text, source, outside):
         return text

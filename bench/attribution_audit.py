@@ -152,12 +152,13 @@ def _seed() -> list[tuple[str, str, str, Source]]:
     return [("seed", "seed", str(SEED.relative_to(ROOT)), Source("text", SEED.read_text(encoding="utf-8"), "seed"))]
 
 
-def choose(entries: list[Entry], count: int) -> list[Entry]:
+def choose(entries: list[Entry], count: int, salt: str = "") -> list[Entry]:
     """``count`` articles with at least one attributed point, half pages and half Daily
-    Mail, in the order of a hash of their keys (fixed before anyone reads the output)."""
+    Mail, in the order of a hash of their keys (fixed before anyone reads the output).
+    A new ``salt`` draws another sample, one that whoever tuned the rules has not read."""
     order = sorted(
         (e for e in entries if e.attributed and e.kind != "seed"),
-        key=lambda e: hashlib.sha1(e.key.encode()).hexdigest(),
+        key=lambda e: hashlib.sha1((salt + e.key).encode()).hexdigest(),
     )
     pages = [e for e in order if e.kind == "pages"]
     mail = [e for e in order if e.kind == "dailymail"]
@@ -196,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.attribution_audit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=RESULTS / "attribution_audit.md", help="where to write the sheet")
     parser.add_argument("--choose", type=int, default=0, help="keep N articles picked by hash (blind review)")
+    parser.add_argument("--salt", default="", help="another sample for --choose (a word of the reviewer's)")
     parser.add_argument("--only", choices=("pages", "dailymail", "seed"), help="one set only")
     args = parser.parse_args(argv)
     limit_blas_threads()
@@ -205,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         inputs = [i for i in inputs if i[0] == args.only]
     entries = [audit(kind, key, label, source, config) for kind, key, label, source in inputs]
     if args.choose:
-        entries = choose(entries, args.choose)
+        entries = choose(entries, args.choose, args.salt)
         title = (
             f"Attribution audit: {len(entries)} articles picked by a hash of their keys "
             "(half pages dev, half dailymail_dev, among those with an attributed point)"

@@ -29,7 +29,7 @@ _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # Words the rules write into a rewrite of their own: the attribution as its own sentence,
 # the pronoun "this" for a clause, "happened", and the copula of an appositive.
 RULE_WORDS = frozenset("say says said saying tell told this happen happened happens also is are was were be "
-                       "been being has have had do does did done".split())
+                       "been being has have had do does did done born live lived according".split())
 
 # Pairs of opposite meaning that news points turn on. A rewrite may not bring in one of a
 # pair where the original has the other (and not the word itself).
@@ -178,7 +178,8 @@ def novelty_reasons(original: str, rewrite: str, *, article: str | None = None) 
     reasons: list[str] = []
     o_content = _content_roots(original)
     o_roots = {r for _, r in o_content}
-    allowed = o_roots | (_article_roots(article) if article else frozenset()) | _lexicon_roots(o_roots) \
+    offered = _lexicon_roots(o_roots)
+    allowed = o_roots | (_article_roots(article) if article else frozenset()) | offered \
         | {root(w) for w in RULE_WORDS}
     r_content = _content_roots(rewrite)
     seen: set[str] = set()
@@ -188,8 +189,8 @@ def novelty_reasons(original: str, rewrite: str, *, article: str | None = None) 
             reasons.append(f"new word: {word}")
     flips: set[str] = set()
     for word, r in r_content:
-        if r in o_roots or r in flips:
-            continue
+        if r in o_roots or r in flips or r in offered:
+            continue  # (the lexicon's own word for one of the point's: "purchased" -> "bought" beside "sold")
         flipped = [w for w, o in o_content if o in _antonyms().get(r, ())]
         if flipped:
             flips.add(r)
@@ -201,7 +202,7 @@ def novelty_reasons(original: str, rewrite: str, *, article: str | None = None) 
                    if r_time.get(w, 0) < n and w not in _SOFT_TIMES)
     o_modal, r_modal = modality(original), modality(rewrite)
     reasons.extend(f"modality lost: {f}" for f, n in o_modal.items() if r_modal.get(f, 0) < n)
-    reasons.extend(f"new modality: {f}" for f in r_modal if f not in o_modal)
+    reasons.extend(f"new modality: {f}" for f in r_modal if f not in o_modal and root(f) not in offered)
     return reasons
 
 

@@ -272,3 +272,10 @@ NEVER_SAYS = [
 
 test_rewrite_says = says_test(SAYS)
 test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+
+def test_no_swap_inside_a_name_after_an_abbreviation():
+    from briefing.plain.simplify import simplify_sentence
+
+    text = "Producer Warner Bros. Television has released the first-look photos of the show."
+    assert "Warner Bros. Television" in simplify_sentence(text).text

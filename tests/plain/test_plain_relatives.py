@@ -176,3 +176,10 @@ NEVER_SAYS = [
 
 test_rewrite_says = says_test(SAYS)
 test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+# issue 19's review: a clause after an example ("including X, who") may be about the whole group
+NEVER_SAYS_19 = [
+    ("The ex-military chiefs also suggested stepping up Special Forces operations to spoil the day of the fanatics, "
+     "including British Muslims, who have swept across northern Iraq.", "Muslims have swept"),
+]
+test_issue19_never_says = never_says_test(NEVER_SAYS_19)

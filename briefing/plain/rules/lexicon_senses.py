@@ -373,6 +373,8 @@ def _match_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: 
             r"(?:^|(?<!\b[A-Z])[.!?]\s*|[:\"“]\s*)$", sentence[:start]):
         return True  # a capital inside a sentence: a name or title ("the Opportunity Agenda",
         # "Assistant U.S. Attorney": the full stop of an initial does not end a sentence)
+    if i > 0 and tokens[i].group()[0].isupper() and re.search(r"\b[A-Z][a-z]{0,4}\.\s*$", sentence[:start]):
+        return True  # "Warner Bros. Television", "Acme Inc. Holdings": an abbreviation's full stop, inside a name
     if i + n < len(tokens) and (tokens[i + n].group().lower() in surface.entry.not_before or (
             tokens[i + n].group().lower() in _ARTICLES and i + n + 1 < len(tokens)
             and tokens[i + n + 1].group().lower() in surface.entry.not_before)):

@@ -87,6 +87,7 @@ def _adjunct(words: str) -> str:
     return (" " + words) if words else ""
 
 
+_ACCORDING_TAIL_RE = re.compile(r",\s+according to (?P<src>[^,\"“”‘’()]{2,100})\.$")
 _TAIL_CUE_RE = re.compile(r"^(?P<src>.+?)\s(?P<cue>" + "|".join(sorted(_CUES, key=len, reverse=True)) + r")(?P<adj>\s.*)?$")
 
 
@@ -97,6 +98,8 @@ def _move_tail(s: str) -> list[str] | None:
     ['The ship sank near the coast of Sittwe.', 'The ministry said this on Friday.']
     >>> _move_tail("The plane landed safely at the airport in Denver, according to the FAA.")
     ['The plane landed safely at the airport in Denver.', 'This is according to the FAA.']
+    >>> _move_tail("The crew cited brake issues during the landing, according to an update on Monday from the NTSB.")
+    ['The crew cited brake issues during the landing.', 'This is according to an update on Monday from the NTSB.']
     >>> _move_tail("The storm hit the coast near the city, said Mark Giuliano.")
     ['The storm hit the coast near the city.', 'Mark Giuliano said this.']
     >>> _move_tail("He will never give up the fight for them, his lawyer said.")
@@ -105,6 +108,9 @@ def _move_tail(s: str) -> list[str] | None:
     True
     """
     found = _tail(s)
+    according = _ACCORDING_TAIL_RE.search(s)
+    if not found and according and len(according.group("src").split()) <= 12:
+        found = (according.start(), "")  # a longer source than a split would repeat: said once, it may be long
     if not found:
         return None
     start, _ = found

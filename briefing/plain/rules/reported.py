@@ -30,7 +30,7 @@ MIN_REPORTED_WORDS = 6
 _CUES = frozenset("""said says say told tells reported reports added adds announced announces confirmed confirms
 warned warns explained explains noted notes stated states wrote writes claimed claims insisted insists argued
 argues believe believes believed think thinks thought estimated estimates revealed reveals acknowledged
-acknowledges admitted admits""".split())
+acknowledges admitted admits heard hears""".split())
 # A pronoun in the reported words may stand for the source: moved ahead of it, the
 # reader would not know who "he" is.
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|i|you|his|her|hers|their|theirs|our|my|your|him|them|us|me|"

@@ -279,3 +279,12 @@ def test_no_swap_inside_a_name_after_an_abbreviation():
 
     text = "Producer Warner Bros. Television has released the first-look photos of the show."
     assert "Warner Bros. Television" in simplify_sentence(text).text
+
+
+def test_under_fire_beside_bombs_is_literal():
+    from briefing.plain.simplify import simplify_sentence
+
+    text = ("Four days later, the channel came under fire again, when four men on two motorbikes threw bombs into "
+            "its compound in a predawn attack.")
+    assert "came under fire" in simplify_sentence(text).text
+    assert "faced criticism" in simplify_sentence("The channel came under fire again over its coverage of the vote.").text

@@ -63,3 +63,11 @@ NEVER_SAYS += [
 ]
 test_more_says = says_test(SAYS[-4:])
 test_more_never_says = never_says_test(NEVER_SAYS[-4:])
+
+# a pronoun that cannot be the source: "he" after a plural source
+SAYS_PRONOUN = [("Witnesses said the man drove off the side of the road to hit his victims.",
+                 "The man drove off the side of the road to hit his victims. Witnesses said this.")]
+NEVER_SAYS_PRONOUN = [("The National Institutes of Health said Thursday that it plans to admit to its Maryland "
+                       "hospital an American health care worker with Ebola.", "said this")]
+test_pronoun_says = says_test(SAYS_PRONOUN)
+test_pronoun_never_says = never_says_test(NEVER_SAYS_PRONOUN)

@@ -25,12 +25,15 @@ from .text import _Context, _capitalise, _lower_first, _end_sentence, _inside_qu
 __all__ = ["_rule_move_attribution"]
 
 # Reported words shorter than this stay with their source: the gain is small.
-MIN_REPORTED_WORDS = 6
+MIN_REPORTED_WORDS = 4
 # Verbs of saying whose clause may stand first ("Police said", "Experts believe").
 _CUES = frozenset("""said says say told tells reported reports added adds announced announces confirmed confirms
 warned warns explained explains noted notes stated states wrote writes claimed claims insisted insists argued
 argues believe believes believed think thinks thought estimated estimates revealed reveals acknowledged
 acknowledges admitted admits heard hears""".split())
+# Verbs that report a finding or a claim, only with "that" ("The study found that ...").
+_THAT_CUES = frozenset("found finds showed shows suggested suggests concluded concludes alleged alleges "
+                       "estimated estimates predicted predicts".split())
 # A pronoun in the reported words may stand for the source: moved ahead of it, the
 # reader would not know who "he" is.
 # A phrase that may belong to the verb of saying though the parser gave it to the report
@@ -120,6 +123,9 @@ def _adjunct(words: str) -> str:
     return (" " + words) if words else ""
 
 
+# ", said Gabriel Toure, director of a local hospital.": the cue before a name and its role.
+_INVERTED_ROLE_RE = re.compile(r",\s+(?P<cue>said|says|added)\s(?P<src>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}),\s"
+                               r"(?P<role>(?:an?\s|the\s)?[a-z][^,]{2,60})\.$")
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to (?P<src>[^,\"“”‘’()]{2,100})\.$")
 _TAIL_CUE_RE = re.compile(r"^(?P<src>.+?)\s(?P<cue>" + "|".join(sorted(_CUES, key=len, reverse=True)) + r")(?P<adj>\s.*)?$")
 
@@ -135,11 +141,18 @@ def _move_tail(s: str) -> list[str] | None:
     ['The crew cited brake issues during the landing.', 'This is according to an update on Monday from the NTSB.']
     >>> _move_tail("The storm hit the coast near the city, said Mark Giuliano.")
     ['The storm hit the coast near the city.', 'Mark Giuliano said this.']
+    >>> _move_tail("Five people were killed in the attack, said Gabriel Toure, director of a local hospital.")
+    ['Five people were killed in the attack.', 'Gabriel Toure, director of a local hospital, said this.']
     >>> _move_tail("He will never give up the fight for them, his lawyer said.")
     ['He will never give up the fight for them.', 'His lawyer said this.']
     >>> _move_tail('"We will never give up the fight for them," his lawyer said.') is None
     True
     """
+    inverted = _INVERTED_ROLE_RE.search(s)
+    if inverted and not _inside_quote(s, inverted.start()):
+        body = s[:inverted.start()].rstrip()
+        if _reported_ok(body, moved_ahead=False) and not any(ch in inverted.group() for ch in _QUOTE_CHARS + "()"):
+            return [_end_sentence(body), f"{inverted.group('src')}, {inverted.group('role')}, {inverted.group('cue')} this."]
     found = _tail(s)
     according = _ACCORDING_TAIL_RE.search(s)
     if not found and according and len(according.group("src").split()) <= 12:
@@ -214,7 +227,7 @@ def _move_lead(s: str) -> list[str] | None:
         return None
     tokens = parse.parse(s)
     head = parse.root(tokens)
-    if head is None or head.text not in _CUES or tokens[head.i].tag not in ("VBD", "VBZ", "VBP"):
+    if head is None or head.text not in _CUES | _THAT_CUES or tokens[head.i].tag not in ("VBD", "VBZ", "VBP"):
         return None
     kids = parse.children(tokens, head)
     subjects = [t for t in kids if t.dep == "nsubj"]
@@ -250,6 +263,8 @@ def _move_lead(s: str) -> list[str] | None:
         between = between[: -len("that")].strip()
     if between and (not lead_that or "," in between or _word_count(between) > 5):
         return None
+    if head.text in _THAT_CUES and not lead_that:
+        return None  # "found the body ...": only "found that ..." reports a finding
     if head.text in ("told", "tells") and not between:
         return None  # "told CNN the ..." parses the hearer into the clause at times
     end = tokens[clause.right]

@@ -183,3 +183,8 @@ NEVER_SAYS_19 = [
      "including British Muslims, who have swept across northern Iraq.", "Muslims have swept"),
 ]
 test_issue19_never_says = never_says_test(NEVER_SAYS_19)
+NEVER_SAYS_19B = [
+    ("That tops last year's $69.4 million opening for \"Maleficent,\" another take on the classic fairy tale, which "
+     "featured Angelina Jolie and a darker tone.", "The classic fairy tale featured"),
+]
+test_issue19_appositive_never_says = never_says_test(NEVER_SAYS_19B)

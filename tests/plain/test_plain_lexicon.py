@@ -288,3 +288,9 @@ def test_under_fire_beside_bombs_is_literal():
             "its compound in a predawn attack.")
     assert "came under fire" in simplify_sentence(text).text
     assert "faced criticism" in simplify_sentence("The channel came under fire again over its coverage of the vote.").text
+
+
+def test_as_stated_stays():
+    from briefing.plain.simplify import simplify_sentence
+
+    assert "as stated" in simplify_sentence("CNN cannot independently confirm that the meeting took place as stated.").text

@@ -33,6 +33,11 @@ _APPOSITIVE_RE = re.compile(
     r"(?P<name>\b(?:[A-Z][\w&.'’-]*)(?: (?:(?:of|for|and|on|the|in) )?[A-Z][\w&.'’-]*){0,5}), (?P<gloss>an? (?:[a-z][a-z-]* ){0,3}(?:"
     + "|".join(_THING_NOUNS) + r"))(?=[,.;])"
 )
+# A name with one of these words is said with "the" ("the Southern Poverty Law Center").
+_ORGANISATION_RE = re.compile(r"\b(?:Center|Centre|Board|Administration|Agency|Service|Institutes?|Department|"
+                              r"Commission|Council|Committee|Association|Union|Organi[sz]ation|Authority|Bureau|"
+                              r"Office|Party|Court|Ministry|Foundation|Fund|Bank|Corporation|Society|Federation|"
+                              r"Network|Project|Programme|Program|Forces?|Army|Navy|Guard|Police|Services)\b")
 _NOT_ACRONYMS = frozenset({"CNN", "USA", "BBC", "NBC", "CBS", "ABC", "NFL", "NBA", "ISIS", "ISIL", "AIDS", "HIV",
                            "GMT", "EST", "PST", "LOL", "OMG", "DNA", "CEO", "CFO", "MP", "MPS"})
 
@@ -58,7 +63,8 @@ def _article_terms(article: str) -> dict[str, tuple[str, bool]]:
             # The long form must come before the acronym's first use, as a writer spells it out.
             first_use = re.search(rf"\b{acronym}\b", article)
             if first_use and first_use.start() > m.start():
-                the = bool(re.search(rf"\bthe {re.escape(run)}", article, re.IGNORECASE))
+                the = bool(re.search(rf"\bthe {re.escape(run)}", article, re.IGNORECASE)
+                           or _ORGANISATION_RE.search(run))
                 terms[acronym] = (("the " if the else "") + run, True)
     for m in _APPOSITIVE_RE.finditer(article):
         name = m.group("name").removeprefix("The ")

@@ -5,9 +5,10 @@ number, date, negation or source and invents no name, number or date. That let a
 answer through that flipped a meaning with ordinary words ("cut" -> "create") or that
 added a sentence of its own. This module refuses, in a rewrite:
 
-- a **new content word**: one whose root is neither in the article (or the point when
-  no article is given), nor the lexicon's plain word for a word of the point, nor among
-  the few words the rules themselves write ("This killed seven.", "Police said this.");
+- a **new content word**: one whose root is neither in the point, nor the lexicon's
+  plain word for a word of the point, nor among the few words the rules themselves write,
+  nor a noun from the article (the article may name a thing; its verbs and adjectives
+  may not stand in for the point's) ("This killed seven.", "Police said this.");
 - an **antonym** of a word of the original that the original does not itself use
   ("rose" for "fell", even when the article says "rose" elsewhere);
 - a **new negation** (more negations than the original);
@@ -22,14 +23,14 @@ from functools import lru_cache
 
 from .faithful import STOP_WORDS, Verdict, check, negations
 
-__all__ = ["check_both_ways", "novelty_reasons", "modality", "root"]
+__all__ = ["check_both_ways", "novelty_reasons", "lost_nouns", "modality", "root"]
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 # Words the rules write into a rewrite of their own: the attribution as its own sentence,
 # the pronoun "this" for a clause, "happened", and the copula of an appositive.
 RULE_WORDS = frozenset("say says said saying tell told this happen happened happens also is are was were be "
-                       "been being has have had do does did done".split())
+                       "been being has have had do does did done born live lived according".split())
 
 # Pairs of opposite meaning that news points turn on. A rewrite may not bring in one of a
 # pair where the original has the other (and not the word itself).
@@ -156,6 +157,14 @@ def _content_roots(text: str) -> list[tuple[str, str]]:
     return [(w, root(w)) for w in _WORD_RE.findall(text) if w.lower() not in STOP_WORDS and len(w) > 1]
 
 
+def _is_noun(text: str, word: str) -> bool:
+    """Whether the parser reads ``word`` in ``text`` as a noun: an article's word may name
+    a thing the point speaks of, never stand in for the point's verb or adjective."""
+    from . import parse  # deferred: spaCy loads only when an answer borrows a word from the article
+
+    return any(t.text == word and t.tag.startswith("NN") for t in parse.parse(text))
+
+
 @lru_cache(maxsize=64)
 def _article_roots(article: str) -> frozenset[str]:
     return frozenset(r for _, r in _content_roots(article))
@@ -167,7 +176,9 @@ def novelty_reasons(original: str, rewrite: str, *, article: str | None = None) 
     >>> novelty_reasons("The council will cut 200 jobs.", "The council will create 200 jobs.")
     ['new word: create', 'antonym: create for cut']
     >>> novelty_reasons("Prices fell.", "Prices rose.", article="Prices fell. Wages rose.")
-    ['antonym: rose for fell']
+    ['new word: rose', 'antonym: rose for fell']
+    >>> novelty_reasons("It claimed the attack.", "ISIS claimed the attack.", article="ISIS said so.")
+    []
     >>> novelty_reasons("He may resign.", "He must resign.")
     ['modality lost: may', 'new modality: must']
     >>> novelty_reasons("He went home.", "He did not go home.")
@@ -178,18 +189,27 @@ def novelty_reasons(original: str, rewrite: str, *, article: str | None = None) 
     reasons: list[str] = []
     o_content = _content_roots(original)
     o_roots = {r for _, r in o_content}
-    allowed = o_roots | (_article_roots(article) if article else frozenset()) | _lexicon_roots(o_roots) \
-        | {root(w) for w in RULE_WORDS}
+    offered = _lexicon_roots(o_roots)
+    allowed = o_roots | offered | {root(w) for w in RULE_WORDS}
+    from_article = (_article_roots(article) - allowed) if article else frozenset()
     r_content = _content_roots(rewrite)
+    r_roots = {r for _, r in r_content}
+    # The article may name what a pronoun stood for ("it" -> "ISIS"), but its word may not
+    # take the place of one of the point's: then every content word of the point stays.
+    kept_all = all(r in r_roots for _, r in o_content)
     seen: set[str] = set()
     for word, r in r_content:
-        if r not in allowed and r not in seen and word.lower() not in _MODAL_FAMILIES:
+        if r in seen or word.lower() in _MODAL_FAMILIES:
+            continue
+        if r in from_article and kept_all and _is_noun(rewrite, word):
+            continue
+        if r not in allowed:
             seen.add(r)
             reasons.append(f"new word: {word}")
     flips: set[str] = set()
     for word, r in r_content:
-        if r in o_roots or r in flips:
-            continue
+        if r in o_roots or r in flips or r in offered:
+            continue  # (the lexicon's own word for one of the point's: "purchased" -> "bought" beside "sold")
         flipped = [w for w, o in o_content if o in _antonyms().get(r, ())]
         if flipped:
             flips.add(r)
@@ -201,18 +221,53 @@ def novelty_reasons(original: str, rewrite: str, *, article: str | None = None) 
                    if r_time.get(w, 0) < n and w not in _SOFT_TIMES)
     o_modal, r_modal = modality(original), modality(rewrite)
     reasons.extend(f"modality lost: {f}" for f, n in o_modal.items() if r_modal.get(f, 0) < n)
-    reasons.extend(f"new modality: {f}" for f in r_modal if f not in o_modal)
+    reasons.extend(f"new modality: {f}" for f in r_modal if f not in o_modal and root(f) not in offered)
     return reasons
 
 
-def check_both_ways(original: str, rewrite: str, *, source: str | None = None, article: str | None = None):
+_ORDINAL_NOUNS = frozenset({"first", "second", "third", "last", "next"})
+
+
+def lost_nouns(original: str, rewrite: str) -> list[str]:
+    """The point's nouns that ``rewrite`` drops, unless the lexicon offers a plainer word
+    for them that it uses, or deletes them ("a total of"): an answer that swaps a noun for
+    some other word has changed what the point is about.
+
+    >>> lost_nouns("Fujian province launched an inquiry.", "Fujian launched an inquiry.")
+    ['province']
+    >>> lost_nouns("The proliferation of hate speech grew.", "The spread of hate speech grew.")
+    []
+    """
+    from . import parse  # deferred: only an LLM answer is held to this, and it needs the parser
+
+    r_roots = {r for _, r in _content_roots(rewrite)}
+    lost = []
+    for t in parse.parse(original):
+        if not t.tag.startswith("NN") or t.tag.startswith("NNP") or len(t.text) < 3 or (
+                t.text.lower() in STOP_WORDS and t.text.lower() not in _ORDINAL_NOUNS):
+            continue
+        r = root(t.text)
+        if r in r_roots:
+            continue
+        offered = [plain for phrase, plain in _lexicon_table() if r in phrase]
+        if any(not plain or plain & r_roots for plain in offered):
+            continue
+        lost.append(t.text)
+    return lost
+
+
+def check_both_ways(original: str, rewrite: str, *, source: str | None = None, article: str | None = None,
+                    strict: bool = False):
     """:func:`briefing.plain.faithful.check` (nothing lost, no name, number or date
     invented) and :func:`novelty_reasons` (no new word, antonym, negation or modality)
-    together, as one :class:`~briefing.plain.faithful.Verdict`.
+    together, as one :class:`~briefing.plain.faithful.Verdict`; ``strict`` (for a model's
+    answer) also refuses a lost noun (:func:`lost_nouns`).
 
     >>> check_both_ways("The council will cut 200 jobs.", "The council will create 200 jobs.").ok
     False
     """
     verdict = check(original, rewrite, source=source)
     reasons = (*verdict.reasons, *novelty_reasons(original, rewrite, article=article))
+    if strict:
+        reasons += tuple(f"word lost: {w}" for w in lost_nouns(original, rewrite))
     return Verdict(ok=not reasons, reasons=reasons)

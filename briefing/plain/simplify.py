@@ -167,15 +167,16 @@ def _keep_for(point: KeyPoint) -> tuple[str | None, tuple[str, ...]]:
 
 
 def guard(original: str, candidate: Rewrite, *, source: str | None, fallback: Rewrite | None = None,
-          article: str | None = None) -> PlainPoint:
+          article: str | None = None, strict: bool = False) -> PlainPoint:
     """Check ``candidate`` against ``original`` both ways (nothing lost, nothing new but
     ``article``'s words: :func:`briefing.plain.novelty.check_both_ways`); on failure use
     ``fallback`` (if it passes), else the original split at semicolons (if that passes),
-    else the original."""
+    else the original. ``strict`` (a model's answer) also refuses a lost noun."""
     def check(a: str, b: str, source: str | None) -> Verdict:
         return check_both_ways(a, b, source=source, article=article)
 
-    verdict = check(original, candidate.text, source=source)
+    # A model's answer is also held to keep the point's nouns (``strict``); the rules' never drop one.
+    verdict = check_both_ways(original, candidate.text, source=source, article=article, strict=strict)
     text, rules, reason = candidate.text, candidate.rules, None
     if not verdict.ok:
         reason = "; ".join(verdict.reasons)
@@ -228,7 +229,8 @@ def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str
     if reply is not None:
         error = _llm_answer_reason(text, reply)
     if reply is not None and error is None:
-        plain = guard(text, Rewrite(reply, ("llm",)), source=source, fallback=rules_rewrite, article=article)
+        plain = guard(text, Rewrite(reply, ("llm",)), source=source, fallback=rules_rewrite, article=article,
+                      strict=True)
         if plain.fallback_reason:
             plain = replace(plain, fallback_reason=f"llm: {plain.fallback_reason}")
         return plain

@@ -200,3 +200,16 @@ def test_a_closed_port_asks_a_few_times_then_uses_the_rules(monkeypatch, capsys)
                if p["fallback_reason"]]
     assert sum("could not reach" in r and "not asked" not in r for r in reasons) == llm.FAILURES_TO_OPEN
     assert all("not asked" in r for r in reasons[llm.FAILURES_TO_OPEN:])
+
+
+def test_an_articles_word_may_name_a_thing_but_not_replace_the_points_words():
+    config = BriefingConfig(rewriter="llm", llm_base_url="http://127.0.0.1:9/v1", llm_model="fake")
+    article = "Rents rose last year. The council will cut 200 jobs next year, its leader said. Unions worshipped it."
+    # "worshipped" is the article's word, standing in for the point's verb: refused
+    answer = "The council will worshipped 200 jobs next year, its leader said."
+    plain = simplify_point(POINT, config, article=article, answer=(answer, None))
+    assert "llm" not in plain.rules_applied and "new word: worshipped" in plain.fallback_reason
+    # a noun of the point swapped for another word: refused
+    answer = "The council will cut 200 rents next year, its leader said."
+    plain = simplify_point(POINT, config, article=article, answer=(answer, None))
+    assert "llm" not in plain.rules_applied and "word lost: jobs" in plain.fallback_reason

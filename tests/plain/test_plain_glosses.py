@@ -38,3 +38,9 @@ def test_no_gloss_without_the_articles_words_or_when_the_point_says_it():
     assert glosses("The NTSB said so.", ARTICLE) == []
     plain = simplify_point(_point("The NTSB said the crew was tired."), article=None)
     assert not any(r.startswith("gloss:") for r in plain.rules_applied)
+
+
+def test_an_organisations_long_form_takes_the():
+    article = "Southern Poverty Law Center counted the groups. SPLC said the number fell."
+    assert glosses("SPLC said the number fell.", article) == [
+        ("SPLC", "The SPLC is the Southern Poverty Law Center.")]

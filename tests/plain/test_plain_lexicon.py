@@ -272,3 +272,25 @@ NEVER_SAYS = [
 
 test_rewrite_says = says_test(SAYS)
 test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+
+def test_no_swap_inside_a_name_after_an_abbreviation():
+    from briefing.plain.simplify import simplify_sentence
+
+    text = "Producer Warner Bros. Television has released the first-look photos of the show."
+    assert "Warner Bros. Television" in simplify_sentence(text).text
+
+
+def test_under_fire_beside_bombs_is_literal():
+    from briefing.plain.simplify import simplify_sentence
+
+    text = ("Four days later, the channel came under fire again, when four men on two motorbikes threw bombs into "
+            "its compound in a predawn attack.")
+    assert "came under fire" in simplify_sentence(text).text
+    assert "faced criticism" in simplify_sentence("The channel came under fire again over its coverage of the vote.").text
+
+
+def test_as_stated_stays():
+    from briefing.plain.simplify import simplify_sentence
+
+    assert "as stated" in simplify_sentence("CNN cannot independently confirm that the meeting took place as stated.").text

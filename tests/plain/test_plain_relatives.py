@@ -176,3 +176,15 @@ NEVER_SAYS = [
 
 test_rewrite_says = says_test(SAYS)
 test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+# issue 19's review: a clause after an example ("including X, who") may be about the whole group
+NEVER_SAYS_19 = [
+    ("The ex-military chiefs also suggested stepping up Special Forces operations to spoil the day of the fanatics, "
+     "including British Muslims, who have swept across northern Iraq.", "Muslims have swept"),
+]
+test_issue19_never_says = never_says_test(NEVER_SAYS_19)
+NEVER_SAYS_19B = [
+    ("That tops last year's $69.4 million opening for \"Maleficent,\" another take on the classic fairy tale, which "
+     "featured Angelina Jolie and a darker tone.", "The classic fairy tale featured"),
+]
+test_issue19_appositive_never_says = never_says_test(NEVER_SAYS_19B)

@@ -63,3 +63,21 @@ NEVER_SAYS += [
 ]
 test_more_says = says_test(SAYS[-4:])
 test_more_never_says = never_says_test(NEVER_SAYS[-4:])
+
+# a pronoun that cannot be the source: "he" after a plural source
+SAYS_PRONOUN = [("Witnesses said the man drove off the side of the road to hit his victims.",
+                 "The man drove off the side of the road to hit his victims. Witnesses said this.")]
+NEVER_SAYS_PRONOUN = [("The National Institutes of Health said Thursday that it plans to admit to its Maryland "
+                       "hospital an American health care worker with Ebola.", "said this")]
+test_pronoun_says = says_test(SAYS_PRONOUN)
+test_pronoun_never_says = never_says_test(NEVER_SAYS_PRONOUN)
+
+SAYS_MORE = [
+    ("The attack happened at about 6 p.m. in the Bolan area of Lashkar Gah city, said Mohammad Jan Rasoolyar, deputy "
+     "governor of Helmand.", "Lashkar Gah city. Mohammad Jan Rasoolyar, deputy governor of Helmand, said this."),
+    ("The study found that more than 40 per cent of drivers use a phone at the wheel.",
+     "More than 40 per cent of drivers use a phone at the wheel. The study found this."),
+]
+NEVER_SAYS_MORE = [("Police found the body of the missing woman in a field near the road.", "found this")]
+test_more_cues_say = says_test(SAYS_MORE)
+test_more_cues_never_say = never_says_test(NEVER_SAYS_MORE)

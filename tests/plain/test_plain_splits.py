@@ -234,3 +234,14 @@ NEVER_SAYS = [
 
 test_rewrite_says = says_test(SAYS)
 test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+# issue 19's reading of dailymail_dev splits
+NEVER_SAYS_19 = [
+    ("But for Tomasz the main reason he has spent so much time kayaking is because Tomasz finds it relaxing.",
+     "kayaking is."),
+    ("22-year-old Becki from Chester had never dated a woman before but loves Luke as a man, despite the fact that "
+     "he doesn't have a penis, and can't wait to give birth to his child next year.", "But he doesn't"),
+    ("Sanni was left to survive by herself but when she was discovered her face was covered in blood and her nose "
+     "and lip had been eaten by mice.", "But Sanni when"),
+]
+test_issue19_never_says = never_says_test(NEVER_SAYS_19)

@@ -341,6 +341,11 @@ def _instead_of_refused(surface: _Surface, sentence: str, start: int) -> bool:
         after.tag == "DT" and after.text.lower() in ("the", "a", "an", "this", "that", "these", "those"))
 
 
+# Words of armed violence: beside them "under fire" is literal.
+_VIOLENCE_RE = re.compile(r"\b(?:bomb|attack|gun|shot|shoot|shell|missile|rocket|mortar|troops|soldier|militant|"
+                          r"rebel|sniper|grenade|explosi|artillery|airstrike|raid|ambush|wounded|killed)", re.IGNORECASE)
+
+
 def _match_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: int,
                    protected: list[tuple[int, int]]) -> bool:
     """Whether ``surface`` does not match at token ``i``, or matches words that are
@@ -369,10 +374,14 @@ def _match_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: 
         return True  # "branded itself as": not "called itself as"
     if _overlaps(start, end, protected):
         return True
+    if "fire" in surface.words and _VIOLENCE_RE.search(sentence):
+        return True  # "the channel came under fire again, when four men threw bombs": real gunfire, not criticism
     if i > 0 and tokens[i].group()[0].isupper() and not re.search(
             r"(?:^|(?<!\b[A-Z])[.!?]\s*|[:\"“]\s*)$", sentence[:start]):
         return True  # a capital inside a sentence: a name or title ("the Opportunity Agenda",
         # "Assistant U.S. Attorney": the full stop of an initial does not end a sentence)
+    if i > 0 and tokens[i].group()[0].isupper() and re.search(r"\b[A-Z][a-z]{0,4}\.\s*$", sentence[:start]):
+        return True  # "Warner Bros. Television", "Acme Inc. Holdings": an abbreviation's full stop, inside a name
     if i + n < len(tokens) and (tokens[i + n].group().lower() in surface.entry.not_before or (
             tokens[i + n].group().lower() in _ARTICLES and i + n + 1 < len(tokens)
             and tokens[i + n + 1].group().lower() in surface.entry.not_before)):

@@ -190,6 +190,11 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         return True  # "many around the continent, who found ...": not the continent
     if s[:np_start].endswith(("#", "@")):
         return True  # a hashtag or handle is not a noun phrase to name again
+    if re.search(r"\w[\"”’']?,[\"”’']?\s+(?:another|one|a|an)\s[^,]*$", s[:np_start]):
+        return True  # '"Maleficent," another take on the classic fairy tale, which featured Jolie': the clause
+        # may be about the name the appositive describes, not the noun inside it
+    if re.search(r"\b(?:including|such as|like|among them|especially|notably|particularly)\s*$", s[:np_start]):
+        return True  # "the fanatics, including British Muslims, who have swept ...": the clause may be the fanatics'
     if np.split()[-1].lower() in _TIME_NOUNS or any(w in CALENDAR_NAMES or w.lower() in _TIME_NOUNS
                                                      for w in np.split()):
         return True  # "on Saturday, which could clear the way": the clause is about the event; "the order

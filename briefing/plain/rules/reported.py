@@ -25,16 +25,17 @@ from .text import _Context, _capitalise, _lower_first, _end_sentence, _inside_qu
 __all__ = ["_rule_move_attribution"]
 
 # Reported words shorter than this stay with their source: the gain is small.
-MIN_REPORTED_WORDS = 6
+MIN_REPORTED_WORDS = 4
 # Verbs of saying whose clause may stand first ("Police said", "Experts believe").
 _CUES = frozenset("""said says say told tells reported reports added adds announced announces confirmed confirms
 warned warns explained explains noted notes stated states wrote writes claimed claims insisted insists argued
 argues believe believes believed think thinks thought estimated estimates revealed reveals acknowledged
-acknowledges admitted admits""".split())
+acknowledges admitted admits heard hears""".split())
+# Verbs that report a finding or a claim, only with "that" ("The study found that ...").
+_THAT_CUES = frozenset("found finds showed shows suggested suggests concluded concludes alleged alleges "
+                       "estimated estimates predicted predicts".split())
 # A pronoun in the reported words may stand for the source: moved ahead of it, the
 # reader would not know who "he" is.
-_PERSONAL = re.compile(r"\b(?:he|she|they|we|i|you|his|her|hers|their|theirs|our|my|your|him|them|us|me|"
-                       r"himself|herself|themselves|ourselves|itself|it|its)\b", re.IGNORECASE)
 # A phrase that may belong to the verb of saying though the parser gave it to the report
 # ("said Clarkson had a fracas in a statement released yesterday").
 _MEDIUM_RE = re.compile(r"\b(?:in|on|via|during) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,2}(?:statement|interview|"
@@ -63,16 +64,51 @@ def _rule_move_attribution(sentences: list[str], ctx: _Context) -> tuple[list[st
     return out, trace
 
 
-def _reported_ok(text: str, *, moved_ahead: bool) -> bool:
+_FIRST_SECOND = re.compile(r"\b(?:i|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself)\b",
+                           re.IGNORECASE)
+_HE_SHE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_THEY = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
+_IT = re.compile(r"\b(?:it|its|itself)\b", re.IGNORECASE)
+_PLURAL_HEADS = frozenset("police people staff crew officials authorities residents experts witnesses media "
+                          "investigators prosecutors researchers scientists doctors".split())
+
+
+def _pronoun_may_be_source(body: str, source: str | None) -> bool:
+    """Whether a pronoun of ``body`` could stand for ``source`` (unknown: any pronoun could):
+    "he" or "she" for a source that is not plural ("police", "officials", "X and Y"); "it",
+    "they", "I", "we" or "you" always could (a body named in the source, the source's own
+    group, or its words in indirect speech).
+
+    >>> _pronoun_may_be_source("he was arrested at home", "Police"), _pronoun_may_be_source("they found him", "Police")
+    (False, True)
+    >>> _pronoun_may_be_source("it plans to admit her", "The National Institutes of Health")
+    True
+    """
+    if _FIRST_SECOND.search(body):
+        return True
+    if source is None:
+        return bool(_HE_SHE.search(body) or _THEY.search(body) or _IT.search(body))
+    words = source.split()
+    head = words[-1].lower() if words else ""
+    # A plural is a common noun ("police", "officials"): "the National Institutes of Health" is one body.
+    plural = " and " in source or head in _PLURAL_HEADS or words[-1][:1].islower() and (
+        head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    # "they" may be the source's own group ("the mayor said they will never give up"), "it" a body
+    # named inside the source ("a Defense Department official said it cannot confirm"): never moved.
+    return bool(_HE_SHE.search(body) and not plural or _THEY.search(body) or _IT.search(body))
+
+
+def _reported_ok(text: str, *, moved_ahead: bool, source: str | None = None) -> bool:
     """Whether the reported words can stand as a sentence of their own. ``moved_ahead``:
-    they come before their source where they came after it, so a pronoun that may stand
-    for the source, or "would" (the future of a past report), would read wrong."""
+    they come before their source (``source``) where they came after it, so a pronoun
+    that may stand for the source, or "would" (the future of a past report), would read
+    wrong."""
     body = text.strip()
     if _word_count(body) < MIN_REPORTED_WORDS or not body:
         return False
     if body[-1] in "?!" or body[-1] in _QUOTE_CHARS or body[0] in _QUOTE_CHARS:
         return False
-    if moved_ahead and (_PERSONAL.search(body) or _WOULD.search(body) or _MEDIUM_RE.search(body)
+    if moved_ahead and (_pronoun_may_be_source(body, source) or _WOULD.search(body) or _MEDIUM_RE.search(body)
                         or re.search(r"\b(?:and|but|or) that\b", body)):
         return False  # ("said X and that Y": two reports, the second would read as a fact)
     return not _NOT_A_SENTENCE_RE.match(body)
@@ -87,6 +123,10 @@ def _adjunct(words: str) -> str:
     return (" " + words) if words else ""
 
 
+# ", said Gabriel Toure, director of a local hospital.": the cue before a name and its role.
+_INVERTED_ROLE_RE = re.compile(r",\s+(?P<cue>said|says|added)\s(?P<src>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}),\s"
+                               r"(?P<role>(?:an?\s|the\s)?[a-z][^,]{2,60})\.$")
+_ACCORDING_TAIL_RE = re.compile(r",\s+according to (?P<src>[^,\"“”‘’()]{2,100})\.$")
 _TAIL_CUE_RE = re.compile(r"^(?P<src>.+?)\s(?P<cue>" + "|".join(sorted(_CUES, key=len, reverse=True)) + r")(?P<adj>\s.*)?$")
 
 
@@ -97,14 +137,26 @@ def _move_tail(s: str) -> list[str] | None:
     ['The ship sank near the coast of Sittwe.', 'The ministry said this on Friday.']
     >>> _move_tail("The plane landed safely at the airport in Denver, according to the FAA.")
     ['The plane landed safely at the airport in Denver.', 'This is according to the FAA.']
+    >>> _move_tail("The crew cited brake issues during the landing, according to an update on Monday from the NTSB.")
+    ['The crew cited brake issues during the landing.', 'This is according to an update on Monday from the NTSB.']
     >>> _move_tail("The storm hit the coast near the city, said Mark Giuliano.")
     ['The storm hit the coast near the city.', 'Mark Giuliano said this.']
+    >>> _move_tail("Five people were killed in the attack, said Gabriel Toure, director of a local hospital.")
+    ['Five people were killed in the attack.', 'Gabriel Toure, director of a local hospital, said this.']
     >>> _move_tail("He will never give up the fight for them, his lawyer said.")
     ['He will never give up the fight for them.', 'His lawyer said this.']
     >>> _move_tail('"We will never give up the fight for them," his lawyer said.') is None
     True
     """
+    inverted = _INVERTED_ROLE_RE.search(s)
+    if inverted and not _inside_quote(s, inverted.start()):
+        body = s[:inverted.start()].rstrip()
+        if _reported_ok(body, moved_ahead=False) and not any(ch in inverted.group() for ch in _QUOTE_CHARS + "()"):
+            return [_end_sentence(body), f"{inverted.group('src')}, {inverted.group('role')}, {inverted.group('cue')} this."]
     found = _tail(s)
+    according = _ACCORDING_TAIL_RE.search(s)
+    if not found and according and len(according.group("src").split()) <= 12:
+        found = (according.start(), "")  # a longer source than a split would repeat: said once, it may be long
     if not found:
         return None
     start, _ = found
@@ -151,7 +203,7 @@ def _move_front_according(s: str) -> list[str] | None:
     if not m or len(m.group("src").split()) > 8 or not s.rstrip().endswith("."):
         return None
     body = m.group("body")
-    if not _reported_ok(body.rstrip("."), moved_ahead=True) or quotations(body) and body.lstrip()[0] in _QUOTE_CHARS:
+    if not _reported_ok(body.rstrip("."), moved_ahead=True, source=m.group("src")) or quotations(body) and body.lstrip()[0] in _QUOTE_CHARS:
         return None
     if not re.search(r"\b(?:is|are|was|were|has|have|had|will|can|may|might|could|should|must|did|does|do)\b|"
                      r"\b\w+(?:ed|s)\b", body):
@@ -175,7 +227,7 @@ def _move_lead(s: str) -> list[str] | None:
         return None
     tokens = parse.parse(s)
     head = parse.root(tokens)
-    if head is None or head.text not in _CUES or tokens[head.i].tag not in ("VBD", "VBZ", "VBP"):
+    if head is None or head.text not in _CUES | _THAT_CUES or tokens[head.i].tag not in ("VBD", "VBZ", "VBP"):
         return None
     kids = parse.children(tokens, head)
     subjects = [t for t in kids if t.dep == "nsubj"]
@@ -211,6 +263,8 @@ def _move_lead(s: str) -> list[str] | None:
         between = between[: -len("that")].strip()
     if between and (not lead_that or "," in between or _word_count(between) > 5):
         return None
+    if head.text in _THAT_CUES and not lead_that:
+        return None  # "found the body ...": only "found that ..." reports a finding
     if head.text in ("told", "tells") and not between:
         return None  # "told CNN the ..." parses the hearer into the clause at times
     end = tokens[clause.right]
@@ -222,7 +276,7 @@ def _move_lead(s: str) -> list[str] | None:
         return None  # a quotation in the source's part, or the report is all quotation
     if reported.split()[0].lower() in ("if", "whether", "how", "what", "why", "when", "where", "who"):
         return None
-    if not _reported_ok(reported, moved_ahead=True):
+    if not _reported_ok(reported, moved_ahead=True, source=s[tokens[subject.left].idx: head.idx].strip()):
         return None
     source = _capitalise(s[tokens[subject.left].idx: head.idx].strip())
     after = " ".join(x for x in (between if head.text not in ("told", "tells") else "", front) if x)

@@ -266,6 +266,10 @@ def _subordinate_stays(s: str, m: re.Match) -> bool:
     before, rest = s[: m.start()], s[m.end() :]
     if re.fullmatch(r"(?:This (?:is|was|will be)|But|So|Then)", before.strip()):
         return True  # the lead of an earlier split ("This is because ..."): nothing to split off
+    if word == "because" and re.search(r"\b(?:is|was|are|were|be|been|reason|reasons)$", before.rstrip(" ,")):
+        return True  # "the main reason he kayaks is because ...": the clause completes the verb
+    if word in ("although", "though", "whereas", "because") and _SUBJECTLESS_AFTER_RE.search(rest):
+        return True  # "loves Luke, although he has none, and can't wait to ...": the last verb is the main subject's
     if _after_colon(s, m.start()):
         return True  # "you are about to hear this: Warren has to run because ...": the reason is what is heard
     if word == "when" and re.match(r"\W*(?:It|This|That) (?:was|is|'s|’s)\b", before):
@@ -437,6 +441,11 @@ def _split_coordinated_clauses(s: str, trace: list[str]) -> list[str] | None:
     return None
 
 
+# ", and can't wait to ...": a verb with no subject after a subordinate clause, which may be the main clause's.
+_SUBJECTLESS_AFTER_RE = re.compile(r",\s+(?:and|or)\s+(?:can|can't|can’t|cannot|could|will|won't|won’t|would|has|have|"
+                                   r"had|is|was|does|did|[a-z]+ed|[a-z]+s)\b")
+
+
 def _clauses_stay_together(s: str, m: re.Match) -> bool:
     """Whether the conjunction matched by ``m`` (", but", ", and", ...) must not split:
     the words after it are no clause of their own, or the words before it reach over
@@ -446,6 +455,8 @@ def _clauses_stay_together(s: str, m: re.Match) -> bool:
     # (", but was later caught": a verb without its subject is split:coordination's.)
     if not _is_clause(rest):
         return True
+    if word in ("although", "though", "because") and _SUBJECTLESS_AFTER_RE.search(rest):
+        return True  # "loves Luke, although he has none, and can't wait to ...": the last verb is the main subject's
     that = parse.word_at(s, m.end()) if rest.lower().startswith("that ") else None
     if that is not None and that.dep == "mark":
         return True  # "said the film would be his last, and that afterwards he would ...": still what he said

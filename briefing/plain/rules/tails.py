@@ -22,7 +22,7 @@ _TIME_OR_PLACE = (
 # The cues of such a tail, besides "told"/"tells" (which may take an object: "told CNN").
 _TAIL_CUES = (r"said|says|say|reported|reports|added|adds|claimed|claims|stated|states|wrote|writes|posted|"
               r"announced|confirmed|insisted|warned|explained|testified|testifies|recalled|recalls|noted|notes|"
-              r"argued|argues|tweeted")
+              r"argued|argues|tweeted|heard|hears")
 _ATTRIBUTION_TAIL_RE = re.compile(
     r",[”\"]?\s+(?:according to [^,]+|(?:[^,]{1,80}\s)?(?:"
     r"(?:told|tells)(?:\s[^,]{1,50})?"

@@ -166,6 +166,9 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         # "Police discovered ... but did not": "But police did not", while "Apple" (NNP) keeps its capital
         again = _after_but(again, common_noun=subject.i == 0 and subject.tag in ("NN", "NNS")
                            and again.split()[0] == tokens[0].text)
+    if re.match(r"(?:when|if|after|before|because|as|while|once|until|unless|although|though)\b",
+                s[tokens[second.left].idx:], re.IGNORECASE):
+        return [s]  # "... by herself but when she was discovered her face was ...": a clause, not a verb phrase
     second_part = _end_sentence(f"{again} {borrowed}{s[tokens[second.left].idx:]}")
     if _word_count(first_part) < 5 or _word_count(second_part) - _word_count(again) < 3:
         return [s]  # "... an entrance hall and pillared forecourt": a verb of two words is likely a misparse

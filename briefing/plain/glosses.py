@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.quotes import inside_open_quotation
+
 __all__ = ["glosses", "add_glosses"]
 
 _LINK_WORDS = ("of", "for", "and", "on", "the", "in")
@@ -102,7 +104,14 @@ def add_glosses(text: str, article: str) -> tuple[str, tuple[str, ...]]:
 
     >>> add_glosses("The NTSB said the crew was tired.", "The National Transportation Safety Board met. The NTSB ...")
     ('The NTSB said the crew was tired. The NTSB is the National Transportation Safety Board.', ('gloss:NTSB',))
+
+    A point whose quotation is never closed gets none: the gloss would read as quoted words.
+
+    >>> add_glosses('Students chanted "The NTSB is tired.', "The National Transportation Safety Board met.")
+    ('Students chanted "The NTSB is tired.', ())
     """
+    if inside_open_quotation(text, len(text)):
+        return text, ()
     found = glosses(text, article)
     if not found:
         return text, ()

@@ -50,7 +50,10 @@ _CONSONANTS = {
     "L": "l", "M": "m", "N": "n", "NG": "ŋ", "P": "p", "R": "ɹ", "S": "s", "SH": "ʃ", "T": "t",
     "TH": "θ", "V": "v", "W": "w", "Y": "j", "Z": "z", "ZH": "ʒ",
 }
-_WORD = re.compile(r"(?<![\w@#/.'’-])([A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*)(['’]s)?(?![\w@/-]|\.\w)")
+# A word, its possessive 's, and the punctuation after it: Piper drops a sentence's last
+# consonant when the full stop is outside the phonemes ("Pettit." heard "Pedit"), since
+# espeak gives no phonemes for a lone ".", so the punctuation goes inside.
+_WORD = re.compile(r"(?<![\w@#/.'’-])([A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*)(['’]s)?(?![\w@/-]|\.\w)([.,;:!?]*)")
 
 
 def arpabet_to_ipa(phones: list[str] | tuple[str, ...]) -> str:
@@ -60,15 +63,23 @@ def arpabet_to_ipa(phones: list[str] | tuple[str, ...]) -> str:
     ('knˈɛsət', 'zˈɛlwˌɛɡɚ')
     """
     out = []
-    for phone in phones:
+    for i, phone in enumerate(phones):
         base, stress = phone.rstrip("012"), phone[len(phone.rstrip("012")) :]
-        if base in _VOWELS:
+        if base in ("T", "D") and 0 < i < len(phones) - 1 and _flapped(phones[i - 1], phones[i + 1]):
+            out.append("ɾ")  # American English: "Pettit" pˈɛɾɪt, "party" pˈɑːɹɾi, as espeak says them
+        elif base in _VOWELS:
             mark = {"1": "ˈ", "2": "ˌ"}.get(stress, "")
             vowel = _UNSTRESSED.get(base, _VOWELS[base]) if stress == "0" else _VOWELS[base]
             out.append(mark + vowel)
         else:
             out.append(_CONSONANTS[base])
     return "".join(out)
+
+
+def _flapped(before: str, after: str) -> bool:
+    """Whether a t or d between ``before`` and ``after`` is a flap: after a vowel (or an r
+    after one), before an unstressed vowel."""
+    return (before[-1:].isdigit() or before == "R") and after.endswith("0")
 
 
 @lru_cache(maxsize=1)
@@ -140,10 +151,10 @@ def with_phonemes(text: str, *, rare_zipf: float | None = None, names_only: bool
     names_only = NAMES_ONLY if names_only is None else names_only
 
     def replace(match: re.Match[str]) -> str:
-        word, suffix = match.group(1), match.group(2) or ""
+        word, suffix, stop = match.group(1), match.group(2) or "", match.group(3)
         if word in given:
             ipa = given[word]
-            return f"[[{ipa}{_possessive(ipa) if suffix else ''}]]"
+            return f"[[{ipa}{_possessive(ipa) if suffix else ''}{stop}]]"
         if word in skip or _zipf(word) >= rare_zipf or (names_only and not word[0].isupper()):
             return match.group(0)
         ipa = dictionary_ipa(word)
@@ -151,6 +162,7 @@ def with_phonemes(text: str, *, rare_zipf: float | None = None, names_only: bool
             return match.group(0)
         if suffix:
             ipa += _possessive(ipa)
-        return f"[[{ipa}]]"
+        return f"[[{ipa}{stop}]]"
 
-    return _WORD.sub(replace, text)
+    # Blocks side by side become one: Piper would put two spaces between them.
+    return re.sub(r"\]\] \[\[", " ", _WORD.sub(replace, text))

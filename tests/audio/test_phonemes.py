@@ -34,7 +34,7 @@ def test_arpabet_becomes_the_voices_own_symbols(voices):
 def test_rare_names_are_said_from_the_dictionary_common_words_are_not(voices):
     with_dictionary, without = voices
     text = "Broussard's kidney went to Padgett, a stranger."
-    assert with_phonemes(text) == "[[bɹuːsˈɑːɹdz]] kidney went to [[pˈædʒɪt]], a stranger."
+    assert with_phonemes(text) == "[[bɹuːsˈɑːɹdz]] kidney went to [[pˈædʒɪt,]] a stranger."
     assert "bɹuːsˈɑːɹdz" in phonemes(with_dictionary, text)
     assert "bɹuːsˈɑːɹdz" not in phonemes(without, text)  # espeak's own guess: bɹˈaʊsɚdz
     # Initialisms, lexicon words and words in neither are left to the other rules and espeak.
@@ -57,3 +57,10 @@ def test_lexicons_win_over_the_dictionary(tmp_path, monkeypatch):
     assert with_phonemes("Broussard's day.") == "[[bɹuːsˈɑːdz]] day."
     assert for_speech("In Peshawar.") == "In Peshower."
     assert with_phonemes(for_speech("In Peshawar.")) == "In Peshower."
+
+
+def test_the_full_stop_stays_with_the_last_word(voices):
+    """espeak gives no phonemes for a lone ".", and Piper then cut the name's last consonant."""
+    voice, _ = voices
+    assert phonemes(voice, "Today's story is about Padgett.").endswith("pˈædʒɪt.")
+    assert phonemes(voice, "Padgett, Broussard and Lippert met.").startswith("pˈædʒɪt, bɹuːsˈɑːɹd ænd")

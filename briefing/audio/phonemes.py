@@ -7,10 +7,11 @@ it, converts the dictionary's ARPAbet to the IPA that espeak-ng writes for the e
 (the symbols Piper's voice was trained on), and gives them to Piper as inline phonemes,
 ``[[ ... ]]`` (piper-tts 1.8 reads those as they are).
 
-Which words: the benchmark (``bench/intelligibility``, names set) decided. Only words that
-espeak is unlikely to know: a word whose frequency in English (wordfreq's Zipf scale) is
-below :data:`RARE_ZIPF`, capitalised or not. Common words keep espeak's reading, which
-knows their context (it says "read" and "live" right by part of speech).
+Which words: the benchmark (``bench/intelligibility``, names set) decided. Only names that
+espeak is unlikely to know: a capitalised word whose frequency in English (wordfreq's Zipf
+scale) is below :data:`RARE_ZIPF`. Common words keep espeak's reading, which knows their
+context (it says "read" and "live" right by part of speech); rare lower-case words did no
+better from the dictionary.
 
 The lexicon still wins: a lexicon entry of kind ``ipa`` gives a word's phonemes itself
 ("Elon" ˈiːlɑːn); words that ``briefing/data/pronunciations.tsv`` or the user's lexicons
@@ -32,12 +33,15 @@ from .normalize.pronounce import active_lexicon, lexicon_ipa
 
 __all__ = ["with_phonemes", "arpabet_to_ipa", "dictionary_ipa", "RARE_ZIPF", "IDENTITY"]
 
-# Words rarer than this (Zipf 3: about once in a million words) are looked up.
-RARE_ZIPF = 3.0
+# Capitalised words rarer than this (Zipf 4: about ten times in a million words) are looked
+# up. Chosen with the names set of bench/intelligibility (first 60 names, Whisper base):
+# heard right raw 80.0%; rare words of every kind below Zipf 3 83.3%; capitalised words
+# below Zipf 4 85.0% (names WER 3.8%), below Zipf 5 85.0% (4.0%).
+RARE_ZIPF = 4.0
 # Whether only capitalised words (names) are looked up, or rare words of every kind.
-NAMES_ONLY = False
+NAMES_ONLY = True
 # Changes whenever the rule or mapping changes: part of the Piper voice's identity (content hashes).
-IDENTITY = f"cmudict phonemes v1, zipf<{RARE_ZIPF}"
+IDENTITY = f"cmudict phonemes v2, {'names' if NAMES_ONLY else 'words'} zipf<{RARE_ZIPF}"
 
 # ARPAbet to the IPA of espeak-ng's en-us voice ("father" fˈɑːðɚ, "bird" bˈɜːd, "hello" həlˈoʊ).
 _VOWELS = {
@@ -50,7 +54,10 @@ _CONSONANTS = {
     "L": "l", "M": "m", "N": "n", "NG": "ŋ", "P": "p", "R": "ɹ", "S": "s", "SH": "ʃ", "T": "t",
     "TH": "θ", "V": "v", "W": "w", "Y": "j", "Z": "z", "ZH": "ʒ",
 }
-_WORD = re.compile(r"(?<![\w@#/.'’-])([A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*)(['’]s)?(?![\w@/-]|\.\w)")
+# A word, its possessive 's, and the punctuation after it: Piper drops a sentence's last
+# consonant when the full stop is outside the phonemes ("Pettit." heard "Pedit"), since
+# espeak gives no phonemes for a lone ".", so the punctuation goes inside.
+_WORD = re.compile(r"(?<![\w@#/.'’-])([A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*)(['’]s)?(?![\w@/-]|\.\w)([.,;:!?]*)")
 
 
 def arpabet_to_ipa(phones: list[str] | tuple[str, ...]) -> str:
@@ -60,15 +67,23 @@ def arpabet_to_ipa(phones: list[str] | tuple[str, ...]) -> str:
     ('knˈɛsət', 'zˈɛlwˌɛɡɚ')
     """
     out = []
-    for phone in phones:
+    for i, phone in enumerate(phones):
         base, stress = phone.rstrip("012"), phone[len(phone.rstrip("012")) :]
-        if base in _VOWELS:
+        if base in ("T", "D") and 0 < i < len(phones) - 1 and _flapped(phones[i - 1], phones[i + 1]):
+            out.append("ɾ")  # American English: "Pettit" pˈɛɾɪt, "party" pˈɑːɹɾi, as espeak says them
+        elif base in _VOWELS:
             mark = {"1": "ˈ", "2": "ˌ"}.get(stress, "")
             vowel = _UNSTRESSED.get(base, _VOWELS[base]) if stress == "0" else _VOWELS[base]
             out.append(mark + vowel)
         else:
             out.append(_CONSONANTS[base])
     return "".join(out)
+
+
+def _flapped(before: str, after: str) -> bool:
+    """Whether a t or d between ``before`` and ``after`` is a flap: after a vowel (or an r
+    after one), before an unstressed vowel."""
+    return (before[-1:].isdigit() or before == "R") and after.endswith("0")
 
 
 @lru_cache(maxsize=1)
@@ -130,8 +145,8 @@ def with_phonemes(text: str, *, rare_zipf: float | None = None, names_only: bool
     """``text`` with its rare words (see the module doc) replaced by ``[[ IPA ]]`` from the
     CMU Pronouncing Dictionary, for Piper.
 
-    >>> with_phonemes("Elon and the Knesset met Broussard's agent in Gaza.")  # Knesset: the lexicon's
-    '[[ˈiːlɑːn]] and the Knesset met [[bɹuːsˈɑːɹdz]] agent in Gaza.'
+    >>> with_phonemes("Elon and the Knesset met Broussard's agent in Israel.")  # Knesset: the lexicon's
+    '[[ˈiːlɑːn]] and the Knesset met [[bɹuːsˈɑːɹdz]] agent in Israel.'
     """
     skip = _lexicon_words(active_lexicon())
     given = lexicon_ipa()
@@ -140,10 +155,10 @@ def with_phonemes(text: str, *, rare_zipf: float | None = None, names_only: bool
     names_only = NAMES_ONLY if names_only is None else names_only
 
     def replace(match: re.Match[str]) -> str:
-        word, suffix = match.group(1), match.group(2) or ""
+        word, suffix, stop = match.group(1), match.group(2) or "", match.group(3)
         if word in given:
             ipa = given[word]
-            return f"[[{ipa}{_possessive(ipa) if suffix else ''}]]"
+            return f"[[{ipa}{_possessive(ipa) if suffix else ''}{stop}]]"
         if word in skip or _zipf(word) >= rare_zipf or (names_only and not word[0].isupper()):
             return match.group(0)
         ipa = dictionary_ipa(word)
@@ -151,6 +166,7 @@ def with_phonemes(text: str, *, rare_zipf: float | None = None, names_only: bool
             return match.group(0)
         if suffix:
             ipa += _possessive(ipa)
-        return f"[[{ipa}]]"
+        return f"[[{ipa}{stop}]]"
 
-    return _WORD.sub(replace, text)
+    # Blocks side by side become one: Piper would put two spaces between them.
+    return re.sub(r"\]\] \[\[", " ", _WORD.sub(replace, text))

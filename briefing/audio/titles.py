@@ -17,14 +17,15 @@ from ..plain.parse import ParserMissingError, Token, parse
 
 __all__ = ["chapter_title", "headline_subject", "repeats"]
 
-WORDS = 9  # a title longer than this is cut to whole phrases
+WORDS = 10  # a title longer than this is cut to whole phrases
 _REPORTING = frozenset(
     "say says said tell tells told report reports reported claim claims claimed announce announces announced "
     "warn warns warned insist insists insisted add adds added state states stated write writes wrote "
     "reveal reveals revealed confirm confirms confirmed deny denies denied".split()
 )
 # Phrases that can go whole without leaving a word dangling.
-_PHRASES = frozenset("prep dobj xcomp acomp attr ccomp pcomp dative agent oprd advcl".split())
+_PHRASES = frozenset("prep dobj xcomp acomp attr ccomp pcomp dative agent oprd advcl acl relcl".split())
+_DANGLING = frozenset("and or but nor to from of with before after by for in on at as that than the a an".split())
 _QUOTES = "\"“”«»„"  # double marks only: ’ is also an apostrophe (world’s)
 
 
@@ -84,22 +85,37 @@ def _gist(sentence: str) -> str:
         if t.i in keep and t.i != clause.i and _is_aside(t, tokens, clause):
             keep -= set(range(t.left, t.right + 1))
     kept = sorted(keep)
-    # Too long: drop the last phrase (a prepositional phrase, an object, a complement), whole,
-    # until it fits, so the title never ends in the middle of one.
+
     def count(indexes: list[int]) -> int:  # words, not punctuation or "'s"
         return sum(1 for i in indexes if tokens[i].dep not in ("punct", "case"))
 
+    # Too long: drop whole phrases from the right, so the title never ends inside one: first
+    # the predicate's adjuncts ("to hepatitis A"), then what only says more about the subject
+    # ("in North Dakota"), last what is inside the verb's own object or complement, which
+    # stays ("has exposed hundreds of members", not "has exposed").
+    core = [t for t in tokens if t.head == clause.i and t.dep in ("dobj", "attr", "acomp", "xcomp", "oprd")]
+    inside_core = {i for t in core for i in range(t.left, t.right + 1)}
+    inside_subject = set(range(subject.left, subject.right + 1))
+    everything = set(range(len(tokens)))
+    for within in (everything - inside_core - inside_subject, inside_subject, inside_core):
+        while count(kept) > WORDS:
+            phrases = [
+                t for t in tokens
+                if t.i in kept and t.i in within and t.i not in {c.i for c in core} | {clause.i, subject.i}
+                and t.dep in _PHRASES
+            ]
+            if not phrases:
+                break
+            last = max(phrases, key=lambda t: (t.left, -t.right))
+            kept = [i for i in kept if not last.left <= i <= last.right]
+    cut = count(kept) > WORDS
     while count(kept) > WORDS:
-        phrases = [t for t in tokens if t.i in kept and t.i not in (clause.i, subject.i) and t.dep in _PHRASES]
-        if not phrases:
-            while count(kept) > WORDS:
-                kept.pop()
-            break
-        last = max(phrases, key=lambda t: (t.left, -t.right))
-        kept = [i for i in kept if not last.left <= i <= last.right]
+        kept.pop()
     words = [tokens[i].text for i in kept]
+    while len(words) > 2 and words[-1].lower() in _DANGLING:
+        words.pop()  # a phrase's head left behind by a parse that split it ("questions from him and")
     title = _detokenize(words).strip(" ,;:-–—.!?")
-    return title[:1].upper() + title[1:]
+    return title[:1].upper() + title[1:] + ("…" if cut else "")
 
 
 def _is_aside(token: Token, tokens: tuple[Token, ...], clause: Token) -> bool:
@@ -136,6 +152,10 @@ def headline_subject(headline: str) -> str:
     'Elon Musk'
     >>> headline_subject("The tech boss, 52, has been caught up in a storm"), headline_subject("He said no")
     ('the tech boss', '')
+    >>> headline_subject("The bishop of the Diocese in North Dakota has exposed…")
+    'the bishop of the Diocese'
+    >>> headline_subject("A drunk driver who killed a young woman in a head-on crash while checking…")
+    'a drunk driver'
     """
     text = re.sub(r"(?:…|\.\.\.)$", "", " ".join(headline.split()))
     try:
@@ -146,12 +166,15 @@ def headline_subject(headline: str) -> str:
     subject = root and next(
         (t for t in tokens if t.head == root.i and t.dep in ("nsubj", "nsubjpass") and t.i != root.i), None
     )
+    if root is not None and subject is None and root.tag.startswith("NN"):
+        subject = root  # a headline without a verb: "A drunk driver who killed ..."
     if subject is None or subject.tag in ("PRP", "EX", "WP", "DT"):
         return ""
     keep = set(range(subject.left, subject.right + 1))
     for t in tokens:
         if t.i in keep and t.i != subject.i and (
-            t.dep in ("relcl", "acl", "appos", "prep", "amod") and t.i > subject.i or t.dep == "punct"
+            t.dep in ("relcl", "acl", "appos", "prep", "amod") and t.i > subject.i and t.text != "of"
+            or t.dep == "punct" and t.text != "-"
         ):
             keep -= set(range(t.left, t.right + 1))
     kept = sorted(keep)

@@ -34,7 +34,7 @@ def test_arpabet_becomes_the_voices_own_symbols(voices):
 def test_rare_names_are_said_from_the_dictionary_common_words_are_not(voices):
     with_dictionary, without = voices
     text = "Broussard's kidney went to Padgett, a stranger."
-    assert with_phonemes(text) == "[[bɹuːsˈɑːɹdz]] kidney went to [[pˈædʒɪt]], a stranger."
+    assert with_phonemes(text) == "[[bɹuːsˈɑːɹdz]] kidney went to [[pˈædʒɪt,]] a stranger."
     assert "bɹuːsˈɑːɹdz" in phonemes(with_dictionary, text)
     assert "bɹuːsˈɑːɹdz" not in phonemes(without, text)  # espeak's own guess: bɹˈaʊsɚdz
     # Initialisms, lexicon words and words in neither are left to the other rules and espeak.
@@ -50,10 +50,17 @@ def test_piper_speaks_phonemes_but_the_script_keeps_words(voices):
 
 
 def test_lexicons_win_over_the_dictionary(tmp_path, monkeypatch):
-    assert with_phonemes("Elon Musk's plan.") == "[[ˈiːlɑːn]] Musk's plan."  # the shipped lexicon's ipa entry
+    assert with_phonemes("Elon's plan.") == "[[ˈiːlɑːnz]] plan."  # the shipped lexicon's ipa entry
     mine = tmp_path / "mine.tsv"
     mine.write_text("Broussard\tbɹuːsˈɑːd\tipa\nPeshawar\tPeshower\tsay\n", encoding="utf-8")
     monkeypatch.setenv(LEXICON_ENV, str(mine))
     assert with_phonemes("Broussard's day.") == "[[bɹuːsˈɑːdz]] day."
     assert for_speech("In Peshawar.") == "In Peshower."
     assert with_phonemes(for_speech("In Peshawar.")) == "In Peshower."
+
+
+def test_the_full_stop_stays_with_the_last_word(voices):
+    """espeak gives no phonemes for a lone ".", and Piper then cut the name's last consonant."""
+    voice, _ = voices
+    assert phonemes(voice, "Today's story is about Padgett.").endswith("pˈædʒɪt.")
+    assert phonemes(voice, "Padgett, Broussard and Lippert met.").startswith("pˈædʒɪt, bɹuːsˈɑːɹd ænd")

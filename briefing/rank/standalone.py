@@ -80,6 +80,9 @@ _SUBORDINATORS = frozenset(
      "unless", "once", "whenever", "whereas"}
 )
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
+# Subordinators that open a clause of their own before a participle or after a subject
+# ("after learning", "when asked"); not "as" ("quoted as saying") nor "since".
+_LINKS = _SUBORDINATORS - {"as", "since"}
 # Words between a relative pronoun and its verb: "who also said", "which had claimed"
 _SKIPPED = frozenset({"also", "reportedly", "later", "then", "has", "had", "have", "once", "previously",
                       "allegedly", "repeatedly", "publicly", "first", "now"})
@@ -113,6 +116,9 @@ def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
     >>> s = Sentence(0, "The economy shrank, as the minister predicted.", (0, 46), 0)
     >>> speaks_for_point(s, Attribution("the minister", "predicted", source_span=(23, 35), cue_span=(36, 45)))
     True
+    >>> s = Sentence(0, "Coe stepped in after learning she needed a donor.", (0, 49), 0)
+    >>> speaks_for_point(s, Attribution("Coe", "learning", source_span=(0, 3), cue_span=(22, 30)))
+    False
     >>> s = Sentence(0, "Republicans questioned Morrison about his testimony.", (0, 52), 0)
     >>> speaks_for_point(s, Attribution("Republicans", "questioned", source_span=(0, 11), cue_span=(12, 22)))
     False
@@ -128,6 +134,11 @@ def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
     after = text[c_start:]
     if _QUESTIONING.match(after) or _INTENTION.match(after):
         return False
+    lead = [w.lower() for w in _WORD.findall(text[:c_start])]
+    while lead and lead[-1] in _SKIPPED:
+        lead.pop()
+    if lead and lead[-1] in _LINKS and text[:c_start].rstrip()[-1:].isalpha():
+        return False  # "stepped in ... after learning she was desperate": the cue opens a clause of its own
     if s_start < c_start:  # the source before its cue: "police asked", "who claims"
         if _COORDINATED.search(text[:s_start]):
             return False
@@ -138,7 +149,14 @@ def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
         if between and (between[-1] in ("who", "which") or between[0] in ("who", "which")
                         and all(w in _SKIPPED for w in between[1:])):
             return False  # "a woman who claims", "Smith, who also said"
+        if after[:1].islower() and _WORD.findall(after)[0].lower().endswith("ing") and any(
+                w.lower() in _LINKS for w in _WORD.findall(text[s_end:c_start])):
+            # "They spoke out after images were published of a jihadist ... – claiming":
+            # the participle may belong to the clause in between; unsure, so none
+            return False
         opener = _last_word(text[:s_start])
+        if opener in ("which", "who", "whom"):
+            return False  # "the contribution which Brand Finance estimates at £1.5bn": a relative clause
         if opener in _SUBORDINATORS:
             rest = _WORD.findall(text[c_end:])
             return opener == "as" and len(rest) <= 4 and "that" not in rest

@@ -60,6 +60,15 @@ _COMMON_STARTS = {
     "since", "after", "before", "during", "while", "when", "if", "but", "and", "so", "yet", "however",
 }
 
+# An opening participle or adverb before a function word or a number ("Starting four months
+# before", "Speaking to reporters", "Earlier, ..."): no name, so lower-cased after "According
+# to X, ". A name ending so ("Manning was", "Beijing said") is followed by a verb, and stays.
+_OPENING_PHRASE = re.compile(
+    r"^[A-Z][a-z]{3,}(?:ing|ly|ed)(?:,|\s+(?:a|an|the|this|that|his|her|their|its|to|in|on|at|for|from|with|"
+    r"about|after|before|by|of|over|into|during|since|\d[\w,.]*|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|many|some)\b)"
+)
+
 
 def build_script(briefing: Briefing, speech: SpeechFunction = for_speech) -> Script:
     """The script of ``briefing``: intro, one section per key point, outro.
@@ -263,6 +272,8 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     'According to the Center for Countering Digital Hate, the study found 200 posts.'
     >>> _with_source("The drones are safe, says Li.", Attribution("Di Li", "says"))
     'The drones are safe, says Li.'
+    >>> _with_source("Starting in May, she took pills.", Attribution("Maryellen Olson", "told"))
+    'According to Maryellen Olson, starting in May, she took pills.'
     >>> _with_source("‘The instinct is missing.", Attribution("he", "said", carried_over=True))
     '‘The instinct is missing.'
     """
@@ -286,7 +297,7 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
                 name += "'s" if not source.endswith("s") else "'"
             return text[: match.start()] + name + text[match.end() :]
     first, _, rest = text.partition(" ")
-    if first.lower() in _COMMON_STARTS and not first.isupper():
+    if not first.isupper() and (first.lower() in _COMMON_STARTS or _OPENING_PHRASE.match(text)):
         first = first.lower()
     return f"According to {_with_article(source)}, {first}{' ' + rest if rest else ''}"
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+from ..attribution.quotations import closes_quote, opens_quote
 from ..attribution.subjects import SubjectResolution
 from ..models import Attribution, Sentence, Span
 from .penalties import quoted_share
@@ -22,20 +23,27 @@ _CARRY_BACK = 3  # sentences a running quotation may reach back for its speaker
 def attribution_for(index: int, sentences: Sequence[Sentence], attributions: Attributions) -> Attribution | None:
     """The attribution a point made of sentence ``index`` carries.
 
-    Its own, when it has one (the first, which is the sentence's main one). Otherwise,
-    when the sentence is a quotation that runs on from the sentences before (it shares a
-    quotation with them, or it is mostly a quotation following a sentence whose
-    attribution quotes), the attribution of the sentence that introduced it, marked
-    ``carried_over`` and without spans (they point into that other sentence).
+    Its own, when it has one: the first (the sentence's main one) that speaks for the
+    point's main clause (see :func:`speaks_for_point`); none when all of them speak only
+    for a clause inside it. Otherwise, when the sentence is a quotation that runs on from
+    the sentences before (it shares a quotation with them, or it is mostly a quotation
+    following a sentence whose attribution quotes), the attribution of the sentence that
+    introduced it, marked ``carried_over`` and without spans (they point into that other
+    sentence). A source is carried only onto words inside the quotation: the point is
+    mostly quoted, the quotation closes at or after it, and no quotation closed between
+    the introducing sentence and the point (a mispaired mark would otherwise carry a
+    speaker onto the reporter's narrative). When unsure, no source: a wrong one is worse.
     """
-    if attributions[index]:
-        return attributions[index][0]
     sentence = sentences[index]
-    if not sentence.quote_spans:
+    if attributions[index]:
+        return next((a for a in attributions[index] if speaks_for_point(sentence, a)), None)
+    if not sentence.quote_spans or quoted_share(sentence) < 0.5 or not _closes_at_or_after(index, sentences):
         return None
     current = sentence
     for back in range(index - 1, max(-1, index - 1 - _CARRY_BACK), -1):
         previous = sentences[back]
+        if closes_quote(previous.text) and not opens_quote(current.text):
+            return None  # the quotation closed before the point: these are not its words
         continues = bool(set(current.quotation_ids) & set(previous.quotation_ids))
         if attributions[back]:
             found = attributions[back][0]
@@ -47,6 +55,119 @@ def attribution_for(index: int, sentences: Sequence[Sentence], attributions: Att
             return None
         current = previous
     return None
+
+
+def _closes_at_or_after(index: int, sentences: Sequence[Sentence]) -> bool:
+    """Whether the quotation of sentence ``index`` has its closing mark in this sentence
+    or in one of the next few that continue it: both marks found, the point between."""
+    ids = set(sentences[index].quotation_ids)
+    for k in range(index, min(len(sentences), index + 1 + _CARRY_BACK)):
+        s = sentences[k]
+        if k > index and not ids & set(s.quotation_ids):
+            return False
+        if any(_is_mark(s.text[e - s.span[0] - 1 : e - s.span[0]]) for _, e in s.quote_spans
+               if s.span[0] < e <= s.span[1]) or closes_quote(s.text):
+            return True
+    return False
+
+
+def _is_mark(ch: str) -> bool:
+    return bool(ch) and ch in "\"'”’»"
+
+
+_SUBORDINATORS = frozenset(
+    {"when", "while", "after", "before", "because", "as", "since", "if", "although", "though", "until",
+     "unless", "once", "whenever", "whereas"}
+)
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+# Subordinators that open a clause of their own before a participle or after a subject
+# ("after learning", "when asked"); not "as" ("quoted as saying") nor "since".
+_LINKS = _SUBORDINATORS - {"as", "since"}
+# Words between a relative pronoun and its verb: "who also said", "which had claimed"
+_SKIPPED = frozenset({"also", "reportedly", "later", "then", "has", "had", "have", "once", "previously",
+                      "allegedly", "repeatedly", "publicly", "first", "now"})
+_WORD = re.compile(r"[\w’'.-]+")
+# "questioned Morrison about his testimony", "asked him about": an interrogation, no words reported
+_QUESTIONING = re.compile(
+    r"^(?:question|ask|quiz|grill|interview|interrogat|press)\w*\s+"
+    r"(?:him|her|them|me|us|(?:[A-Z][\w’'.-]*\s+){1,3})\s*(?:about|over|on|regarding)\b"
+)
+# "wanted to share", "plans to sell": an intention, not words reported
+_INTENTION = re.compile(r"^(?:want|hope|plan|intend)\w*\s+to\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b[A-Z][\w’'.-]*\s+(?:and|or|&)\s+$")
+
+
+def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
+    """Whether ``attribution`` (found in ``sentence``) may be shown as the source of a point
+    made of the whole sentence.
+
+    Not when its cue sits in a clause inside the sentence, an adverbial clause ("When police
+    asked her to leave, she refused": the police are no source of her refusal) or a
+    relative clause ("lawyers representing a woman who claims ... have filed"), unless the
+    clause is a closing comment on the main clause (", as police said."); not when the
+    verb reports no words ("questioned Morrison about his testimony", "wanted to
+    share"); not when the source is part of a coordinated subject ("Heidi and Maryellen
+    Olson": the whole or nothing). The attribution stage keeps all of them (they are
+    attributions of their clause); only the point's displayed source drops them.
+
+    >>> s = Sentence(0, "When police asked her to leave, she refused.", (0, 44), 0)
+    >>> speaks_for_point(s, Attribution("police", "asked", source_span=(5, 11), cue_span=(12, 17)))
+    False
+    >>> s = Sentence(0, "The economy shrank, as the minister predicted.", (0, 46), 0)
+    >>> speaks_for_point(s, Attribution("the minister", "predicted", source_span=(23, 35), cue_span=(36, 45)))
+    True
+    >>> s = Sentence(0, "Coe stepped in after learning she needed a donor.", (0, 49), 0)
+    >>> speaks_for_point(s, Attribution("Coe", "learning", source_span=(0, 3), cue_span=(22, 30)))
+    False
+    >>> s = Sentence(0, "Republicans questioned Morrison about his testimony.", (0, 52), 0)
+    >>> speaks_for_point(s, Attribution("Republicans", "questioned", source_span=(0, 11), cue_span=(12, 22)))
+    False
+    """
+    if attribution.cue_span is None or attribution.source_span is None:
+        return True
+    start = sentence.span[0]
+    text = sentence.text
+    c_start, c_end = attribution.cue_span[0] - start, attribution.cue_span[1] - start
+    s_start, s_end = attribution.source_span[0] - start, attribution.source_span[1] - start
+    if not (0 <= c_start < c_end <= len(text) and 0 <= s_start < s_end <= len(text)):
+        return True
+    after = text[c_start:]
+    if _QUESTIONING.match(after) or _INTENTION.match(after):
+        return False
+    lead = [w.lower() for w in _WORD.findall(text[:c_start])]
+    while lead and lead[-1] in _SKIPPED:
+        lead.pop()
+    if lead and lead[-1] in _LINKS and text[:c_start].rstrip()[-1:].isalpha():
+        return False  # "stepped in ... after learning she was desperate": the cue opens a clause of its own
+    if s_start < c_start:  # the source before its cue: "police asked", "who claims"
+        if _COORDINATED.search(text[:s_start]):
+            return False
+        if (attribution.resolved_from or "").strip().lower() in _RELATIVES or \
+                text[s_start:s_end].strip().lower() in _RELATIVES:
+            return False
+        between = [w.lower() for w in _WORD.findall(text[s_end:c_start])]
+        if between and (between[-1] in ("who", "which") or between[0] in ("who", "which")
+                        and all(w in _SKIPPED for w in between[1:])):
+            return False  # "a woman who claims", "Smith, who also said"
+        if after[:1].islower() and _WORD.findall(after)[0].lower().endswith("ing") and any(
+                w.lower() in _LINKS for w in _WORD.findall(text[s_end:c_start])):
+            # "They spoke out after images were published of a jihadist ... – claiming":
+            # the participle may belong to the clause in between; unsure, so none
+            return False
+        opener = _last_word(text[:s_start])
+        if opener in ("which", "who", "whom"):
+            return False  # "the contribution which Brand Finance estimates at £1.5bn": a relative clause
+        if opener in _SUBORDINATORS:
+            rest = _WORD.findall(text[c_end:])
+            return opener == "as" and len(rest) <= 4 and "that" not in rest
+    return True
+
+
+def _last_word(text: str) -> str | None:
+    """The last word of ``text`` when nothing but spaces follows it (no comma: a clause
+    closed by a comma does not open the next one)."""
+    match = re.search(r"([A-Za-z]+)\s*$", text)
+    return match.group(1).lower() if match else None
 
 
 def apostrophe_of(text: str) -> str:

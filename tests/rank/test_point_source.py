@@ -1,0 +1,87 @@
+"""Rank: the source a point shows (real attribution over hand-built articles, paraphrased
+from the kinds a blind review found wrong). A wrong source is worse than none: a cue
+inside a clause of the sentence, a verb that reports no words, a part of a coordinated
+subject, or a quotation that closed before the point gives the point no source."""
+
+from __future__ import annotations
+
+import pytest
+from rank_articles import article_of as _article
+
+from briefing.attribution.attribute import attribute
+from briefing.rank.standalone import attribution_for
+from briefing.text.split import split
+
+
+def _source(paragraphs: list[str], find: str) -> str | None:
+    article = _article(*paragraphs)
+    sentences = split(article)
+    attributions = attribute(article, sentences)
+    index = next(s.index for s in sentences if find in s.text)
+    found = attribution_for(index, sentences, attributions)
+    return found.source if found is not None else None
+
+
+CASES = [
+    # kind 2: a cue in an adverbial clause attributes only that clause
+    pytest.param(["When officers told him to go home, he reportedly refused and was arrested at the gate."],
+                 "refused", None, id="adverbial-opening-clause"),
+    pytest.param(["The actor spent a minute explaining how he could not have been at the party, because she "
+                  "described him as dancing, and he had a bad knee at the time."], "dancing", None,
+                 id="adverbial-because-clause"),
+    pytest.param(["Sam Coe signed up as a donor after learning a girl at his church needed a kidney."],
+                 "donor", None, id="adverbial-participle"),
+    # kind 2: a cue in a relative clause on a noun inside the subject or object
+    pytest.param(["Three attorneys representing a man who claims to have been cheated by the bank have sued "
+                  "its chairman."], "attorneys", None, id="relative-clause-in-subject"),
+    pytest.param(["The festival will add to the town's yearly income, which the council estimates at two "
+                  "million pounds."], "festival", None, id="relative-clause-on-object"),
+    # kind 3: a verb that reports no words
+    pytest.param(["Democrats also questioned Smith about his earlier testimony, in which he doubted the "
+                  "judgment of another official."], "questioned", None, id="questioned-a-person"),
+    pytest.param(["So new parents Anna and Lucy Berg wanted to share that with their daughter."], "wanted", None,
+                 id="coordinated-subject-intention"),
+    # the rules leave a main clause's source alone
+    pytest.param(["When the meeting ended, the mayor said the bridge would reopen in May."], "bridge",
+                 "the mayor", id="main-clause-after-adverbial"),
+    pytest.param(["The economy shrank last year, as the minister had predicted."], "economy", "the minister",
+                 id="closing-as-comment"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, find, source", CASES)
+def test_point_source(paragraphs, find, source):
+    assert _source(paragraphs, find) == source
+
+
+def test_a_closed_quotation_carries_no_source_onto_narrative():
+    # kind 1: a mispaired apostrophe ("It's") makes one quotation run past its closing
+    # mark; the reporter's sentences after it get no source.
+    paragraphs = [
+        "'It is worth it for the bond I feel with our son,' teacher Anna Berg, 31, told MailOnline.",
+        "'It's wonderful to see what we can do, and we feel lucky to share this.'",
+        "The couple, who married in 2015, heard of the method in a parents' group.",
+        "Anna followed a plan named the Smith protocol, which made her body respond.",
+        "Starting three months before the birth, she took two kinds of pills.",
+    ]
+    assert _source(paragraphs, "It's wonderful") == "Anna Berg"
+    assert _source(paragraphs, "Starting three months") is None
+    assert _source(paragraphs, "The couple") is None
+
+
+def test_a_runaway_quotation_id_carries_no_source_past_a_closing_mark():
+    # kind 1, as the splitter leaves it: one quotation id runs on past "share this.'"
+    # over the reporter's next sentence, which has no marks of its own.
+    from briefing.models import Attribution, Sentence
+
+    texts = ["'It is worth it,' Anna Berg told MailOnline.", "'It's lovely, and we share this.'",
+             "Starting in May, she took two kinds of pills."]
+    sentences, at = [], 0
+    for i, text in enumerate(texts):
+        quoted = (at + 1, at + len(text) - 1) if i == 1 else (at, at + len(text)) if i == 2 else (at, at + 16)
+        sentences.append(Sentence(i, text, (at, at + len(text)), i, (quoted,), (i if i == 0 else 2,)))
+        at += len(text) + 1
+    told = Attribution("Anna Berg", "told", quote="It is worth it", source_span=(18, 27), cue_span=(28, 32))
+    attributions = ((told,), (), ())
+    assert attribution_for(1, sentences, attributions).source == "Anna Berg"
+    assert attribution_for(2, sentences, attributions) is None

@@ -117,7 +117,19 @@ class Cluster:
         except BriefingError:
             return None  # not English, or too short: the site refuses it too
 
-    def wait(self, ids: list[str], timeout: float = 1800.0, first_taken: list[float] | None = None) -> float:
+    def cpu_seconds(self) -> float:
+        """CPU seconds (user + system) the running workers have used so far."""
+        total = 0.0
+        for worker in self.workers:
+            try:
+                fields = Path(f"/proc/{worker.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
+    def wait(self, ids: list[str], timeout: float = 1800.0, first_taken: list[float] | None = None,
+             on_first: Any = None) -> float:
         """Wait until every briefing of ``ids`` is done or failed; returns when the last one
         finished (time.monotonic); ``first_taken`` gets when the first job was taken."""
         deadline = time.monotonic() + timeout
@@ -127,6 +139,8 @@ class Cluster:
                 record = self.store.get_briefing(briefing_id)
                 if first_taken is not None and not first_taken and record.status != "queued":
                     first_taken.append(time.monotonic())
+                    if on_first is not None:
+                        on_first()
                 if record.status in ("done", "failed"):
                     pending.discard(briefing_id)
             time.sleep(0.1)
@@ -187,13 +201,18 @@ def throughput(pages: list[tuple[str, str, int]], workers: int) -> dict[str, Any
             ids = [i for i in (cluster.brief(html, key) for key, html, _ in pages) if i]
             cluster.start_workers(workers)
             first: list[float] = []
-            last = cluster.wait(ids, first_taken=first)
+            cpu_start: list[float] = []
+            last = cluster.wait(ids, first_taken=first, on_first=lambda: cpu_start.append(cluster.cpu_seconds()))
+            cpu = cluster.cpu_seconds() - cpu_start[0]
             seconds = last - first[0]
             failed = sum(cluster.store.get_briefing(i).status == "failed" for i in ids)
         finally:
             cluster.close()
+    # The CPU the workers got: on a machine shared with other work (and under `nice`), the
+    # wall-clock rate says more about the neighbours than about the workers.
     return {"workers": workers, "briefings": len(ids), "failed": failed, "seconds": round(seconds, 1),
-            "per_minute": round(len(ids) / seconds * 60, 2)}
+            "per_minute": round(len(ids) / seconds * 60, 2), "cpu_seconds": round(cpu, 1),
+            "cores_used": round(cpu / seconds, 2), "per_cpu_minute": round(len(ids) / cpu * 60, 2)}
 
 
 def memory(pages: list[tuple[str, str, int]]) -> dict[str, Any]:
@@ -318,8 +337,9 @@ def main(argv: list[str] | None = None) -> int:
         runs = [throughput(chosen, n) for n in (1, 2)]
         speedup = runs[1]["per_minute"] / max(runs[0]["per_minute"], 0.01)
         results["throughput"] = {"runs": runs, "speedup": round(speedup, 2), "target": 1.7}
-        print(markdown_table(["workers", "briefings", "seconds", "briefings/min"],
-                             [(r["workers"], r["briefings"], r["seconds"], r["per_minute"]) for r in runs]))
+        print(markdown_table(["workers", "briefings", "seconds", "briefings/min", "cores used", "briefings/CPU-min"],
+                             [(r["workers"], r["briefings"], r["seconds"], r["per_minute"], r["cores_used"],
+                               r["per_cpu_minute"]) for r in runs]))
         print(f"2 workers / 1 worker: {speedup:.2f}x (target >= 1.7x)\n", flush=True)
     if "web" not in args.skip:
         web = web_processes(pages[len(pages) // 2:], (1, 2), args.seconds, args.repeat)

@@ -47,6 +47,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 # PostgreSQL 15 and Redis 7 on 127.0.0.1 for running at scale and for the `scale` tests:
 # installed with apt when missing, started when down (there is no systemd), the role
 # `briefing` (password `briefing`, CREATEDB) and its database made once. Quick when all is up.
+# Redis keeps its snapshot in /var/lib/redis (never in the checkout).
 PG_VERSION ?= 15
 PG_AS_POSTGRES := $(if $(SUDO),sudo -u postgres sh -c,su postgres -c)
 services:
@@ -56,6 +57,7 @@ services:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || { $(SUDO) pg_ctlcluster $(PG_VERSION) main start && \
 		for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done; }
 	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { $(SUDO) redis-server --daemonize yes --bind 127.0.0.1 --port 6379 \
+		--dir "$$( [ -d /var/lib/redis ] && echo /var/lib/redis || echo /tmp )" \
 		>/dev/null && for i in 1 2 3 4 5 6 7 8 9 10; do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.3; done; }
 	@cd / && $(PG_AS_POSTGRES) "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'briefing'\"" | grep -q 1 || \
 		$(PG_AS_POSTGRES) "psql -qc \"CREATE ROLE briefing LOGIN PASSWORD 'briefing' CREATEDB\""

@@ -492,6 +492,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from web import get_queue
     from web.serve import warm_up
 
+    # One worker per core: its voice (onnxruntime) runs on one thread, unless told otherwise.
+    os.environ.setdefault("BRIEFING_VOICE_THREADS", "1")
     queue = get_queue(app)
     if not hasattr(queue, "run_worker"):
         raise BriefingError("`briefing worker` needs a broker: set BRIEFING_WEB_BROKER_URL, e.g. "

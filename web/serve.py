@@ -71,6 +71,8 @@ def serve(
         settings["JOB_WORKERS"] = workers
     app = create_app(settings)
     out.write(f"Instance folder: {app.instance_path}\n")
+    if app.config["BROKER_URL"]:
+        out.write("Audio is made by `briefing worker` processes (BROKER_URL is set): start at least one.\n")
 
     if brief_samples:
         folder = Path(brief_samples)

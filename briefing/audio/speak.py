@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -134,6 +135,12 @@ def _load_piper(model_path: Path, config_path: Path):
 
     options = onnxruntime.SessionOptions()
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    # `briefing worker` runs one process per core: each voice then uses one thread
+    # (BRIEFING_VOICE_THREADS=1), so two workers do not fight over the same cores.
+    threads = os.environ.get("BRIEFING_VOICE_THREADS", "").strip()
+    if threads.isdigit() and int(threads) > 0:
+        options.intra_op_num_threads = int(threads)
+        options.inter_op_num_threads = 1
     options.enable_mem_pattern = False
     # No memory arena: it keeps the largest sentence's buffers for the life of the process
     # (about 200 MB in the web server, which holds the voice); freed memory goes back instead.

@@ -211,3 +211,34 @@ def test_malloc_arenas_are_limited_in_a_fresh_process_unless_the_environment_say
     assert done.stdout.strip() == ("True" if sys.platform.startswith("linux") else "False")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**env, "MALLOC_ARENA_MAX": "4"}, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_stopping_the_server_queues_again_a_job_that_cannot_finish(app_factory):
+    """SIGTERM (as Ctrl+C) stops `briefing serve`: a job still running after the grace
+    period is queued again rather than left "running" until the next start."""
+    import threading
+
+    release = threading.Event()
+    app = app_factory(JOB_POLL_SECONDS=0.05)
+    queue = app.extensions["briefing.jobs"]
+    queue.handlers["slow"] = lambda _app, _job, _beat: release.wait(10)
+    job_id = queue.enqueue("slow")
+    queue.start()
+    store = app.extensions["briefing.store"]
+    wait_for(lambda: store.get_job(job_id).status == "running")
+    assert queue.stop(timeout=0.2) == [job_id]
+    release.set()
+    job = store.get_job(job_id)
+    assert job.status == "queued" and job.worker is None
+
+
+def test_stopping_waits_for_a_job_that_finishes_in_time(app_factory):
+    app = app_factory(JOB_POLL_SECONDS=0.05)
+    queue = app.extensions["briefing.jobs"]
+    queue.handlers["quick"] = lambda _app, _job, _beat: time.sleep(0.3)
+    job_id = queue.enqueue("quick")
+    queue.start()
+    store = app.extensions["briefing.store"]
+    wait_for(lambda: store.get_job(job_id).status == "running")
+    assert queue.stop(timeout=5) == []
+    assert store.get_job(job_id).status == "done"

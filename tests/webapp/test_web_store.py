@@ -347,3 +347,34 @@ def test_sources_and_their_items(db):
     assert db.source_item(source["id"], "g1", None) == {"id": item["id"], "status": "done"}
     db.delete_source(source["id"])
     assert db.sources() == [] and db.source(source["id"]) is None
+
+
+# -- the commands ---------------------------------------------------------------------------
+
+
+def test_briefing_migrate_brings_the_database_up_to_date(tmp_path, capsys, monkeypatch):
+    from briefing.cli import main
+
+    monkeypatch.delenv("BRIEFING_WEB_DATABASE_URL", raising=False)
+    assert main(["migrate", "--instance", str(tmp_path / "i")]) == 0
+    assert f"is at schema revision {head()}" in capsys.readouterr().out
+    assert Store(tmp_path / "i" / "briefing.sqlite3").schema_version() == head()
+
+
+def test_briefing_worker_needs_a_broker(tmp_path, capsys, monkeypatch):
+    from briefing.cli import main
+
+    monkeypatch.delenv("BRIEFING_WEB_BROKER_URL", raising=False)
+    assert main(["worker", "--instance", str(tmp_path / "i"), "--no-warm-up"]) == 2
+    assert "BRIEFING_WEB_BROKER_URL" in capsys.readouterr().err
+
+
+@pytest.mark.scale
+def test_the_commands_honour_database_url(tmp_path, capsys, monkeypatch, postgres_store, postgres_url):
+    """`briefing keys` (like every command) works on the database of BRIEFING_WEB_DATABASE_URL."""
+    from briefing.cli import main
+
+    monkeypatch.setenv("BRIEFING_WEB_DATABASE_URL", postgres_url)
+    assert main(["keys", "--instance", str(tmp_path / "i"), "create", "--name", "on-postgres"]) == 0
+    assert [k["name"] for k in postgres_store.keys()] == ["on-postgres"]
+    assert not (tmp_path / "i" / "briefing.sqlite3").exists()

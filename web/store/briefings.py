@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, exists, insert, select, tuple_, update
+from sqlalchemy import bindparam, delete, exists, insert, select, tuple_, update
 
 from .database import SQL, dumps, utc_now
 from .tables import api_keys, briefings as B, source_items
@@ -28,6 +28,17 @@ BRIEFING_COLUMNS = (
 PUBLIC = B.c.key_id.is_(None) | B.c.key_id.in_(select(api_keys.c.id).where(api_keys.c.public == 1))
 # Newest first; briefings of the same second in the order they were added.
 NEWEST = (B.c.created_at.desc(), B.c.added_ns.desc())
+
+
+# Built once: the pages and the API run these on every request.
+_ID = bindparam("id")
+_KEY = bindparam("key_id")
+BY_ID = select(*BRIEFING_COLUMNS).where(B.c.id == _ID)
+PUBLIC_BY_ID = select(*BRIEFING_COLUMNS).where(B.c.id == _ID, PUBLIC)
+OWNED_BY_ID = select(*BRIEFING_COLUMNS).where(B.c.id == _ID, B.c.key_id == _KEY)
+REVISION = select(B.c.revision).where(B.c.id == _ID)
+PUBLIC_REVISION = select(B.c.revision).where(B.c.id == _ID, PUBLIC)
+OWNED_REVISION = select(B.c.revision).where(B.c.id == _ID, B.c.key_id == _KEY)
 
 
 @dataclass(frozen=True)
@@ -112,17 +123,17 @@ class BriefingOperations:
     def get_briefing(self, id: str) -> BriefingRecord | None:
         """The briefing with this id, whoever owns it, or None (for the app's own work:
         jobs, webhooks; a request uses the ``public_`` or ``_of`` operations)."""
-        row = self._first(select(*BRIEFING_COLUMNS).where(B.c.id == id))
+        row = self._first_with(BY_ID, {"id": id})
         return briefing_record(row) if row else None
 
     def public_briefing(self, id: str) -> BriefingRecord | None:
         """The briefing with this id if the site may show it (see ``PUBLIC``), else None."""
-        row = self._first(select(*BRIEFING_COLUMNS).where(B.c.id == id, PUBLIC))
+        row = self._first_with(PUBLIC_BY_ID, {"id": id})
         return briefing_record(row) if row else None
 
     def briefing_of(self, id: str, key_id: str) -> BriefingRecord | None:
         """The briefing with this id if the API key ``key_id`` owns it, else None."""
-        row = self._first(select(*BRIEFING_COLUMNS).where(B.c.id == id, B.c.key_id == key_id))
+        row = self._first_with(OWNED_BY_ID, {"id": id, "key_id": key_id})
         return briefing_record(row) if row else None
 
     def get_article(self, id: str) -> dict[str, Any] | None:
@@ -132,17 +143,17 @@ class BriefingOperations:
 
     def revision(self, id: str) -> int | None:
         """A number that grows whenever the briefing changes (for caches), or None."""
-        row = self._first(select(B.c.revision).where(B.c.id == id))
+        row = self._first_with(REVISION, {"id": id})
         return row.revision if row else None
 
     def public_revision(self, id: str) -> int | None:
         """The revision of a briefing the site may show, or None (missing or not public)."""
-        row = self._first(select(B.c.revision).where(B.c.id == id, PUBLIC))
+        row = self._first_with(PUBLIC_REVISION, {"id": id})
         return row.revision if row else None
 
     def revision_of(self, id: str, key_id: str) -> int | None:
         """The revision of a briefing the API key ``key_id`` owns, or None."""
-        row = self._first(select(B.c.revision).where(B.c.id == id, B.c.key_id == key_id))
+        row = self._first_with(OWNED_REVISION, {"id": id, "key_id": key_id})
         return row.revision if row else None
 
     def find_by_input(self, input_hash: str, key_id: str | None = None) -> BriefingRecord | None:

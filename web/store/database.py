@@ -209,6 +209,11 @@ class Database:
         with self._read() as db:
             return db.execute(statement).first()
 
+    def _first_with(self, statement: Any, params: dict[str, Any]) -> Any:
+        """The first row of a statement built once with ``bindparam``s, given their values."""
+        with self._read() as db:
+            return db.execute(statement, params).first()
+
     @property
     def db(self) -> "RawSQL":
         """SQL text for tests and maintenance: ``store.db.execute("... ?", params)``, each

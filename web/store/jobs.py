@@ -162,10 +162,11 @@ class JobOperations:
                     if job_id is not None:
                         return None
                     continue
+                taken = {"last_error": RUN_AGAIN} if job.status == "running" else {}
                 db.execute(
                     update(J).where(J.c.id == job.id).values(
                         status="running", attempts=J.c.attempts + 1, lease_until=now + lease_seconds,
-                        worker=worker, updated_at=utc_now(),
+                        worker=worker, updated_at=utc_now(), **taken,
                     )
                 )
                 if _renders(job):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .database import SQL, utc_now
@@ -22,6 +22,13 @@ def insert_ignoring_duplicates(db: SQL, table: Any, values: dict[str, Any]) -> i
     statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
     # Counted from RETURNING: psycopg's rowcount is -1 when SQLAlchemy returns the new key itself.
     return len(db.execute(statement.returning(*table.primary_key.columns)).all())
+
+
+# Built once: every API request runs these two (a statement built per call costs more than the query).
+ACTIVE_KEY = select(K.c.id, K.c.name, K.c.webhook_secret, K.c.public).where(
+    K.c.key_hash == bindparam("key_hash"), K.c.revoked_at.is_(None)
+)
+KEY_USED = update(K).where(K.c.id == bindparam("key_id")).values(last_used_at=bindparam("now"))
 
 
 class KeyOperations:
@@ -57,16 +64,14 @@ class KeyOperations:
 
     def active_key(self, key_hash: str) -> dict[str, Any] | None:
         """The active key with this hash, as id, name, webhook_secret, public; or None."""
-        row = self._first(
-            select(K.c.id, K.c.name, K.c.webhook_secret, K.c.public)
-            .where(K.c.key_hash == key_hash, K.c.revoked_at.is_(None))
-        )
+        with self._read() as db:
+            row = db.execute(ACTIVE_KEY, {"key_hash": key_hash}).first()
         return {**row._asdict(), "public": bool(row.public)} if row else None
 
     def record_key_use(self, key_id: str) -> None:
         """Note that a key was used just now (``last_used_at``)."""
         with self.transaction() as db:
-            db.execute(update(K).where(K.c.id == key_id).values(last_used_at=utc_now()))
+            db.execute(KEY_USED, {"key_id": key_id, "now": utc_now()})
 
     def idempotent_request(self, key_id: str, idempotency_key: str) -> dict[str, Any] | None:
         """What a key's earlier request with this Idempotency-Key was: its body_hash and

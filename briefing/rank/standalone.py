@@ -116,12 +116,11 @@ _VERB_ENDS = frozenset({"follows", "followed", "comes", "came", "means", "meant"
 _MODIFIER_LEADS = frozenset({"in", "of", "for", "with", "on", "at", "from", "by", "into", "the", "a", "an", "some",
                              "any", "many", "these", "those", "this", "his", "her", "its", "their", "our", "my",
                              "your", "more", "most", "such"})
-# Main verbs that already state something, so a participle after them (", saying")
-# is theirs: "spoke to reporters, saying ..."
-_STATING = frozenset({"said", "spoke", "told", "wrote", "added", "tweeted", "posted", "released", "issued", "stated",
-                      "insisted", "responded", "replied", "testified", "continued", "argued", "explained",
-                      "commented", "warned", "announced", "addressed", "appeared", "took", "went", "hit",
-                      "lashed", "spoke", "paused", "smiled", "laughed"})
+# Main verbs that show someone else doing something: a participle after their object
+# (", declaring ...") is the object's act, not the subject's ("a video featured voters ...,
+# declaring"); after other verbs ("defended the party, saying") it stays the subject's
+_SHOWING = re.compile(r"^(?:featur|show|depict|pictur|captur|film|record|saw|see|hear|heard|watch|includ|star|"
+                      r"portray|display|present)", re.IGNORECASE)
 
 
 def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
@@ -182,11 +181,10 @@ def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
     if ing and lead and lead[-1] in _MODIFIER_LEADS and text[:c_start].rstrip()[-1:].isalpha() \
             and following and following[0].isalpha() and following[0] != "that":
         return False  # "officers in demanding jobs": the -ing word describes a noun
-    if ing and s_start < c_start and text[:c_start].rstrip().endswith(","):
-        # ", declaring ...": the participle is the subject's only when the main verb
-        # states something or has no object; "a video featured people ..., declaring" is not
+    if ing and s_start < c_start:
+        # ", declaring ...": "a video featured people — adults, children — declaring" is the people's act
         between = [w.lower() for w in _WORD.findall(text[s_end:c_start]) if w.lower() not in _SKIPPED]
-        if len(between) > 2 and between[0] not in _STATING:
+        if len(between) > 1 and _SHOWING.match(between[0]):
             return False
     if s_start < c_start:  # the source before its cue: "police asked", "who claims"
         if _COORDINATED.search(text[:s_start]):

@@ -58,6 +58,10 @@ CASES = [
     # a participle after the object of a non-speech verb is not the subject's
     pytest.param(["One advert featured a row of farmers from Iowa, young and old, declaring, 'We grow the "
                   "food.'"], "advert", None, id="participle-after-object"),
+    pytest.param(["The clip featured a dozen nurses — some young, some retired — chanting, 'We need rest.'"], "clip",
+                 None, id="participle-after-dashes"),
+    pytest.param(["The mayor defended the council's plan, saying the bridge would reopen in May."], "bridge",
+                 "The mayor", id="participle-after-a-stating-verb"),
     # the rules leave a main clause's source alone
     pytest.param(["When the meeting ended, the mayor said the bridge would reopen in May."], "bridge",
                  "the mayor", id="main-clause-after-adverbial"),

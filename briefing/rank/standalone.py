@@ -95,6 +95,32 @@ _QUESTIONING = re.compile(
 # "wanted to share", "plans to sell": an intention, not words reported
 _INTENTION = re.compile(r"^(?:want|hope|plan|intend)\w*\s+to\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b[A-Z][\w’'.-]*\s+(?:and|or|&)\s+$")
+# "asked her if she was on medication", "wondered whether": a question claims nothing
+_ASKING = re.compile(r"^(?:ask|question|quiz|quer|wonder|inquir|enquir)", re.IGNORECASE)
+# "found a love so strong" is no finding; a finding reports a clause ("found that ...",
+# "found he had") or comes from a body whose findings are its business
+_FINDING = re.compile(r"^(?:find|finds|found|finding)$", re.IGNORECASE)
+_FINDERS = re.compile(
+    r"\b(?:stud(?:y|ies)|reports?|surveys?|polls?|investigations?|inquir(?:y|ies)|reviews?|research|"
+    r"researchers?|scientists?|experts?|police|analys[ie]s|audits?|tests?|trials?|probes?)\b", re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_CLAUSE_OPENERS = frozenset({"that", "he", "she", "they", "we", "i"})
+# Words that end a clause's subject and start its verb: a source ending in one is a scrap
+# of the sentence ("The move follows"), not a noun phrase
+_VERB_ENDS = frozenset({"follows", "followed", "comes", "came", "means", "meant", "shows", "showed", "seems",
+                        "seemed", "appears", "appeared", "remains", "remained", "is", "was", "are", "were", "has",
+                        "had", "have", "will", "would", "could", "can", "may", "might", "should", "must", "did",
+                        "does", "do", "says", "said", "adds", "added", "becomes", "became", "marks", "raises"})
+# Words before an -ing word that make it a modifier of the next noun ("in demanding jobs",
+# "the warning signs"), not a verb of the clause
+_MODIFIER_LEADS = frozenset({"in", "of", "for", "with", "on", "at", "from", "by", "into", "the", "a", "an", "some",
+                             "any", "many", "these", "those", "this", "his", "her", "its", "their", "our", "my",
+                             "your", "more", "most", "such"})
+# Main verbs that show someone else doing something: a participle after their object
+# (", declaring ...") is the object's act, not the subject's ("a video featured voters ...,
+# declaring"); after other verbs ("defended the party, saying") it stays the subject's
+_SHOWING = re.compile(r"^(?:featur|show|depict|pictur|captur|film|record|saw|see|hear|heard|watch|includ|star|"
+                      r"portray|display|present)", re.IGNORECASE)
 
 
 def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
@@ -132,13 +158,34 @@ def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
     if not (0 <= c_start < c_end <= len(text) and 0 <= s_start < s_end <= len(text)):
         return True
     after = text[c_start:]
-    if _QUESTIONING.match(after) or _INTENTION.match(after):
+    if _QUESTIONING.match(after) or _INTENTION.match(after) or _ASKING.match(after):
         return False
+    source_words = _WORD.findall(text[s_start:s_end])
+    if len(source_words) > 1 and (source_words[-1].lower() in _VERB_ENDS or
+                                  source_words[-1].lower() in _PRONOUNS):
+        return False  # "The move follows", "any tools and he": a scrap of the sentence, not a noun phrase
+    if s_start > 0 and _last_word(text[:s_start]) in ("and", "but") and \
+            _WORD.findall(text[:s_start])[-2:][0][:1].islower():
+        return False  # "... asked her if she was ill and she replied": the cue speaks for its half only
+    cue_words = _WORD.findall(text[c_start:c_end])
+    following = [w.lower() for w in _WORD.findall(text[c_end:])]
+    if len(cue_words) == 1 and _FINDING.match(cue_words[0]) and not _FINDERS.search(text[s_start:s_end]) \
+            and not (following and following[0] in _CLAUSE_OPENERS):
+        return False  # "one couple found a love so strong": no finding reported
     lead = [w.lower() for w in _WORD.findall(text[:c_start])]
     while lead and lead[-1] in _SKIPPED:
         lead.pop()
     if lead and lead[-1] in _LINKS and text[:c_start].rstrip()[-1:].isalpha():
         return False  # "stepped in ... after learning she was desperate": the cue opens a clause of its own
+    ing = len(cue_words) == 1 and cue_words[0].lower().endswith("ing")
+    if ing and lead and lead[-1] in _MODIFIER_LEADS and text[:c_start].rstrip()[-1:].isalpha() \
+            and following and following[0].isalpha() and following[0] != "that":
+        return False  # "officers in demanding jobs": the -ing word describes a noun
+    if ing and s_start < c_start:
+        # ", declaring ...": "a video featured people — adults, children — declaring" is the people's act
+        between = [w.lower() for w in _WORD.findall(text[s_end:c_start]) if w.lower() not in _SKIPPED]
+        if len(between) > 1 and _SHOWING.match(between[0]):
+            return False
     if s_start < c_start:  # the source before its cue: "police asked", "who claims"
         if _COORDINATED.search(text[:s_start]):
             return False

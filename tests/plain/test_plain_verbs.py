@@ -30,6 +30,9 @@ def test_a_coordination_split_borrows_the_first_verbs_auxiliaries(text, wanted):
      'enough."', 'Clarkson said his efforts to obscure the offending word "weren\'t quite good enough."'),
     ("Moscow — The primary suspect jailed in connection with the shooting death of Boris Nemtsov withdrew his "
      "confession Wednesday, saying he had been under duress.", "The suspect said he had been"),
+    # a family name with particles is repeated whole, never its last word ("Beek noted")
+    ("Van Der Beek shared the sad news online on Monday, noting that he and his wife had lived through every "
+     "parent's worst fear.", "Van Der Beek noted that he and his wife"),
 ])
 def test_participle_clause_becomes_a_sentence(text, expected):
     result = simplify_sentence(text)

@@ -41,6 +41,27 @@ CASES = [
                   "judgment of another official."], "questioned", None, id="questioned-a-person"),
     pytest.param(["So new parents Anna and Lucy Berg wanted to share that with their daughter."], "wanted", None,
                  id="coordinated-subject-intention"),
+    # a question claims nothing
+    pytest.param(["A guard from the shop asked him if he was carrying any tools and he said no."], "guard", None,
+                 id="a-question"),
+    pytest.param(["The senator wondered whether the plan would ever work."], "senator", None, id="wondered"),
+    # "found" with a plain object is no finding; a reported clause or a study's finding is
+    pytest.param(["Yet as the diaries show, one young pair found a bond so deep it outlasted the war."], "pair",
+                 None, id="found-a-noun-phrase"),
+    pytest.param(["Researchers found the new drug cut deaths by half."], "drug", "Researchers",
+                 id="researchers-found"),
+    pytest.param(["The coroner found that the fall had caused the injuries."], "coroner", "The coroner",
+                 id="found-that"),
+    # an -ing word describing a noun is no cue, and a scrap ending in a verb is no source
+    pytest.param(["The decision follows worries that some nurses in demanding roles are held back by long "
+                  "shifts."], "nurses", None, id="modifier-ing-and-scrap-source"),
+    # a participle after the object of a non-speech verb is not the subject's
+    pytest.param(["One advert featured a row of farmers from Iowa, young and old, declaring, 'We grow the "
+                  "food.'"], "advert", None, id="participle-after-object"),
+    pytest.param(["The clip featured a dozen nurses — some young, some retired — chanting, 'We need rest.'"], "clip",
+                 None, id="participle-after-dashes"),
+    pytest.param(["The mayor defended the council's plan, saying the bridge would reopen in May."], "bridge",
+                 "The mayor", id="participle-after-a-stating-verb"),
     # the rules leave a main clause's source alone
     pytest.param(["When the meeting ended, the mayor said the bridge would reopen in May."], "bridge",
                  "the mayor", id="main-clause-after-adverbial"),

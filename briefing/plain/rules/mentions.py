@@ -115,7 +115,8 @@ def _is_person_name(np: str) -> bool:
     )
 
 
-_SURNAME_PARTICLES = frozenset("Di De Da Del Della Van Von Le La Al El Mac Mc St. Ben Bin Abu Dos Das Du Des Ter Ten".split())
+_SURNAME_PARTICLES = frozenset(
+    "Di De Da Del Della Van Von Le La Al El Mac Mc St. Ben Bin Ibn Abu Dos Das Du Des Ter Ten Der Den Dem".split())
 
 
 # Family names that come first in Chinese, Korean and Vietnamese names as English news
@@ -129,6 +130,11 @@ _FAMILY_NAME_FIRST = frozenset(
     "Lim Moon Ban Roh Lee Nguyen Tran Le Pham Hoang Vu Ngo Duong".split())
 
 
+def _is_particle(word: str) -> bool:
+    """Whether ``word`` is a particle of a family name ("Van", "der", "de"), in either case."""
+    return word in _SURNAME_PARTICLES or word.capitalize() in _SURNAME_PARTICLES and word.islower()
+
+
 def _second_mention(np: str) -> str:
     """How to name a noun phrase again: a person's surname, or the phrase with "the".
 
@@ -136,6 +142,8 @@ def _second_mention(np: str) -> str:
     ('Musk', 'The fragile ceasefire', 'The Jerusalem Post')
     >>> _second_mention("Liu Ping"), _second_mention("Kim Jong Un"), _second_mention("Secretary General Ban Ki-moon")
     ('Liu Ping', 'Kim Jong Un', 'Ban Ki-moon')
+    >>> _second_mention("James Van Der Beek"), _second_mention("Van Der Beek"), _second_mention("Dick Van Dyke")
+    ('Van Der Beek', 'Van Der Beek', 'Van Dyke')
     """
     words = np.split()
     if _is_person_name(np):
@@ -143,8 +151,11 @@ def _second_mention(np: str) -> str:
             return np  # "Richard III" is not "III"; "Liu Ping" is not "Ping"
         if len(words) >= 2 and (words[-2] in _FAMILY_NAME_FIRST or re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1])):
             return " ".join(words[-2:])  # "UN Secretary General Ban Ki-moon" -> "Ban Ki-moon", not "Ki-moon"
-        if len(words) >= 2 and words[-2] in _SURNAME_PARTICLES:
-            return " ".join(words[-2:]).rstrip(",")  # "Angel Di Maria" -> "Di Maria"
+        first = len(words) - 1
+        while first > 0 and _is_particle(words[first - 1]):
+            first -= 1  # "Angel Di Maria" -> "Di Maria", "James Van Der Beek" -> "Van Der Beek"
+        if first < len(words) - 1:
+            return " ".join(words[first:]).rstrip(",")
         return words[-1].rstrip(",")
     if words[0].lower() in ("a", "an", "this", "that", "these", "those", "the", "another"):
         return "The " + " ".join(words[1:])

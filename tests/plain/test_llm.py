@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -16,6 +15,7 @@ from briefing.errors import ConfigError
 from briefing.plain.llm import parse_answer, rewrite, settings
 from briefing.models import Attribution, KeyPoint
 from briefing.plain.simplify import simplify_point
+from tests.plain.fake_model import ChatHandler, serve
 
 POINT = KeyPoint(
     sentence_ids=(4,),
@@ -36,17 +36,16 @@ ANSWERS = {
 }
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(ChatHandler):
     def do_POST(self):  # noqa: N802 (http.server's name)
-        length = int(self.headers.get("Content-Length", 0))
-        body = json.loads(self.rfile.read(length))
+        body = self.read_body()
         self.server.requests.append({"path": self.path, "body": body,
                                      "auth": self.headers.get("Authorization")})
         mode = self.server.mode
         if mode == "timeout":
             time.sleep(1.0)
         if mode == "http 500":
-            self._send(500, b'{"error": "overloaded"}')
+            self.send(500, b'{"error": "overloaded"}')
             return
         if mode == "broken json":
             content = '{"text": "Israeli officials slammed'
@@ -54,33 +53,13 @@ class _Handler(BaseHTTPRequestHandler):
             content = "```json\n" + json.dumps({"text": ANSWERS["good"]}) + "\n```"
         else:
             content = json.dumps({"text": ANSWERS.get(mode, ANSWERS["good"])})
-        answer = {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
-        self._send(200, json.dumps(answer).encode())
-
-    def _send(self, status: int, payload: bytes) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (the timeout test)
-
-    def log_message(self, *args) -> None:
-        pass
+        self.answer(content)
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.requests = []
-    httpd.mode = "good"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(_Handler, requests=[], mode="good") as httpd:
+        yield httpd
 
 
 @pytest.fixture

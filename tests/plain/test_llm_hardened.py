@@ -6,11 +6,11 @@ still goes through the rules, requests run in parallel behind a circuit breaker,
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -20,6 +20,7 @@ from briefing.models import Attribution, KeyPoint
 from briefing.plain import llm
 from briefing.plain.simplify import simplify_point, simplify_sentence
 from tests.conftest import SEED
+from tests.plain.fake_model import ChatHandler, serve
 
 
 def _flip(text: str) -> str:
@@ -49,9 +50,9 @@ def _answer(mode: str, text: str) -> str:
     return json.dumps({"text": text})  # "unchanged"
 
 
-class _Model(BaseHTTPRequestHandler):
+class _Model(ChatHandler):
     def do_POST(self):  # noqa: N802 (http.server's name)
-        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+        body = self.read_body()
         server = self.server
         with server.lock:
             server.requests += 1
@@ -63,40 +64,20 @@ class _Model(BaseHTTPRequestHandler):
                 time.sleep(1.0)
                 text = _flip(text)  # too late to be used in any case
             elif server.mode == "http 500":
-                self._send(500, b"{}")
+                self.send(500, b"{}")
                 return
             else:
                 time.sleep(0.05)  # long enough for requests to overlap
-            content = _answer(server.mode, text)
-            self._send(200, json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]}).encode())
+            self.answer(_answer(server.mode, text))
         finally:
             with server.lock:
                 server.in_flight -= 1
 
-    def _send(self, status: int, payload: bytes) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (the timeout case)
-
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def model():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Model)
-    httpd.lock = threading.Lock()
-    httpd.mode = "good"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(_Model, lock=threading.Lock(), mode="good") as httpd:
+        yield httpd
 
 
 @pytest.fixture
@@ -167,6 +148,8 @@ def test_summarize_keeps_no_bad_answer(model, config, mode, monkeypatch, capsys)
 def test_requests_run_in_parallel_and_bounded(model, config, monkeypatch):
     monkeypatch.setenv("BRIEFING_LLM_PARALLEL", "3")
     model.mode = "unchanged"
+    # A timeout long enough that a loaded machine opens no breaker: this test is about overlap.
+    config = dataclasses.replace(config, llm_timeout=10.0)
     answers = llm.rewrite_all([(f"Point number {i} is here.", None) for i in range(9)], config)
     assert [a for a, _ in answers] == [f"Point number {i} is here." for i in range(9)]
     assert model.requests == 9

@@ -108,6 +108,9 @@ _FINDERS = re.compile(
 # or comes from a body whose revelations are its business (documents, a study, police)
 _REVEALING = re.compile(r"^(?:reveal|unveil|launch|show(?:s|ed|ing)?\s+off|showcas)\w*", re.IGNORECASE)
 _REVEALERS = re.compile(_FINDERS.pattern[:-3] + r"|documents?|files?|papers?|records?|data)\b", re.IGNORECASE)
+# Objects that make "revealed" an announcement: "revealed plans to", "revealed details of"
+_ANNOUNCED = re.compile(r"\b(?:plans?|details?|figures?|news|intentions?|proposals?|results?|findings?|"
+                        r"decision|identity|names?|reasons?|secrets?|allegations?|claims?)\b")
 # "dismissed a chest X-ray as normal" judges a thing; "dismissed the claims as lies"
 # answers words, which is a report
 _DISMISSING = re.compile(r"^dismiss\w*\s+([^,.;:!?]{1,60}?)\s+as\b", re.IGNORECASE)
@@ -188,8 +191,9 @@ def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
     if len(cue_words) == 1 and _FINDING.match(cue_words[0]) and not _FINDERS.search(text[s_start:s_end]) \
             and not (following and following[0] in _CLAUSE_OPENERS):
         return False  # "one couple found a love so strong": no finding reported
-    if _REVEALING.match(text[c_start:]) and not _REVEALERS.search(text[s_start:s_end]) \
-            and not (following and (following[0] in _CLAUSE_OPENERS or _is_name(text[c_end:]))):
+    if _REVEALING.match(text[c_start:]) and any(w[:1].isalnum() for w in following) and not _REVEALERS.search(text[s_start:s_end]) \
+            and not (following[0] in _CLAUSE_OPENERS or _is_name(text[c_end:])) \
+            and not _ANNOUNCED.search(" ".join(following[:4])):
         return False  # "Audi has revealed the second production model": an act, not a report
     dismissed = _DISMISSING.match(text[c_start:])
     if dismissed and not _SAID_THINGS.search(dismissed.group(1)):
@@ -255,13 +259,14 @@ def _subordinator_before(text: str) -> bool:
     """
     clause = re.split(r"[,;:—–()\"“”]", text)[-1]
     words = [w.lower() for w in _WORD.findall(clause)]
+    # not "as": "As early retiree Steve Adcock wrote, ..." introduces the writer's own words
     for k in range(1, 4):
         if len(words) <= k:
             break
         between = words[-k:]
         if any(w in _VERB_ENDS or w in ("and", "but", "or") or w in _CLAUSE_LINKS for w in between):
             break
-        if words[-k - 1] in _CLAUSE_LINKS:
+        if words[-k - 1] in _CLAUSE_LINKS - {"as"}:
             return True
     return False
 

@@ -74,6 +74,10 @@ CASES = [
                  id="report-revealed-that"),
     pytest.param(["Police said the man was arrested after officers found him in a car."], "arrested", "Police",
                  id="main-clause-before-link"),
+    pytest.param(["The mayor in March revealed plans to close the old bridge by the end of 2026."], "bridge",
+                 "The mayor", id="revealed-plans"),
+    pytest.param(["As retired nurse Ann Hale wrote on her blog, \"Rest is part of the job, not a reward.\""], "Rest",
+                 "Ann Hale", id="as-writer-wrote"),
     # the rules leave a main clause's source alone
     pytest.param(["When the meeting ended, the mayor said the bridge would reopen in May."], "bridge",
                  "the mayor", id="main-clause-after-adverbial"),

@@ -81,7 +81,7 @@ def build_script(briefing: Briefing, speech: SpeechFunction = for_speech) -> Scr
     points = _point_texts(briefing)
     sections = [ScriptSection("intro", "Introduction", tuple(_intro_lines(briefing, points, speech)))]
     for index, (text, attribution) in enumerate(points):
-        text = _with_source(text, attribution)
+        text = _with_source(text, attribution, points[index - 1][0] if index else "")
         sections.append(
             ScriptSection(
                 "point",
@@ -260,9 +260,12 @@ def _outside_quotes(text: str) -> str:
     return " ".join(out)
 
 
-def _with_source(text: str, attribution: Attribution | None) -> str:
+def _with_source(text: str, attribution: Attribution | None, previous: str = "") -> str:
     """``text`` with its source spoken once: kept when the text names it, put in place of a
     pronoun that stands for it, or added as "According to <source>, ..." at the start.
+    A description ("The agency") stays as the article wrote it when ``previous``, the point
+    spoken just before, names the source: it reads on from there. A description put in
+    for keeps its "the" ("the agency" -> "the European Space Agency").
 
     >>> _with_source("He said: “No.”", Attribution("Elon Musk", "said", "No.", resolved_from="He"))
     'Elon Musk said: “No.”'
@@ -276,6 +279,13 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     'According to Maryellen Olson, starting in May, she took pills.'
     >>> _with_source("‘The instinct is missing.", Attribution("he", "said", carried_over=True))
     '‘The instinct is missing.'
+    >>> esa = Attribution("European Space Agency", "said", resolved_from="The agency")
+    >>> _with_source("The agency said so.", esa)
+    'The European Space Agency said so.'
+    >>> _with_source("The agency said so.", esa, "The European Space Agency says it is ready.")
+    'The agency said so.'
+    >>> _with_source("The tech boss said so.", Attribution("Elon Musk", "said", resolved_from="The tech boss"))
+    'Elon Musk said so.'
     """
     if attribution is None or not attribution.source.strip():
         return text
@@ -286,11 +296,17 @@ def _with_source(text: str, attribution: Attribution | None) -> str:
     if _source_named(text, source, outside):
         return text
     resolved = (attribution.resolved_from or "").strip()
+    description = resolved.lower() not in _PRONOUNS and resolved.lower() not in ("his", "her", "their", "its")
+    if resolved and description and source.lower() in previous.lower():
+        return text  # "The agency said" right after "The European Space Agency says": clear as written
     if resolved:
         # The pronoun or description the article used ("He", "the tech boss"), outside quotations.
         match = re.search(rf"(?<![\w’']){re.escape(resolved)}\b", text, flags=re.IGNORECASE)
         if match and not inside([q.span for q in find_quotations(text)], match.start()):
             name = _with_article(source)
+            if resolved.lower().startswith("the ") and not name.lower().startswith("the ") \
+                    and name.split()[-1].lower() == resolved.split()[-1].lower():
+                name = "the " + name  # "the agency" names the European Space Agency, not a person
             if match.start() == 0 or re.search(r"[.!?]\s+$", text[: match.start()]):
                 name = name[0].upper() + name[1:]
             if resolved.lower() in ("his", "her", "their", "its"):

@@ -46,7 +46,10 @@ def rank(article: Article, sentences: tuple[Sentence, ...], attributions: tuple[
     apostrophe = apostrophe_of(article.text)
     if subjects is None:
         subjects = resolve_subjects(article, sentences)
-    points = [_point(i, score, sentences, attributions, subjects, apostrophe) for i, score in chosen]
+    points: list[KeyPoint] = []
+    for i, score in chosen:
+        previous = points[-1].original if points else ""
+        points.append(_point(i, score, sentences, attributions, subjects, apostrophe, previous))
     if getattr(ranker, "answers_accusations", False) and len(points) >= MIN_POINTS:
         points = _with_replies(ranker, points, sentences, attributions, subjects, apostrophe)
     return tuple(points), tuple(notes)
@@ -134,12 +137,14 @@ def _point(
     attributions: Attributions,
     subjects: Sequence[SubjectResolution | None],
     apostrophe: str,
+    previous: str = "",
 ) -> KeyPoint:
     """The key point made of sentence ``i``: its attribution, and its source or opening
     subject named where the sentence used a pronoun or description."""
     sentence = sentences[i]
     attribution = attribution_for(i, sentences, attributions)
-    text = name_source(sentence.text, sentence.span[0], attribution, sentence.quote_spans, apostrophe)
+    text = name_source(sentence.text, sentence.span[0], attribution, sentence.quote_spans, apostrophe,
+                       previous)
     subject = subjects[i] if i < len(subjects) else None
     if text == sentence.text and subject is not None and not source_overlaps(attribution, subject.span):
         text = name_subject(text, sentence.span[0], subject, sentence.quote_spans, apostrophe)

@@ -103,6 +103,25 @@ _FINDING = re.compile(r"^(?:find|finds|found|finding)$", re.IGNORECASE)
 _FINDERS = re.compile(
     r"\b(?:stud(?:y|ies)|reports?|surveys?|polls?|investigations?|inquir(?:y|ies)|reviews?|research|"
     r"researchers?|scientists?|experts?|police|analys[ie]s|audits?|tests?|trials?|probes?)\b", re.IGNORECASE)
+# "revealed the second model", "unveiled a car", "launched a range": an act with a plain
+# object, no report; a report reveals a clause ("revealed that ...", "revealed he had")
+# or comes from a body whose revelations are its business (documents, a study, police)
+_REVEALING = re.compile(r"^(?:reveal|unveil|launch|show(?:s|ed|ing)?\s+off|showcas)\w*", re.IGNORECASE)
+_REVEALERS = re.compile(_FINDERS.pattern[:-3] + r"|documents?|files?|papers?|records?|data)\b", re.IGNORECASE)
+# Objects that make "revealed" an announcement: "revealed plans to", "revealed details of"
+_ANNOUNCED = re.compile(r"\b(?:plans?|details?|figures?|news|intentions?|proposals?|results?|findings?|"
+                        r"decision|identity|names?|reasons?|secrets?|allegations?|claims?)\b")
+# "dismissed a chest X-ray as normal" judges a thing; "dismissed the claims as lies"
+# answers words, which is a report
+_DISMISSING = re.compile(r"^dismiss\w*\s+([^,.;:!?]{1,60}?)\s+as\b", re.IGNORECASE)
+_SAID_THINGS = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|reports?|suggestions?|criticism|rumou?rs?|comments?|remarks?|"
+    r"idea|concerns?|fears?|speculation|charges?|questions?|calls?|warnings?|statements?|stor(?:y|ies))\b",
+    re.IGNORECASE)
+# Words that open an adverbial clause; the source may sit a few modifiers after one
+# ("after leaked documents revealed ...")
+_CLAUSE_LINKS = frozenset({"after", "when", "while", "before", "because", "as", "since", "if", "although",
+                           "though", "until", "once", "unless", "whenever", "whereas"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _CLAUSE_OPENERS = frozenset({"that", "he", "she", "they", "we", "i"})
 # Words that end a clause's subject and start its verb: a source ending in one is a scrap
@@ -172,6 +191,13 @@ def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
     if len(cue_words) == 1 and _FINDING.match(cue_words[0]) and not _FINDERS.search(text[s_start:s_end]) \
             and not (following and following[0] in _CLAUSE_OPENERS):
         return False  # "one couple found a love so strong": no finding reported
+    if _REVEALING.match(text[c_start:]) and any(w[:1].isalnum() for w in following) and not _REVEALERS.search(text[s_start:s_end]) \
+            and not (following[0] in _CLAUSE_OPENERS or _is_name(text[c_end:])) \
+            and not _ANNOUNCED.search(" ".join(following[:4])):
+        return False  # "Audi has revealed the second production model": an act, not a report
+    dismissed = _DISMISSING.match(text[c_start:])
+    if dismissed and not _SAID_THINGS.search(dismissed.group(1)):
+        return False  # "a radiologist dismissed a chest X-ray as normal": a judgement of a thing
     lead = [w.lower() for w in _WORD.findall(text[:c_start])]
     while lead and lead[-1] in _SKIPPED:
         lead.pop()
@@ -202,12 +228,47 @@ def speaks_for_point(sentence: Sentence, attribution: Attribution) -> bool:
             # the participle may belong to the clause in between; unsure, so none
             return False
         opener = _last_word(text[:s_start])
+        if opener not in _SUBORDINATORS and _subordinator_before(text[:s_start]):
+            return False  # "after leaked documents revealed ...": the cue is in the adverbial clause
         if opener in ("which", "who", "whom"):
             return False  # "the contribution which Brand Finance estimates at £1.5bn": a relative clause
         if opener in _SUBORDINATORS:
             rest = _WORD.findall(text[c_end:])
             return opener == "as" and len(rest) <= 4 and "that" not in rest
     return True
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` opens with a capitalised word that is not a sentence's first word
+    in disguise ("The", "A"): a name, the subject of a reported clause ("revealed Smith had")."""
+    match = re.match(r"\s*([A-Z][\w’'.-]*)", text)
+    return bool(match) and match.group(1).lower() not in {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def _subordinator_before(text: str) -> bool:
+    """Whether ``text`` (the sentence before a source) ends in a clause link and up to three
+    modifiers of the source, with no comma, dash or verb between them ("... after leaked",
+    "when the new"): the source is then the subject of an adverbial clause.
+
+    >>> _subordinator_before("Gulliver was forced to defend his finances after leaked ")
+    True
+    >>> _subordinator_before("After the vote, ")
+    False
+    >>> _subordinator_before("He left after the meeting ended and ")
+    False
+    """
+    clause = re.split(r"[,;:—–()\"“”]", text)[-1]
+    words = [w.lower() for w in _WORD.findall(clause)]
+    # not "as": "As early retiree Steve Adcock wrote, ..." introduces the writer's own words
+    for k in range(1, 4):
+        if len(words) <= k:
+            break
+        between = words[-k:]
+        if any(w in _VERB_ENDS or w in ("and", "but", "or") or w in _CLAUSE_LINKS for w in between):
+            break
+        if words[-k - 1] in _CLAUSE_LINKS - {"as"}:
+            return True
+    return False
 
 
 def _last_word(text: str) -> str | None:
@@ -229,14 +290,17 @@ def apostrophe_of(text: str) -> str:
 
 
 def name_source(text: str, start: int, attribution: Attribution | None,
-                quote_spans: Sequence[Span] = (), apostrophe: str = "’") -> str:
+                quote_spans: Sequence[Span] = (), apostrophe: str = "’", previous: str = "") -> str:
     """``text`` (a sentence at offset ``start`` of the article) with the pronoun or description
     that ``attribution`` resolved replaced by the source's name.
 
     Nothing changes unless the attribution was resolved (``resolved_from`` set) and its
     ``source_span`` lies in this sentence, holds exactly the ``resolved_from`` words and
     touches no quotation: quoted words are never altered. Possessives become the name
-    with the article's apostrophe.
+    with the article's apostrophe. Nothing changes either when the sentence names the source
+    already (in full or by surname: the name would be given twice), or when the words are a
+    description ("The agency") and ``previous``, the point before, names it: the article's
+    words read on from there.
 
     >>> a = Attribution("Elon Musk", "said", resolved_from="He", source_span=(100, 102))
     >>> name_source("He said: “Nothing could be further from the truth.”", 100, a)
@@ -252,6 +316,9 @@ def name_source(text: str, start: int, attribution: Attribution | None,
     >>> d = Attribution("the Center for Countering Digital Hate", "found", resolved_from="They", source_span=(0, 4))
     >>> name_source("They found that 196 of the posts stayed up.", 0, d)
     'The Center for Countering Digital Hate found that 196 of the posts stayed up.'
+    >>> e = Attribution("Julie Graham", "said", resolved_from="she", source_span=(21, 24))
+    >>> name_source("Julie Graham, an aide, she said no.", 0, e)
+    'Julie Graham, an aide, she said no.'
     """
     if attribution is None or not attribution.resolved_from or attribution.source_span is None:
         return text
@@ -263,9 +330,30 @@ def name_source(text: str, start: int, attribution: Attribution | None,
         return text
     if any(q_start < attribution.source_span[1] and attribution.source_span[0] < q_end for q_start, q_end in quote_spans):
         return text
+    if _already_named(text[:s_start] + " " + text[s_end:], attribution.source) or (
+            written.strip().lower() not in _PRONOUNS | _POSSESSIVES and _already_named(previous, attribution.source)):
+        return text  # the name is in the point already, or the description follows its name: no double
     at_start = not text[:s_start].strip(" \"'“‘([")
     return _put_name(text[:s_start], attribution.source, text[s_end:], at_start,
                      written.strip().lower() in _POSSESSIVES, apostrophe)
+
+
+def _already_named(text: str, name: str) -> bool:
+    """Whether ``text`` holds ``name`` in full or by its last word, when that is capitalised
+    (a surname: "Alexander" for "Derrell Alexander").
+
+    >>> _already_named("Alexander believes it, he told the paper.", "Derrell Alexander")
+    True
+    >>> _already_named("The agency said so.", "European Space Agency")
+    False
+    """
+    if not text or not name.strip():
+        return False
+    if name.strip().lower() in text.lower():
+        return True
+    last = name.split()[-1].strip("’'.,")
+    return len(name.split()) > 1 and last[:1].isupper() and len(last) > 2 and \
+        re.search(rf"\b{re.escape(last)}\b", text) is not None
 
 
 def _put_name(before: str, name: str, after: str, at_start: bool, possessive: bool, apostrophe: str) -> str:
@@ -322,6 +410,8 @@ def name_subject(text: str, start: int, subject: SubjectResolution | None,
         return text
     if any(q_start < subject.span[1] and subject.span[0] < q_end for q_start, q_end in quote_spans):
         return text
+    if _already_named(text[:s_start] + " " + text[s_end:], subject.name):
+        return text  # the name is in the sentence already: it would be given twice
     before = text[:s_start]
     if _LEADING_AND.match(before):
         before = ""

@@ -62,6 +62,22 @@ CASES = [
                  None, id="participle-after-dashes"),
     pytest.param(["The mayor defended the council's plan, saying the bridge would reopen in May."], "bridge",
                  "The mayor", id="participle-after-a-stating-verb"),
+    # a source a few modifiers after a clause link speaks for that clause only
+    pytest.param(["But the bank chief was forced to defend his own pay after leaked files revealed he kept "
+                  "two million pounds offshore."], "bank chief", None, id="adverbial-link-before-modifiers"),
+    # "revealed" (or "unveiled") with a plain object is an act; "dismissed a thing as" a judgement
+    pytest.param(["Volvo has revealed the third model in its electric range at the Paris show."], "Volvo", None,
+                 id="revealed-a-noun-phrase"),
+    pytest.param(["Then a nurse dismissed a blood test of his as normal."], "nurse", None,
+                 id="dismissed-a-thing-as"),
+    pytest.param(["The report revealed that the company lost money."], "company", "The report",
+                 id="report-revealed-that"),
+    pytest.param(["Police said the man was arrested after officers found him in a car."], "arrested", "Police",
+                 id="main-clause-before-link"),
+    pytest.param(["The mayor in March revealed plans to close the old bridge by the end of 2026."], "bridge",
+                 "The mayor", id="revealed-plans"),
+    pytest.param(["As retired nurse Ann Hale wrote on her blog, \"Rest is part of the job, not a reward.\""], "Rest",
+                 "Ann Hale", id="as-writer-wrote"),
     # the rules leave a main clause's source alone
     pytest.param(["When the meeting ended, the mayor said the bridge would reopen in May."], "bridge",
                  "the mayor", id="main-clause-after-adverbial"),
@@ -106,3 +122,36 @@ def test_a_runaway_quotation_id_carries_no_source_past_a_closing_mark():
     attributions = ((told,), (), ())
     assert attribution_for(1, sentences, attributions).source == "Anna Berg"
     assert attribution_for(2, sentences, attributions) is None
+
+
+def _named(paragraphs: list[str], find: str, previous: str = "") -> str:
+    from briefing.rank.standalone import name_source
+
+    article = _article(*paragraphs)
+    sentences = split(article)
+    attributions = attribute(article, sentences)
+    sentence = next(s for s in sentences if find in s.text)
+    found = attribution_for(sentence.index, sentences, attributions)
+    return name_source(sentence.text, sentence.span[0], found, sentence.quote_spans, previous=previous)
+
+
+def test_a_name_is_not_put_in_twice():
+    # kind 3: the sentence names the source already (in full or by surname), or the
+    # description follows the point that names it; the article's words stay
+    from briefing.models import Attribution
+    from briefing.rank.standalone import name_source
+
+    text = "The plan did not appeal to Ann Hale, a nurse at the clinic, she said she did not want to judge it."
+    she = Attribution("Ann Hale", "said", resolved_from="she", source_span=(60, 63), cue_span=(64, 68))
+    assert name_source(text, 0, she) == text
+    text = "Hale believes you don't last long if you sit at home, he told the paper."
+    he = Attribution("Ann Hale", "told", resolved_from="he", source_span=(54, 56), cue_span=(57, 61))
+    assert name_source(text, 0, he) == text
+    text = "The agency said Monday that its staff examined the plan."
+    agency = Attribution("European Space Agency", "said", resolved_from="The agency", source_span=(0, 10),
+                         cue_span=(11, 15))
+    assert name_source(text, 0, agency, previous="The European Space Agency says it is ready.") == text
+    assert name_source(text, 0, agency).startswith("European Space Agency said Monday")
+    # control, real attribution: a pronoun whose name is only in an earlier sentence is named
+    paragraphs = ["Nurse Ann Hale met the board on Monday.", "She said the plan would not work."]
+    assert "Ann Hale said the plan" in _named(paragraphs, "would not work")

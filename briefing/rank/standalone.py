@@ -92,8 +92,11 @@ _QUESTIONING = re.compile(
     r"^(?:question|ask|quiz|grill|interview|interrogat|press)\w*\s+"
     r"(?:him|her|them|me|us|(?:[A-Z][\w’'.-]*\s+){1,3})\s*(?:about|over|on|regarding)\b"
 )
-# "wanted to share", "plans to sell": an intention, not words reported
-_INTENTION = re.compile(r"^(?:want|hope|plan|intend)\w*\s+to\b", re.IGNORECASE)
+# "wanted to share", "plans to sell", "wants Fletcher to be his voice": an intention, not
+# words reported (the reporter's account of a wish)
+_INTENTION = re.compile(
+    r"^(?:want|wish|hope|plan|intend)\w*\s+(?:(?:him|her|them|us|me|it|[A-Z][\w’'.-]*)\s+){0,3}to\b", re.IGNORECASE
+)
 _COORDINATED = re.compile(r"\b[A-Z][\w’'.-]*\s+(?:and|or|&)\s+$")
 # "asked her if she was on medication", "wondered whether": a question claims nothing
 _ASKING = re.compile(r"^(?:ask|question|quiz|quer|wonder|inquir|enquir)", re.IGNORECASE)

@@ -41,6 +41,8 @@ CASES = [
                   "judgment of another official."], "questioned", None, id="questioned-a-person"),
     pytest.param(["So new parents Anna and Lucy Berg wanted to share that with their daughter."], "wanted", None,
                  id="coordinated-subject-intention"),
+    pytest.param(["Coach Tony Pulis wants Darren Fletcher to be his voice in the dressing room next season."],
+                 "wants", None, id="a-wish-for-someone"),
     # a question claims nothing
     pytest.param(["A guard from the shop asked him if he was carrying any tools and he said no."], "guard", None,
                  id="a-question"),

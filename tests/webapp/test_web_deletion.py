@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("flask")
-
 from conftest import SHORT  # noqa: E402
 from web.api import create_key  # noqa: E402
 from webtools import brief_article  # noqa: E402

@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("celery")
-
 from conftest import LIBRARY, ROOT, SHORT  # noqa: E402
 
 pytestmark = pytest.mark.scale

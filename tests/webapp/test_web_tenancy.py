@@ -8,8 +8,6 @@ import sqlite3
 
 import pytest
 
-pytest.importorskip("flask")
-
 from conftest import SHORT  # noqa: E402
 from web.api import create_key, set_key_public  # noqa: E402
 from web.store import Store  # noqa: E402

@@ -87,9 +87,10 @@ _LINKS = _SUBORDINATORS - {"as", "since"}
 _SKIPPED = frozenset({"also", "reportedly", "later", "then", "has", "had", "have", "once", "previously",
                       "allegedly", "repeatedly", "publicly", "first", "now"})
 _WORD = re.compile(r"[\w’'.-]+")
-# "questioned Morrison about his testimony", "asked him about": an interrogation, no words reported
+# "grilled Morrison about his testimony", "pressed him on": an interrogation, no words
+# reported ("questioned", "asked" and "quizzed" are questions in any case: see _ASKING)
 _QUESTIONING = re.compile(
-    r"^(?:question|ask|quiz|grill|interview|interrogat|press)\w*\s+"
+    r"^(?:grill|interview|interrogat|press)\w*\s+"
     r"(?:him|her|them|me|us|(?:[A-Z][\w’'.-]*\s+){1,3})\s*(?:about|over|on|regarding)\b"
 )
 # "wanted to share", "plans to sell", "wants Fletcher to be his voice": an intention, not
@@ -103,14 +104,14 @@ _ASKING = re.compile(r"^(?:ask|question|quiz|quer|wonder|inquir|enquir)", re.IGN
 # "found a love so strong" is no finding; a finding reports a clause ("found that ...",
 # "found he had") or comes from a body whose findings are its business
 _FINDING = re.compile(r"^(?:find|finds|found|finding)$", re.IGNORECASE)
-_FINDERS = re.compile(
-    r"\b(?:stud(?:y|ies)|reports?|surveys?|polls?|investigations?|inquir(?:y|ies)|reviews?|research|"
-    r"researchers?|scientists?|experts?|police|analys[ie]s|audits?|tests?|trials?|probes?)\b", re.IGNORECASE)
+_FINDER_NOUNS = (r"stud(?:y|ies)|reports?|surveys?|polls?|investigations?|inquir(?:y|ies)|reviews?|research|"
+                 r"researchers?|scientists?|experts?|police|analys[ie]s|audits?|tests?|trials?|probes?")
+_FINDERS = re.compile(rf"\b(?:{_FINDER_NOUNS})\b", re.IGNORECASE)
 # "revealed the second model", "unveiled a car", "launched a range": an act with a plain
 # object, no report; a report reveals a clause ("revealed that ...", "revealed he had")
 # or comes from a body whose revelations are its business (documents, a study, police)
 _REVEALING = re.compile(r"^(?:reveal|unveil|launch|show(?:s|ed|ing)?\s+off|showcas)\w*", re.IGNORECASE)
-_REVEALERS = re.compile(_FINDERS.pattern[:-3] + r"|documents?|files?|papers?|records?|data)\b", re.IGNORECASE)
+_REVEALERS = re.compile(rf"\b(?:{_FINDER_NOUNS}|documents?|files?|papers?|records?|data)\b", re.IGNORECASE)
 # Objects that make "revealed" an announcement: "revealed plans to", "revealed details of"
 _ANNOUNCED = re.compile(r"\b(?:plans?|details?|figures?|news|intentions?|proposals?|results?|findings?|"
                         r"decision|identity|names?|reasons?|secrets?|allegations?|claims?)\b")

@@ -92,6 +92,7 @@ def _config_from(args: argparse.Namespace) -> BriefingConfig:
 
 _REWRITER_HELP = ("Plain-language rewriter: rules (default, offline) or llm (an OpenAI-compatible endpoint from "
                   "the BRIEFING_LLM_* environment variables; every answer is checked, the rules stand in).")
+_INSTANCE_HELP = "Instance folder of the web app (default: $BRIEFING_INSTANCE or ./instance)."
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
@@ -275,7 +276,7 @@ def _add_keys_command(sub) -> None:
                        description="Create, list, revoke and publish API keys. Only a hash of each key is stored. "
                                    "A key sees only the briefings it made; the site (pages, feeds) shows them "
                                    "only when the key is public.")
-    k.add_argument("--instance", metavar="DIR", help="Instance folder of the web app (default: $BRIEFING_INSTANCE or ./instance).")
+    k.add_argument("--instance", metavar="DIR", help=_INSTANCE_HELP)
     ks = k.add_subparsers(dest="keys_command", required=True)
     c = ks.add_parser("create", help="Make a key and print it once.")
     c.add_argument("--name", required=True, help="Who or what uses the key, e.g. newsletter.")
@@ -335,17 +336,16 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 def _add_feeds_commands(sub) -> None:
-    instance_help = "Instance folder of the web app (default: $BRIEFING_INSTANCE or ./instance)."
     f = sub.add_parser("follow", help="Follow a news feed (RSS or Atom): its new stories become briefings.")
     f.add_argument("url", help="The feed's http(s) address.")
-    f.add_argument("--instance", metavar="DIR", help=instance_help)
+    f.add_argument("--instance", metavar="DIR", help=_INSTANCE_HELP)
     f.set_defaults(func=cmd_follow)
     u = sub.add_parser("unfollow", help="Stop following a news feed (its briefings stay).")
     u.add_argument("source", help="The feed's number (see `briefing sources`) or address.")
-    u.add_argument("--instance", metavar="DIR", help=instance_help)
+    u.add_argument("--instance", metavar="DIR", help=_INSTANCE_HELP)
     u.set_defaults(func=cmd_unfollow)
     s = sub.add_parser("sources", help="List the followed news feeds with their last result.")
-    s.add_argument("--instance", metavar="DIR", help=instance_help)
+    s.add_argument("--instance", metavar="DIR", help=_INSTANCE_HELP)
     s.set_defaults(func=cmd_sources)
     r = sub.add_parser("refresh", help="Fetch the followed news feeds and brief their new stories.")
     r.add_argument("source", nargs="*", help="Only these feeds (numbers or addresses); default all.")
@@ -354,7 +354,7 @@ def _add_feeds_commands(sub) -> None:
     d.add_argument("--day", metavar="YYYY-MM-DD", help="The day (UTC) whose briefings to join (default: yesterday).")
     d.set_defaults(func=cmd_digest)
     for p in (r, d):
-        p.add_argument("--instance", metavar="DIR", help=instance_help)
+        p.add_argument("--instance", metavar="DIR", help=_INSTANCE_HELP)
         p.add_argument("--no-audio", action="store_true",
                        help="Only queue the audio (a running `briefing serve` makes it); default: make it now.")
 
@@ -454,18 +454,17 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 def _add_scale_commands(sub) -> None:
-    instance_help = "Instance folder of the web app (default: $BRIEFING_INSTANCE or ./instance)."
     m = sub.add_parser("migrate", help="Bring the database schema up to date (SQLite or DATABASE_URL).",
                        description="Run the database migrations (Alembic) the database lacks. `briefing serve` "
                                    "also runs them at start; run this first when several processes share a database.")
-    m.add_argument("--instance", metavar="DIR", help=instance_help)
+    m.add_argument("--instance", metavar="DIR", help=_INSTANCE_HELP)
     m.add_argument("--revision", default="head", help="Migrate up to this revision (default: the newest).")
     m.set_defaults(func=cmd_migrate)
     w = sub.add_parser("worker", help="Run a Celery worker that makes audio and sends webhooks (needs BROKER_URL).",
                        description="Take jobs from the broker (BRIEFING_WEB_BROKER_URL, e.g. redis://127.0.0.1:6379/0) "
                                    "and run them, one at a time; run one worker per core. SIGTERM stops it after the "
                                    "running job.")
-    w.add_argument("--instance", metavar="DIR", help=instance_help)
+    w.add_argument("--instance", metavar="DIR", help=_INSTANCE_HELP)
     w.add_argument("--loglevel", default="INFO", help="Celery's log level (default: INFO).")
     w.add_argument("--no-warm-up", action="store_true", help="Do not load the text pipeline before taking jobs.")
     w.set_defaults(func=cmd_worker)

@@ -39,7 +39,7 @@ from redis.exceptions import RedisError
 
 from .jobs import JobQueue, limit_malloc_arenas, worker_is_dead, worker_name
 from .render import clean_staging
-from .store import Store
+from .store import Store, utc_now
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -139,7 +139,7 @@ class BrokerQueue(JobQueue):
         remove staging folders that dead workers left. Returns the ids announced."""
         now = time.time() if now is None else now
         quiet = datetime.fromtimestamp(now - self.sweep_seconds, timezone.utc)
-        quiet_since = quiet.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        quiet_since = utc_now(quiet)
         announced = []
         for job in self.store.quiet_jobs(quiet_since, now):
             if job.status == "running" and (job.lease_until or 0) >= now and not worker_is_dead(job.worker):

@@ -27,12 +27,13 @@ from briefing.errors import BriefingError
 
 from .extensions import get_queue, get_store, page_cache
 from .media import HASH_PATTERN, media_root
+from .store import utc_now
 
 log = logging.getLogger(__name__)
 
 JOB_KIND = "expire_briefings"
 RETENTION_CHECK_SECONDS = 3600.0  # the retention job runs hourly while API_RETENTION_DAYS is set
-BATCH = 100  # briefings deleted per transaction by the retention job
+BATCH = 100  # ids the retention job fetches per query (each briefing is deleted in its own transaction)
 
 
 def delete_briefing(app: Flask, briefing_id: str) -> bool:
@@ -77,7 +78,7 @@ def finish_published(app: Flask, job_id: int, briefing_id: str, audio: dict[str,
     store = get_store(app)
     content_hash = audio["content_hash"]
     with store.transaction():
-        if store.get_briefing(briefing_id) is None:  # its job went with it
+        if store.revision(briefing_id) is None:  # its job went with it
             remove_unused_media(app, content_hash)
             return False
         if not (media_root(app) / content_hash).is_dir():
@@ -103,7 +104,7 @@ def expire(app: Flask, now: datetime | None = None, heartbeat: Callable[[], None
     if days <= 0:
         return 0
     cutoff = ((now or datetime.now(timezone.utc)) - timedelta(days=days)).astimezone(timezone.utc)
-    before = cutoff.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    before = utc_now(cutoff)
     store = get_store(app)
     deleted = 0
     while True:

@@ -73,9 +73,14 @@ def release_memory() -> None:
     _glibc("malloc_trim", 0)
 
 
+def process_prefix() -> str:
+    """``host:pid:``, the start of every worker name of this process."""
+    return f"{HOST}:{os.getpid()}:"
+
+
 def worker_name(thread: str | None = None) -> str:
     """``host:pid:thread``: enough to tell, after a crash, whether a worker still lives."""
-    return f"{HOST}:{os.getpid()}:{thread or threading.current_thread().name}"
+    return f"{process_prefix()}{thread or threading.current_thread().name}"
 
 
 def worker_is_dead(worker: str | None) -> bool:
@@ -241,7 +246,7 @@ class JobQueue:
         self._threads = []
         if not unfinished:
             return []
-        mine = f"{HOST}:{os.getpid()}:"
+        mine = process_prefix()
         requeued = self.store.recover_jobs(lambda worker: bool(worker) and worker.startswith(mine))
         if requeued:
             log.warning("Stopping: queued again the job(s) still running: %s", requeued)

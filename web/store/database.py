@@ -31,9 +31,9 @@ class StoreError(BriefingError):
     """The database cannot be used (newer schema, corrupt file, unwritable folder, no server)."""
 
 
-def utc_now() -> str:
-    """The current time as an ISO 8601 UTC string, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+def utc_now(when: datetime | None = None) -> str:
+    """``when`` (default: now; an aware UTC time) as an ISO 8601 UTC string, to the second."""
+    return (when or datetime.now(timezone.utc)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def dumps(value: Any) -> str:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Attribution, Sentence
+from .penalties import quoted_share
 
 # What an accusation, a criticism or a claim against someone reads like.
 ACCUSATION = re.compile(
@@ -109,11 +110,6 @@ def _answers(sentence: Sentence, attribution: Attribution) -> bool:
     return bool(REPLY_WORDS.search(said) or REPLY_WORDS.search(quoted) or NO_COMMENT.search(sentence.text))
 
 
-def _quoted_share(sentence: Sentence) -> float:
-    quoted = sum(end - start for start, end in sentence.quote_spans)
-    return quoted / max(1, sentence.span[1] - sentence.span[0])
-
-
 def replies(
     chosen: Sequence[int],
     texts: Sequence[str],
@@ -145,7 +141,7 @@ def replies(
                 continue
             if _answers(sentence, attribution):
                 candidate = (0, abs(j - index), j)
-            elif 0 < j - index <= NEAR and _quoted_share(sentence) >= 0.5:
+            elif 0 < j - index <= NEAR and quoted_share(sentence) >= 0.5:
                 candidate = (1, j - index, j)
             else:
                 continue

@@ -122,10 +122,6 @@ _SAID_THINGS = re.compile(
     r"\b(?:claims?|allegations?|accusations?|reports?|suggestions?|criticism|rumou?rs?|comments?|remarks?|"
     r"idea|concerns?|fears?|speculation|charges?|questions?|calls?|warnings?|statements?|stor(?:y|ies))\b",
     re.IGNORECASE)
-# Words that open an adverbial clause; the source may sit a few modifiers after one
-# ("after leaked documents revealed ...")
-_CLAUSE_LINKS = frozenset({"after", "when", "while", "before", "because", "as", "since", "if", "although",
-                           "though", "until", "once", "unless", "whenever", "whereas"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _CLAUSE_OPENERS = frozenset({"that", "he", "she", "they", "we", "i"})
 # Words that end a clause's subject and start its verb: a source ending in one is a scrap
@@ -268,9 +264,10 @@ def _subordinator_before(text: str) -> bool:
         if len(words) <= k:
             break
         between = words[-k:]
-        if any(w in _VERB_ENDS or w in ("and", "but", "or") or w in _CLAUSE_LINKS for w in between):
+        if any(w in _VERB_ENDS or w in ("and", "but", "or") or w in _SUBORDINATORS for w in between):
             break
-        if words[-k - 1] in _CLAUSE_LINKS - {"as"}:
+        # the source may sit a few modifiers after the clause's link ("after leaked documents revealed")
+        if words[-k - 1] in _SUBORDINATORS - {"as"}:
             return True
     return False
 

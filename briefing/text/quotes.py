@@ -56,7 +56,6 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
 def _double_spans(text: str, paragraphs: list[Span]) -> list[Span]:
     """The spans (without marks) between matching double quotation marks."""
     quotes: list[Span] = []
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     pending_start: int | None = None  # an open quote carried from the previous paragraph
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         i = p_start

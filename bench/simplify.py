@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from briefing.plain.faithful import check
-from briefing.text.quotes import quotations
 from briefing.plain.readability import corpus_fkgl, counter_fkgl, readability
 from briefing.plain.sari import corpus_bleu, read_lines, sari_operation_scores
 
@@ -61,15 +60,14 @@ class Output:
 
 @dataclass(frozen=True)
 class System:
-    """A system under test: how it rewrites a bare sentence (ASSET) and a key point (news);
-    ``point`` is None for systems scored on ASSET only."""
+    """A system under test on ASSET: how it rewrites a bare sentence (the news sets are
+    scored through the product's own pipeline, in ``bench._plain_news``)."""
 
     name: str
     sentence: Callable[[str], Output]
-    point: Callable[[Any], Output] | None
 
 
-IDENTITY = System("identity", lambda text: Output(text), lambda point: Output(point.text))
+IDENTITY = System("identity", lambda text: Output(text))
 
 
 def load_systems() -> list[System]:
@@ -84,14 +82,10 @@ def load_systems() -> list[System]:
         plain = module.guard(text, module.simplify_sentence(text), source=None)
         return Output(plain.text, plain.fallback_reason)
 
-    def shipped_point(point: Any) -> Output:
-        plain = module.simplify_point(point)
-        return Output(plain.text, plain.fallback_reason)
-
     def unchecked(text: str) -> Output:
         return Output(module.simplify_sentence(text).text)
 
-    return [IDENTITY, System("rules", shipped, shipped_point), System("rules, unchecked", unchecked, None)]
+    return [IDENTITY, System("rules", shipped), System("rules, unchecked", unchecked)]
 
 
 # ---------------------------------------------------------------------------

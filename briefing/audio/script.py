@@ -296,7 +296,7 @@ def _with_source(text: str, attribution: Attribution | None, previous: str = "")
     if _source_named(text, source, outside):
         return text
     resolved = (attribution.resolved_from or "").strip()
-    description = resolved.lower() not in _PRONOUNS and resolved.lower() not in ("his", "her", "their", "its")
+    description = resolved.lower() not in _PRONOUNS
     if resolved and description and source.lower() in previous.lower():
         return text  # "The agency said" right after "The European Space Agency says": clear as written
     if resolved:

@@ -38,7 +38,6 @@ from typing import Callable, Sequence
 
 from . import llm
 from ..text.quotes import quotations
-from .faithful import Verdict
 from .glosses import add_glosses
 from .novelty import check_both_ways
 from .readability import compare
@@ -172,9 +171,6 @@ def guard(original: str, candidate: Rewrite, *, source: str | None, fallback: Re
     ``article``'s words: :func:`briefing.plain.novelty.check_both_ways`); on failure use
     ``fallback`` (if it passes), else the original split at semicolons (if that passes),
     else the original. ``strict`` (a model's answer) also refuses a lost noun."""
-    def check(a: str, b: str, source: str | None) -> Verdict:
-        return check_both_ways(a, b, source=source, article=article)
-
     # A model's answer is also held to keep the point's nouns (``strict``); the rules' never drop one.
     verdict = check_both_ways(original, candidate.text, source=source, article=article, strict=strict)
     text, rules, reason = candidate.text, candidate.rules, None
@@ -184,7 +180,7 @@ def guard(original: str, candidate: Rewrite, *, source: str | None, fallback: Re
         for option in (fallback, _safe_split(original)):
             if option is None or option.text == original:
                 continue
-            if check(original, option.text, source=source).ok:
+            if check_both_ways(original, option.text, source=source, article=article).ok:
                 text, rules = option.text, option.rules
                 break
     return PlainPoint(text=text, original=original, rules_applied=rules, fallback_reason=reason,
@@ -220,7 +216,7 @@ def simplify_checked(text: str, *, source: str | None = None, keep: Sequence[str
         return PlainPoint(text=text, original=text, rules_applied=(),
                           fallback_reason=f"rules failed ({type(error).__name__}); kept as written",
                           readability=compare(text, text))
-    if config is None or getattr(config, "rewriter", "rules") != "llm":
+    if not _llm_mode(config):
         return guard(text, rules_rewrite, source=source, article=article)
     reply, error = llm.rewrite(text, source=source, config=config) if answer is _NO_ANSWER else answer
     if reply is not None and " ".join(reply.split()) == " ".join(text.split()):

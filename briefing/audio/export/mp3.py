@@ -82,8 +82,10 @@ def master_mp3(
     for attempt in range(1, 4):
         out, info = master(samples, sample_rate, aim, ceiling)
         data = encode_mp3(out, sample_rate, bitrate_kbps, quality)
+        del out  # each of these arrays is 20 MB for a two-minute briefing: one at a time
         decoded = decode_mp3(data, sample_rate)[0].astype(np.float64) / 32768.0
         level, peak = loudness_lufs(decoded, sample_rate), true_peak_dbtp(decoded)
+        del decoded
         if peak <= safe_peak and abs(level - target_lufs) <= tolerance_lu:
             break
         if peak > safe_peak:

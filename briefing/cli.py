@@ -14,6 +14,7 @@ from .audio.render import render_briefing
 from .audio.speak import DEFAULT_VOICE, VOICES, voice_status
 from .config import BriefingConfig
 from .errors import BriefingError
+from .memory import map_large_blocks
 from .models import Briefing
 from .pipeline import limit_blas_threads, summarize
 from .plain.faithful import check
@@ -529,6 +530,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     limit_blas_threads()
+    map_large_blocks()  # before the voice's first sentence: see briefing.memory
     try:
         return args.func(args)
     except BriefingError as exc:

@@ -37,7 +37,9 @@ from celery import Celery
 from kombu.exceptions import KombuError
 from redis.exceptions import RedisError
 
-from .jobs import JobQueue, limit_malloc_arenas, worker_is_dead, worker_name
+from briefing.memory import limit_malloc_arenas, map_large_blocks
+
+from .jobs import JobQueue, worker_is_dead, worker_name
 from .render import clean_staging
 from .store import Store, utc_now
 
@@ -166,6 +168,7 @@ class BrokerQueue(JobQueue):
         """Run this process as a Celery worker until it is stopped (SIGTERM: after the
         running job). Returns an exit status."""
         limit_malloc_arenas()
+        map_large_blocks()
         task_queue = self
 
         @self.celery.task(name=TASK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)

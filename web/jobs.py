@@ -11,8 +11,6 @@ has used ``JOB_MAX_ATTEMPTS``.
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import logging
 import os
 import socket
@@ -22,6 +20,7 @@ import traceback
 from typing import TYPE_CHECKING, Any, Callable
 
 from briefing.errors import BriefingError
+from briefing.memory import release_memory
 
 from .store import Job, Store
 
@@ -34,43 +33,6 @@ HOST = socket.gethostname()
 
 # handler(app, job, heartbeat): heartbeat() renews the job's lease during long work.
 Handler = Callable[["Flask", Job, Callable[[], None]], None]
-
-
-# glibc's mallopt() parameter for the number of malloc arenas.
-_M_ARENA_MAX = -8
-
-
-def _glibc(function: str, *args: int) -> int | None:
-    """Call a glibc malloc function; None where the C library is not glibc (macOS, musl)."""
-    try:
-        return getattr(ctypes.CDLL("libc.so.6"), function)(*args)
-    except (OSError, AttributeError):
-        return None
-
-
-def limit_malloc_arenas(arenas: int = 2) -> bool:
-    """Let glibc keep at most ``arenas`` malloc arenas in this process; True when applied.
-
-    glibc gives each busy thread its own arena (up to 8 per core), and each one keeps its
-    own freed memory: with waitress's request threads and the job workers the server sat
-    about 60 MB higher between jobs (bench.web: 365 MB with the default, 307 MB with two
-    arenas), at no measurable cost in requests per second. Called once at start-up, before
-    the threads start; an explicit ``MALLOC_ARENA_MAX`` in the environment wins.
-    """
-    if os.environ.get("MALLOC_ARENA_MAX"):
-        return False
-    return bool(_glibc("mallopt", _M_ARENA_MAX, arenas))
-
-
-def release_memory() -> None:
-    """Hand the memory a finished job freed back to the system.
-
-    Speaking a long sentence briefly needs a few hundred MB; glibc keeps freed blocks in
-    its arenas, so without a trim the server's resident size stays at its peak between
-    jobs (measured: about 55 MB more after the seed briefing).
-    """
-    gc.collect()
-    _glibc("malloc_trim", 0)
 
 
 def process_prefix() -> str:

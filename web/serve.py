@@ -18,12 +18,12 @@ from typing import Any, TextIO
 
 from waitress.server import create_server
 
+from briefing.memory import limit_malloc_arenas, map_large_blocks
 from briefing.text.extract import source_from_text
 
 from .app import create_app
 from .briefings import brief_directory
 from .extensions import get_queue
-from .jobs import limit_malloc_arenas
 
 
 def display_url(host: str, port: int) -> str:
@@ -63,6 +63,7 @@ def serve(
 ) -> int:
     """Serve the app until interrupted; returns an exit status."""
     limit_malloc_arenas()  # before any thread starts
+    map_large_blocks()
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings: dict[str, Any] = dict(config or {})

@@ -205,7 +205,7 @@ def test_a_worker_killed_mid_render_is_recovered_at_restart(tmp_path, app_factor
 
 def test_malloc_arenas_are_limited_in_a_fresh_process_unless_the_environment_says_otherwise():
     # In a child process, so this test process keeps glibc's defaults.
-    code = "from web.jobs import limit_malloc_arenas; print(limit_malloc_arenas())"
+    code = "from briefing.memory import limit_malloc_arenas; print(limit_malloc_arenas())"
     env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.strip() == ("True" if sys.platform.startswith("linux") else "False")

@@ -35,6 +35,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -56,6 +57,7 @@ with warnings.catch_warnings():
     from pydub import AudioSegment
 
 from ..errors import VoiceError
+from ..words import ONES, SCALES, TENS
 from .export import decode_mp3
 from .normalize import for_espeak, for_speech
 from .phonemes import IDENTITY as PHONEMES_IDENTITY
@@ -117,6 +119,64 @@ class Voice:
 
 _PIPER_LOCK = threading.Lock()
 _PIPER_MODELS: dict[str, object] = {}
+
+# The longest stretch Piper is given at once, in characters of the spoken text (about one
+# phoneme each): about six seconds of speech at our pace. The voice's working memory grows
+# with the length of what it says in one go, about 17 MB a second of audio (bench.scale: a
+# worker speaking one 30-second sentence peaked near 1.1 GB). Shorter text is spoken whole,
+# exactly as before.
+MAX_PIECE = 110
+_PHONEME_BLOCK = re.compile(r"\[\[.*?\]\]")
+# Where a reader breathes: after a sentence end, a comma, semicolon or colon, or around a dash.
+_PAUSE = re.compile(r"(?<=[.!?,;:])\s+|\s+(?=[\u2013\u2014]\s)")
+# A break before one of these words starts a new phrase; a break after a number word would
+# split the number ("ninety | nine") or part it from its unit ("nine | dollars").
+_PHRASE_STARTS = frozenset(
+    "and but or nor so yet which who whom whose where when while because although though after before "
+    "since until unless if that than as with without to for from in on at by of about against between "
+    "into through during under over".split()
+)
+_NUMBER_WORDS = frozenset([*ONES, *TENS, *SCALES, "hundred", "point", "and"])
+
+
+def text_pieces(text: str, limit: int = MAX_PIECE) -> list[str]:
+    """Cut a long spoken text into pieces of at most about ``limit`` characters for Piper:
+    at the pause (sentence end, comma, semicolon, colon, dash) nearest the middle that leaves
+    both sides a quarter of ``limit`` or more; else at the word break nearest the middle
+    before a word that starts a phrase; else at any word break not after a number word; never
+    inside an inline ``[[ phonemes ]]`` block. A piece still too long is cut again.
+
+    A cut at a pause is where a reader would breathe; given the comma at the end of its
+    piece, the voice ends the phrase the way it would mid-sentence.
+
+    >>> text_pieces("The council met on Monday, and it voted to close the old bridge.", limit=40)
+    ['The council met on Monday,', 'and it voted to close the old bridge.']
+    >>> text_pieces("It costs one hundred twenty nine dollars ninety nine each month now", limit=40)
+    ['It costs one hundred twenty nine dollars', 'ninety nine each month now']
+    >>> text_pieces("Short enough.", limit=40)
+    ['Short enough.']
+    """
+    if len(text) <= limit:
+        return [text]
+    blocks = [m.span() for m in _PHONEME_BLOCK.finditer(text)]
+    middle, smallest = len(text) / 2, limit // 4
+
+    def allowed(start: int, end: int) -> bool:
+        return min(start, len(text) - end) >= smallest and not any(a < end and start < b for a, b in blocks)
+
+    cuts = [m.span() for m in _PAUSE.finditer(text) if allowed(*m.span())]
+    if not cuts:
+        spaces = [m.span() for m in re.finditer(r"\s+", text) if allowed(*m.span())]
+        words = {span: (text[: span[0]].rsplit(None, 1) or [""])[-1].lower() for span in spaces}
+        nexts = {span: (text[span[1]:].split(None, 1) or [""])[0].lower() for span in spaces}
+        cuts = [span for span in spaces if nexts[span].strip(",.;:") in _PHRASE_STARTS
+                and abs(sum(span) / 2 - middle) <= len(text) / 4]
+        if not cuts:
+            cuts = [span for span in spaces if words[span].strip(",.;:") not in _NUMBER_WORDS]
+    if not cuts:
+        return [text]  # one very long word or number: nothing to cut at
+    start, end = min(cuts, key=lambda span: abs(sum(span) / 2 - middle))
+    return text_pieces(text[:start], limit) + text_pieces(text[end:], limit)
 
 
 def _load_piper(model_path: Path, config_path: Path):
@@ -238,8 +298,11 @@ class PiperVoice(Voice):
             normalize_audio=False,
         )
         try:
-            # Piper splits its input into sentences of its own ("Dr." ends one): join them.
-            chunks = [chunk.audio_float_array for chunk in voice.synthesize(text, syn_config=config)]
+            # Piper splits its input into sentences of its own ("Dr." ends one), and a long
+            # text is given to it in pieces (text_pieces): join them.
+            chunks = [
+                chunk.audio_float_array for piece in text_pieces(text) for chunk in voice.synthesize(piece, syn_config=config)
+            ]
         except (RuntimeError, ValueError, KeyError) as exc:
             raise VoiceError(f"Piper could not speak the sentence {text!r}: {exc}. Rephrase or remove it.") from exc
         audio = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)

@@ -108,8 +108,13 @@ def k_weighted(samples: np.ndarray, sample_rate: int) -> np.ndarray:
 def gated_loudness(weighted: np.ndarray, sample_rate: int) -> float:
     """Integrated loudness of K-weighted mono samples: BS.1770-4's gating, exactly as pyloudnorm
     computes it (400 ms blocks, 75 % overlap, -70 LUFS and -10 LU gates), without its Python loops."""
+    return _gated_power(np.square(weighted), sample_rate)
+
+
+def _gated_power(power: np.ndarray, sample_rate: int) -> float:
+    """:func:`gated_loudness` from the squared K-weighted samples."""
     block = 0.4
-    n = weighted.size
+    n = power.size
     count = int(np.round((n / sample_rate - block) / (block * 0.25))) + 1
     if count < 1:
         return -np.inf
@@ -119,7 +124,7 @@ def gated_loudness(weighted: np.ndarray, sample_rate: int) -> float:
     # The running sum written straight after its leading zero: one array of n, not three.
     csum = np.empty(n + 1)
     csum[0] = 0.0
-    np.cumsum(np.square(weighted), out=csum[1:])
+    np.cumsum(power, out=csum[1:])
     z = (csum[upper] - csum[lower]) / (block * sample_rate)
     with np.errstate(divide="ignore"):
         levels = -0.691 + 10 * np.log10(z)
@@ -138,7 +143,8 @@ def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
     x = np.asarray(samples, dtype=np.float64)
     if x.size < int(0.4 * sample_rate) + 1:  # shorter than one gating block
         x = np.pad(x, (0, int(0.4 * sample_rate) + 1 - x.size))
-    return gated_loudness(k_weighted(x, sample_rate), sample_rate)
+    weighted = k_weighted(x, sample_rate)
+    return _gated_power(np.square(weighted, out=weighted), sample_rate)  # our own array: squared in place
 
 
 def compress(samples: np.ndarray, sample_rate: int, threshold_db: float, ratio: float = 3.0) -> np.ndarray:
@@ -168,13 +174,18 @@ def compress(samples: np.ndarray, sample_rate: int, threshold_db: float, ratio: 
     return np.multiply(x, gain, out=gain)
 
 
+# The limiter's attack and hold (seconds) and block (samples), as limiter_gain's defaults.
+_TIMING = (0.005, 0.040, 8)
+_BLOCK = _TIMING[2]
+
+
 def limiter_gain(
     envelope: np.ndarray,
     sample_rate: int,
     ceiling_db: float,
-    attack: float = 0.005,
-    hold: float = 0.040,
-    block: int = 8,
+    attack: float = _TIMING[0],
+    hold: float = _TIMING[1],
+    block: int = _BLOCK,
     smooth: bool = True,
     scale: float = 1.0,
 ) -> np.ndarray:
@@ -188,18 +199,34 @@ def limiter_gain(
     the block's own value. ``scale`` (> 0) is a gain already applied to ``envelope``: the
     same result as passing ``envelope * scale``, without a copy of it.
     """
+    env = np.asarray(envelope, dtype=np.float64)
+    if env.size == 0:
+        return np.ones(0)
+    return _limiter(block_peaks(env, block), env.size, sample_rate, ceiling_db, attack, hold, block, smooth, scale)
+
+
+def block_peaks(envelope: np.ndarray, block: int = 8) -> np.ndarray:
+    """The largest value of each run of ``block`` values of ``envelope`` (never negative),
+    the last run possibly shorter: all the limiter needs of the envelope, an eighth its size.
+
+    >>> block_peaks(np.array([1.0, 5, 2, 0, 3]), 2).tolist()
+    [5.0, 2.0, 3.0]
+    """
+    whole = envelope.size // block * block
+    peak = _max_per_block(envelope[:whole], block) if whole else envelope[:0].copy()
+    if whole < envelope.size:
+        peak = np.append(peak, envelope[whole:].max())
+    return peak
+
+
+def _limiter(
+    peak: np.ndarray, n: int, sample_rate: int, ceiling_db: float, attack: float, hold: float, block: int,
+    smooth: bool, scale: float,
+) -> np.ndarray:
+    """:func:`limiter_gain` from the envelope's :func:`block_peaks` (``n`` samples)."""
     from scipy.ndimage import minimum_filter1d, uniform_filter1d  # deferred: see _tp_filter
 
-    env = np.asarray(envelope, dtype=np.float64)
-    n = env.size
-    if n == 0:
-        return np.ones(0)
-    blocks = -(-n // block)
-    whole = n // block * block
-    # The envelope is never negative, so a short last block's maximum is that of its zero-padded block.
-    peak = _max_per_block(env[:whole], block) if whole else np.zeros(0)
-    if whole < n:
-        peak = np.append(peak, env[whole:].max())
+    blocks = peak.size
     if scale != 1.0:
         peak = peak * scale  # the largest of the scaled values: scaling keeps their order
     need = np.minimum(1.0, 10 ** (ceiling_db / 20) / np.maximum(peak, 1e-12))
@@ -223,7 +250,7 @@ def limiter_gain(
 
 
 def _search_gain(
-    envelope: np.ndarray, weighted: np.ndarray, sample_rate: int, ceiling: float, aim: float, gain_db: float
+    peaks: np.ndarray, weighted: np.ndarray, sample_rate: int, ceiling: float, aim: float, gain_db: float
 ) -> tuple[float, float]:
     """Secant search, on the estimate, for the make-up gain (dB) that brings the limited
     loudness to ``aim``, starting from ``gain_db``: returns the gain tried last and the gain
@@ -231,9 +258,10 @@ def _search_gain(
     points: list[tuple[float, float]] = []
     for _step in range(8):
         used_db, g = gain_db, 10 ** (gain_db / 20)
-        limit = limiter_gain(envelope, sample_rate, ceiling, smooth=False, scale=g)
+        limit = _limiter(peaks, weighted.size, sample_rate, ceiling, *_TIMING, smooth=False, scale=g)
         limit *= g
-        estimate = gated_loudness(np.multiply(weighted, limit, out=limit), sample_rate)  # weighted * (g * limit)
+        np.multiply(weighted, limit, out=limit)  # weighted * (g * limit)
+        estimate = _gated_power(np.square(limit, out=limit), sample_rate)
         del limit
         points.append((gain_db, estimate))
         if abs(estimate - aim) <= 0.02:
@@ -283,15 +311,17 @@ def master(
         raise VoiceError("The voice produced silence: there is nothing to master. Try another voice.")
     y = compress(x * 10 ** ((target_lufs - before) / 20), sample_rate, threshold_db=target_lufs - 2.0)
     del x  # a float64 copy when the caller's samples are float32
-    envelope = true_peak_envelope(y).astype(np.float64)
-    weighted = k_weighted(y, sample_rate)
+    # The limiter needs only the envelope's block peaks: the whole envelope is not kept.
+    peaks = block_peaks(true_peak_envelope(y), _BLOCK).astype(np.float64)
     ceiling, aim, gain_db = ceiling_dbtp, target_lufs, 0.0
     out = None
     for _round in range(6):
-        used_db, gain_db = _search_gain(envelope, weighted, sample_rate, ceiling, aim, gain_db)
+        # Weighted again each round (two filters, a few ms a minute) rather than kept: it
+        # would be one more whole-length array beside the output and its measurement.
+        used_db, gain_db = _search_gain(peaks, k_weighted(y, sample_rate), sample_rate, ceiling, aim, gain_db)
         g = 10 ** (used_db / 20)
         del out  # the last round's output goes before this round's is made
-        limit = limiter_gain(envelope, sample_rate, ceiling, scale=g)
+        limit = _limiter(peaks, y.size, sample_rate, ceiling, *_TIMING, smooth=True, scale=g)
         least = float(limit.min())
         limit *= g
         out = np.multiply(y, limit, out=limit)  # y * (g * limit), in the gain's own array

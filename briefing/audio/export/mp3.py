@@ -12,7 +12,9 @@ from .loudness import Mastering, loudness_lufs, master, true_peak_dbtp
 
 def to_int16(samples: np.ndarray) -> np.ndarray:
     """Float samples in [-1, 1] as 16-bit PCM (clipped, rounded)."""
-    return np.round(np.clip(np.asarray(samples, dtype=np.float64), -1.0, 1.0) * 32767.0).astype(np.int16)
+    x = np.clip(np.asarray(samples, dtype=np.float64), -1.0, 1.0)  # a copy, then worked on in place
+    x *= 32767.0
+    return np.round(x, out=x).astype(np.int16)
 
 
 # LAME (as lameenc builds it) scales its input by 0.95 (-0.45 dB) at every rate and bit rate
@@ -83,7 +85,8 @@ def master_mp3(
         out, info = master(samples, sample_rate, aim, ceiling)
         data = encode_mp3(out, sample_rate, bitrate_kbps, quality)
         del out  # each of these arrays is 20 MB for a two-minute briefing: one at a time
-        decoded = decode_mp3(data, sample_rate)[0].astype(np.float64) / 32768.0
+        decoded = decode_mp3(data, sample_rate)[0].astype(np.float64)
+        decoded /= 32768.0
         level, peak = loudness_lufs(decoded, sample_rate), true_peak_dbtp(decoded)
         del decoded
         if peak <= safe_peak and abs(level - target_lufs) <= tolerance_lu:

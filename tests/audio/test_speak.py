@@ -74,6 +74,25 @@ def test_piper_is_loaded_once_and_repeatable(piper):
     assert piper.synthesize(text).raw_data == piper.synthesize(text).raw_data  # noise scales are 0
 
 
+def test_piper_speaks_a_long_sentence_in_pieces_cut_where_a_reader_breathes(piper, monkeypatch):
+    # A long sentence is given to Piper in pieces (its working memory grows with what it says
+    # at once); the pieces are cut at the commas and together say all of it, at about the pace
+    # of the sentence spoken whole.
+    text = (
+        "The merger of the big newspaper chains Gannett and GateHouse Media, which became final on "
+        "Tuesday after a long review, will create a stronger and more viable print and digital news "
+        "enterprise, the two companies said in a joint statement to their shareholders."
+    )
+    pieces = speak.text_pieces(text)
+    assert len(pieces) >= 2 and all(len(p) <= speak.MAX_PIECE for p in pieces)
+    assert all(p.endswith((",", ".")) for p in pieces)
+    assert " ".join(pieces) == text
+    in_pieces = piper.synthesize(text)
+    monkeypatch.setattr(speak, "text_pieces", lambda t, limit=0: [t])
+    whole = piper.synthesize(text)
+    assert 0.85 < in_pieces.duration_seconds / whole.duration_seconds < 1.15
+
+
 def test_piper_is_thread_safe(piper):
     texts = ["The tech boss came under fire.", "He denied it."]
     expected = [piper.synthesize(t).raw_data for t in texts]

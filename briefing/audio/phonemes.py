@@ -19,6 +19,11 @@ respell or spell out are never looked up (they are spoken as the lexicon says), 
 all-capital words (initialisms and acronyms have their own rules). A word in
 neither the lexicon nor the dictionary is left to espeak, as before.
 
+Piper speaks a sentence that has such words from :func:`in_context`: espeak's phonemes for
+the whole sentence with the dictionary's in their place, so that the words around a name are
+read as in running speech (with :func:`with_phonemes`' inline blocks, espeak reads the text
+before a block as a sentence of its own and stresses its last word).
+
 The script's ``spoken`` text stays words: only Piper's input carries phonemes, so
 transcripts, JSON and other voices never see them.
 """

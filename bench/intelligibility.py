@@ -29,7 +29,8 @@ normaliser with hyphens made spaces, plus two canonical steps that forgive spell
 hearing: runs of single letters are joined ("C C D H" = "CCDH") and ordinal suffixes are
 dropped from digits ("October 7" is said "October seventh", which Whisper writes "7th");
 adjacent numbers are joined (the normaliser joins "fifty nine, seventy six" into "5976" but
-keeps Whisper's "59, 76" apart).
+keeps Whisper's "59, 76" apart); and two words on one side that the other writes as one are
+joined (:func:`join_split_words`: "anti semitic" = "antisemitic", "water town" = "watertown").
 The same WER against the display text (no normalisation of the reference at all) is
 reported too, for transparency.
 
@@ -210,11 +211,35 @@ def heard_right(name: str, heard: str) -> bool:
     return bool(want) and want in canonical(heard).replace(" ", "")
 
 
+def join_split_words(reference: str, heard: str) -> tuple[str, str]:
+    """Two adjacent words on one side that the other side writes as one word are joined on
+    that side too: the same sounds spelled apart or together ("anti semitic" = "antisemitic",
+    "water town" = "watertown"). Applied alike to raw and ours; canonical forms in and out.
+
+    >>> join_split_words("anti semitic content on x", "antisemitic content on x")
+    ('antisemitic content on x', 'antisemitic content on x')
+    >>> join_split_words("about watertown", "about water town")
+    ('about watertown', 'about watertown')
+    """
+
+    def join(words: str, other: str) -> str:
+        whole = set(other.split())
+        out: list[str] = []
+        for word in words.split():
+            if out and out[-1] + word in whole and out[-1] not in whole:
+                out[-1] += word
+            else:
+                out.append(word)
+        return " ".join(out)
+
+    return join(reference, heard), join(heard, reference)
+
+
 def wer(references: list[str], hypotheses: list[str]) -> tuple[float, int]:
     """Corpus word error rate (errors over reference words) and the reference word count."""
     import jiwer
 
-    pairs = [(canonical(r), canonical(h)) for r, h in zip(references, hypotheses)]
+    pairs = [join_split_words(canonical(r), canonical(h)) for r, h in zip(references, hypotheses)]
     pairs = [(r, h) for r, h in pairs if r.strip()]
     refs = [r for r, _ in pairs]
     hyps = [h if h.strip() else "<nothing>" for _, h in pairs]
@@ -470,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     misheard = []
     for name, items in sets.items():
         for item in items:
-            ref, hyp = canonical(item.meant), canonical(item.heard["piper/ours"])
+            ref, hyp = join_split_words(canonical(item.meant), canonical(item.heard["piper/ours"]))
             if ref != hyp:
                 misheard.append({"set": name, "meant": ref, "heard": hyp, "spoken": item.ours})
     print(f"\n### Misheard (Piper, ours): {len(misheard)} of {sum(len(i) for i in sets.values())} lines\n")

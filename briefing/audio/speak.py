@@ -61,7 +61,7 @@ from ..words import ONES, SCALES, TENS
 from .export import decode_mp3
 from .normalize import for_espeak, for_speech
 from .phonemes import IDENTITY as PHONEMES_IDENTITY
-from .phonemes import with_phonemes
+from .phonemes import in_context, with_phonemes
 
 __all__ = ["VOICES", "Voice", "PiperVoice", "EspeakVoice", "GttsVoice", "get_voice", "voice_status"]
 
@@ -312,8 +312,12 @@ class PiperVoice(Voice):
 
         text = self._check_text(text)
         voice = self.model()
+        # A long text is given to Piper in pieces (text_pieces). In each, rare words come from
+        # the dictionary, put into espeak's reading of the whole piece, one block per sentence
+        # (briefing.audio.phonemes.in_context explains why).
+        pieces = text_pieces(text)
         if self.dictionary:
-            text = with_phonemes(text)
+            pieces = [block for piece in pieces for block in in_context(piece, voice.phonemize) or [with_phonemes(piece)]]
         config = SynthesisConfig(
             noise_scale=self.noise_scale,
             noise_w_scale=self.noise_w_scale,
@@ -321,11 +325,8 @@ class PiperVoice(Voice):
             normalize_audio=False,
         )
         try:
-            # Piper splits its input into sentences of its own ("Dr." ends one), and a long
-            # text is given to it in pieces (text_pieces): join them.
-            chunks = [
-                chunk.audio_float_array for piece in text_pieces(text) for chunk in voice.synthesize(piece, syn_config=config)
-            ]
+            # Piper splits its input into sentences of its own ("Dr." ends one): join them.
+            chunks = [chunk.audio_float_array for piece in pieces for chunk in voice.synthesize(piece, syn_config=config)]
         except (RuntimeError, ValueError, KeyError) as exc:
             raise VoiceError(f"Piper could not speak the sentence {text!r}: {exc}. Rephrase or remove it.") from exc
         audio = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.audio import speak
 from briefing.audio.normalize import LEXICON_ENV, for_speech
-from briefing.audio.phonemes import arpabet_to_ipa, dictionary_ipa, with_phonemes
+from briefing.audio.phonemes import PLACEHOLDER, arpabet_to_ipa, dictionary_ipa, in_context, with_phonemes
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,32 @@ def test_the_full_stop_stays_with_the_last_word(voices):
     voice, _ = voices
     assert phonemes(voice, "Today's story is about Padgett.").endswith("pˈædʒɪt.")
     assert phonemes(voice, "Padgett, Broussard and Lippert met.").startswith("pˈædʒɪt, bɹuːsˈɑːɹd ænd")
+
+
+def test_espeak_reads_the_sentence_whole_around_dictionary_words(voices):
+    """Piper phonemises the text between [[ ]] blocks piece by piece, and espeak stresses the
+    last word of a piece as if it ended the sentence ("about" ɐbˈaʊt before a name)."""
+    voice, plain = voices
+    model = voice.model()
+    text = "Today's story is about Broussard's agent, and Padgett. Then Lippert left."
+    pieces = in_context(text, model.phonemize)
+    assert pieces is not None and len(pieces) == 2  # one block per sentence
+    said = "|".join("".join(p) for piece in pieces for p in model.phonemize(piece))
+    plain_said = "|".join("".join(p) for p in plain.model().phonemize(text))
+    assert "ɐbˌaʊt bɹuːsˈɑːɹdz" in said  # the dictionary's name, and "about" as in running speech
+    assert "ɐbˌaʊt" in plain_said and "ɐbˈaʊt" in "".join(model.phonemize(with_phonemes(text))[0])
+    assert "pˈædʒɪt." in said and said.count("|") == 1
+    # Everything but the dictionary's words is espeak's own reading of the sentence.
+    assert said.replace("bɹuːsˈɑːɹdz", "").split(" ")[:4] == plain_said.split(" ")[:4]
+    # Nothing to look up, or text that holds the placeholder itself: the caller uses with_phonemes.
+    assert in_context("No rare words here.", model.phonemize) is None
+    assert in_context(f"{PLACEHOLDER} met Padgett.", model.phonemize) is None
+
+
+def test_the_voice_speaks_the_sentence_in_context(voices, monkeypatch):
+    voice, _ = voices
+    given = []
+    real = voice.model().synthesize
+    monkeypatch.setattr(voice.model(), "synthesize", lambda text, **kw: given.append(text) or real(text, **kw))
+    voice.synthesize("Today's story is about Padgett.")
+    assert given == ["[[tədˈeɪz stˈɔːɹiʲ ɪz ɐbˌaʊt pˈædʒɪt.]]"]

@@ -20,6 +20,8 @@ _ONSETS = frozenset(
     "BL BR CH CL CR DR FL FR GL GR KN PH PL PR SC SCH SCR SH SHR SK SL SM SN SP SPL SPR ST STR SW TH THR "
     "TR TW WH WR QU".split()
 )
+# Vowel pairs that no English spelling has (ICAO, "I C A O"): an all-caps word with one is spelled.
+_SPELLED_VOWELS = r"AO|UO|IU|UU|II|AA"
 _CODAS = frozenset(
     "CH CK CT FT LD LF LK LL LM LP LT MP ND NG NK NT NS PT RB RD RK RL RM RN RS RT SH SK SP SS ST TH TS "
     "DS GS KS LS MS PS RST NGS NTS NDS".split()
@@ -29,9 +31,11 @@ _CODAS = frozenset(
 def _pronounceable(word: str) -> bool:
     """Whether an all-caps word can be read as a word rather than spelled out.
 
-    >>> [w for w in ["NASA", "NATO", "ELON", "CCDH", "FBI", "LGBT", "UNICEF", "EU", "UAE"] if _pronounceable(w)]
+    >>> [w for w in ["NASA", "NATO", "ELON", "CCDH", "FBI", "LGBT", "UNICEF", "EU", "UAE", "ICAO"] if _pronounceable(w)]
     ['NASA', 'NATO', 'ELON', 'UNICEF']
     """
+    if re.search(_SPELLED_VOWELS, word.upper()):
+        return False  # "ICAO": no English word has "ao", so each vowel is a letter's name
     # Vowel groups (Y counts when it is not followed by a vowel) and consonant clusters.
     parts = re.findall(r"[AEIOU]+|Y(?![AEIOU])|[^AEIOUY]+|Y", word.upper())
     vowel = [p[0] in "AEIOU" or p == "Y" for p in parts]
@@ -95,6 +99,8 @@ def initialisms(text: str) -> str:
 
     >>> initialisms("The IDB, LGBTQIA and FEMA met the A.I. group of the RNLI and the TSB.")
     'The I.D.B., L.G.B.T.Q.I.A. and FEMA met the A.I. group of the R.N.L.I. and the TSB.'
+    >>> initialisms("The ICAO and OPEC met.")
+    'The I.C.A.O. and OPEC met.'
     """
     known = lexicon_words()
 

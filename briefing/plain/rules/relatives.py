@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 from .clauses import MIN_PART_WORDS, _clause_end, _has_verb, _is_clause, _long, _reported_at, _split_all, _unreal_at
-from .mentions import _again, _antecedent, _is_person_name, _names_people, _second_mention
+from .mentions import _again, _antecedent, _is_particle, _is_person_name, _names_people, _second_mention
 from .splits import _split_attributed
 from .tails import _ends_with_source, _tail
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _word_count, _words
@@ -214,15 +214,37 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         return True  # "Huskins and her boyfriend Quinn, who ...": both, or only Quinn?
     if before in ("that", "which", "whom"):
         return True  # "the struggle that Molaverdi, who ..., and many others are waging": inside another clause
-    if np[0].isupper() and before and before[0].islower():
+    person = m.group(1) == "who" and _ends_with_person_name(np) and not _is_particle(before)
+    # ("Hijo del Perro Aguayo, who": "del" is part of the name, which the phrase found leaves out)
+    if np[0].isupper() and before and before[0].islower() and not person:
+        # (a person's name after a lowercase word, with "who": the word is a role, "CNN correspondent
+        # Shasta Darlington, who lives ...", and the name alone still says whom)
         modifier = parse.token_ending_at(parse.parse(s), len(s[:np_start].rstrip()))
         if modifier is not None and modifier.dep in ("amod", "compound", "nmod", "npadvmod", "nummod") \
                 and not _names_people(modifier.text):  # ("striker Bafetimbi Gomis, who": a role)
             return True  # "mainly Muslim west Beirut, which ...": "Beirut" alone would widen the claim
-    if before in PREPOSITIONS and (any(w[0].isupper() for w in np.split()) or np.split()[0].lower() not in DETERMINERS):
+    if before in PREPOSITIONS and (any(w[0].isupper() for w in np.split()) or np.split()[0].lower() not in DETERMINERS) \
+            and not (person and before in _PERSON_PREPOSITIONS):
         return True  # "a school in Hartford, which later became ...": a place name after a
         # preposition is most often where the earlier noun is, and the parser agrees too readily
+        # ("met by Prime Minister Matteo Renzi, who ...": a person's name after "by" is no place)
     return False
+
+
+# Prepositions after which a person's name with ", who" is the clause's own noun: "by" the
+# agent, "with", "to", "for" the person met or helped (not "of": "the son of X, who" may be the son's).
+_PERSON_PREPOSITIONS = frozenset("by with to for against".split())
+
+
+def _ends_with_person_name(np: str) -> bool:
+    """Whether the noun phrase ``np`` ends with a person's name of two to four words
+    (after a role or a title: "Italian Prime Minister Matteo Renzi").
+
+    >>> _ends_with_person_name("Prime Minister Matteo Renzi"), _ends_with_person_name("west Beirut")
+    (True, False)
+    """
+    words = np.split()
+    return any(_is_person_name(" ".join(words[-k:])) for k in (2, 3, 4) if k <= len(words))
 
 
 def _relative_clause_refused(s: str, m: re.Match, np_start: int, close: int) -> bool:

@@ -438,7 +438,114 @@ def _split_coordinated_clauses(s: str, trace: list[str]) -> list[str] | None:
         parts = _split_and_go_on(s, m, lead, trace, f"split:conjunction:{word}")
         if parts:
             return parts
+    for m in re.finditer(r"(?<=[a-z0-9%])\s+(and|but)\s+(?=[A-Za-z])", s):
+        if not _bare_conjunction_splits(s, m) or _clauses_stay_together(s, m):
+            continue
+        parts = _split_and_go_on(s, m, CONJUNCTION_LEADS[m.group(1)], trace, f"split:conjunction:{m.group(1)}")
+        if parts:
+            return parts
     return None
+
+
+def _bare_conjunction_splits(s: str, m: re.Match) -> bool:
+    """Whether "and" / "but" with no comma before it (matched by ``m``) joins two clauses
+    that each stand alone, in the parser's reading: the main verb and a second verb with
+    its own subject, and nothing before the main clause's subject that covers both (a
+    time, a place, a condition: "On Monday X did A and Y did B").
+
+    >>> s = "Liam Hemsworth has also been cast in a lead role and Jeff Goldblum will reprise his role."
+    >>> _bare_conjunction_splits(s, re.search(r" (and) ", s))
+    True
+    >>> s = "On Monday the police arrested the man at his home and the court charged him with murder."
+    >>> _bare_conjunction_splits(s, re.search(r" (and) the court", s))
+    False
+    >>> s = "The police arrested the man and the woman who drove the car to the bank."
+    >>> _bare_conjunction_splits(s, re.search(r" (and) ", s))
+    False
+    >>> s = "The report found a department that was biased and that has targeted African-Americans."
+    >>> _bare_conjunction_splits(s, re.search(r" (and) ", s))
+    False
+    """
+    found = _conjoined(s, m)
+    if found is None or _inside_quote(s, m.start()) or _REPORTING_RE.search(s[:m.start()]):
+        return False  # ("Miss Moir is said to have stood by him and they still hope ...": the hedge may cover both)
+    tokens, main, second = found
+    subjects = [k for k in parse.children(tokens, main) if k.dep in ("nsubj", "nsubjpass", "expl")]
+    if len(subjects) != 1 or subjects[0].i > main.i:
+        return False
+    if any(t.dep != "punct" for t in tokens[:subjects[0].left]):
+        return False  # "On Monday the police ... and the court ...": the time may be the second clause's too
+    if any(k.dep in ("advcl", "prep", "npadvmod") and k.i > second.right for k in parse.children(tokens, main)):
+        return False  # a phrase after the second clause that the parser gives to the first: both, perhaps
+    return any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in tokens[second.left:second.i + 1])
+
+
+def _conjoined(s: str, m: re.Match) -> tuple[tuple[parse.Token, ...], parse.Token, parse.Token] | None:
+    """The parse of ``s``, and the two verbs that the conjunction matched by ``m``
+    (group 1) joins when the parser reads it as joining the main verb to a verb with a
+    subject of its own: (tokens, main verb, second verb); None otherwise."""
+    tokens = parse.parse(s)
+    cc = parse.token_at(tokens, m.start(1))
+    if cc is None or cc.dep != "cc":
+        return None
+    main = tokens[cc.head]
+    if main.dep != "ROOT" or not main.tag.startswith(("VB", "JJ", "NN")):
+        return None
+    second = next((x for x in parse.children(tokens, main) if x.dep == "conj" and x.i > cc.i), None)
+    if second is None or not second.tag.startswith(("VB", "MD")) and not any(
+            k.dep in ("cop", "aux") for k in parse.children(tokens, second)):
+        return None
+    if not any(k.dep in ("nsubj", "nsubjpass", "expl") and k.left == cc.i + 1
+               and k.text.lower() not in ("that", "which", "who", "whom", "whose", "what")
+               for k in parse.children(tokens, second)):
+        return None  # the second verb's subject opens the second clause ("a department that was biased and
+        # that has targeted ...": a relative pronoun is no subject of a sentence of its own)
+    return tokens, main, second
+
+
+def _joins_main_clause(s: str, m: re.Match) -> bool:
+    """Whether the conjunction matched by ``m`` joins the main clause to a second clause
+    with its own subject, in the parser's reading ("Clinton has asked ..., and department
+    officials are reviewing them").
+
+    >>> s = "Clinton has asked for the emails to be made public, and department officials are reviewing them."
+    >>> _joins_main_clause(s, re.search(r", (and) ", s))
+    True
+    >>> s = "He bought apples, and pears that were ripe."
+    >>> _joins_main_clause(s, re.search(r", (and) ", s))
+    False
+    """
+    return _conjoined(s, m) is not None
+
+
+def _report_ends_before(s: str, m: re.Match) -> bool:
+    """Whether every verb of saying before the conjunction matched by ``m`` ends its
+    report before it, in the parser's reading: the conjunction joins a main verb that is
+    no verb of saying ("Officials declined to say how many were missing, and they did not
+    release the names": the second clause is the officials' act, not what was said);
+    words that only look like a report ("warmer states") are not verbs.
+
+    >>> s = "Military officials declined to say how many bodies were missing, and they did not release the names."
+    >>> _report_ends_before(s, re.search(r", (and) ", s))
+    True
+    >>> s = "Rendell noted that the party won the vote, and some speculated about his future."
+    >>> _report_ends_before(s, re.search(r", (and) ", s))
+    False
+    """
+    found = _conjoined(s, m)
+    if found is None:
+        return False
+    tokens, main, _ = found
+    if _REPORTING_RE.fullmatch(main.text.lower()) and any(k.dep in ("ccomp", "parataxis") for k in parse.children(tokens, main)):
+        return False  # the main verb reports a clause: the second may be reported too
+    for t in tokens:
+        if t.idx >= m.start() or t.i == main.i:
+            continue
+        if _REPORTING_RE.fullmatch(t.text.lower()) and (t.tag.startswith("VB") or t.text.lower() == "according"):
+            if tokens[t.right].end > m.start() or t.dep in ("ccomp", "parataxis") or t.head == main.i and t.dep != "xcomp":
+                return False  # the report reaches the conjunction; or "The man fled, police said, and
+                # officers ...": a source set in the first clause may cover the second
+    return True
 
 
 # ", and can't wait to ...": a verb with no subject after a subordinate clause, which may be the main clause's.
@@ -453,8 +560,8 @@ def _clauses_stay_together(s: str, m: re.Match) -> bool:
     word = m.group(1)
     rest = s[m.end() :]
     # (", but was later caught": a verb without its subject is split:coordination's.)
-    if not _is_clause(rest):
-        return True
+    if not (_is_clause(rest) or _joins_main_clause(s, m) and _own_clause(s, m.end(), len(s))):
+        return True  # ("and department officials are reviewing ...": a clause the word lists miss, the parser sees)
     if word in ("although", "though", "because") and _SUBJECTLESS_AFTER_RE.search(rest):
         return True  # "loves Luke, although he has none, and can't wait to ...": the last verb is the main subject's
     that = parse.word_at(s, m.end()) if rest.lower().startswith("that ") else None
@@ -462,7 +569,7 @@ def _clauses_stay_together(s: str, m: re.Match) -> bool:
         return True  # "said the film would be his last, and that afterwards he would ...": still what he said
     if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
         return True  # "Paul McCartney, Patti Smith, Beck, and John Legend are ...": a list, not two clauses
-    if _reports_before(s, m.start()):
+    if _reports_before(s, m.start()) and not _report_ends_before(s, m):
         return True  # "Rendell noted that X, and some speculated ...": the second clause may be his words too
     if re.search(r"\b(?:and|or|but|nor)$", s[: m.start()]) or word == "but" and re.search(
             r"\bnot (?:only|because|just|simply|merely)\b", s[: m.start()], re.IGNORECASE):

@@ -190,8 +190,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         return [s]
     if _ends_with_source(s):
         return _split_attributed(s, trace, _split_conjunctions) or [s]
-    for split in (_split_fronted_subordinate, _split_subordinate, _split_comma_when, _split_dash_aside, _split_dash,
-                  _split_coordinated_clauses):
+    for split in (_split_colon, _split_fronted_subordinate, _split_subordinate, _split_comma_when, _split_dash_aside,
+                  _split_dash, _split_coordinated_clauses):
         parts = split(s, trace)
         if parts is not None:
             return parts
@@ -206,6 +206,35 @@ def _split_and_go_on(s: str, m: re.Match, lead: str, trace: list[str], rule: str
         return None
     trace.append(rule)
     return [parts[0], *_split_conjunctions(parts[1], trace)]
+
+
+def _split_colon(s: str, trace: list[str]) -> list[str] | None:
+    """"Disney timed the release well: It has been a month since ..." -> two sentences,
+    where a sentence of its own, with a capital, follows a colon that a clause of its own
+    comes before; None otherwise. Not after a verb of saying or a label ("He said: ...",
+    "Update: ..."), not before a quotation, and not inside one.
+
+    >>> _split_colon("The news was stunning to hear: A young woman was charged with manslaughter.", [])
+    ['The news was stunning to hear.', 'A young woman was charged with manslaughter.']
+    >>> _split_colon("The minister said: The talks have failed and the army will stay.", []) is None
+    True
+    >>> _split_colon('The book is called "Legal Guide: A Compassionate Look" and it sold well.', []) is None
+    True
+    """
+    m = re.search(r"(?<=[a-z0-9)]): (?=[A-Z](?:[a-z]|\s))", s)
+    if m is None or _inside_quote(s, m.start()) or ":" in s[m.end():] or quotations(s[:m.start()]):
+        return None
+    before, after = s[:m.start()], s[m.end():]
+    if _REPORTING_RE.search(before) or re.search(r"\b(?:following|follows|as follows|reads|read|this|these|"
+                                                 r"here|thus|message|statement|words?|question|answer)$", before,
+                                                 re.IGNORECASE):
+        return None  # "He said: ...", "The statement read: ...": what follows is someone's words
+    if _word_count(before) < 4 or _word_count(after) < 4 or re.search(r"\b(?:would|could|might)\b", after):
+        return None  # ("deliver good news to veterans: They would have a choice": the news, in the future of the past)
+    if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
+        return None  # "Update: ...", "Three things: a, b and c": a label or a list, not two sentences
+    trace.append("split:colon")
+    return [_end_sentence(before), *_split_conjunctions(after, trace)]
 
 
 def _split_fronted_subordinate(s: str, trace: list[str]) -> list[str] | None:
@@ -235,17 +264,23 @@ def _split_fronted_subordinate(s: str, trace: list[str]) -> list[str] | None:
 
 def _split_subordinate(s: str, trace: list[str]) -> list[str] | None:
     """"A after B." -> "A. This was after B."; "A because B." -> "A. This is because B.";
-    "A when B." -> "A. This was when B." (past tense only, as for "after"); "A although
-    B." -> "A. But B." None when no such conjunction may split the sentence.
+    "A when B." -> "A. This was when B." (past tense only, as for "after", and so is
+    "before"); "A although B." -> "A. But B." None when no such conjunction may split
+    the sentence.
+
+    >>> _split_subordinate("The veteran was turned back by Turkish authorities before he could reach Syria.", [])
+    ['The veteran was turned back by Turkish authorities.', 'This was before he could reach Syria.']
+    >>> _split_subordinate("The veteran was turned back by Turkish authorities two days before he reached Syria.", []) is None
+    True
 
     ("X retired in 1962 and opted to ..." is split:coordination's, with the parser.)"""
-    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
+    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|before|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
         word = m.group(1)
         if _subordinate_stays(s, m):
             continue
-        if word in ("after", "when", "because"):
+        if word in ("after", "before", "when", "because"):
             tense = _subordinate_tense(s, m.start(1))
-            if tense is None or (word in ("after", "when") and tense != "was"):
+            if tense is None or (word in ("after", "before", "when") and tense != "was"):
                 continue
         if word in ("although", "though", "whereas", "but"):
             lead = "But"
@@ -291,19 +326,19 @@ def _subordinate_stays(s: str, m: re.Match) -> bool:
         return True
     if word == "though" and re.search(r"\b(?:even|as)$", before, re.IGNORECASE):
         return True  # "even though" / "as though": one conjunction, not "even. But ..."
-    if word == "after" and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
+    if word in ("after", "before") and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
                                      r"shortly|soon|just|long|right|immediately)$", before, re.IGNORECASE):
         return True  # "two weeks after X" measures from X: "This was after X" would lose the gap
     if word != "but" and not _opens_clause(s, m.start(1)):
         return True  # "after a hard day's work": a preposition, not the start of a clause
-    if word in ("after", "when") and re.search(r",\s+\w+ing\b", rest):
+    if word in ("after", "before", "when") and re.search(r",\s+\w+ing\b", rest):
         return True  # "had no gun when they exited the car, violating protocol": whose is the participle?
     if re.search(r"\b(?:cast|casts|casting|shed|sheds|shedding|throw|throws|threw|thrown|put|puts|putting|take|takes|"
                  r"took|taken|place|places|placed|pour|pours|poured|draw|draws|drew|drawn|call|calls|called|"
                  r"turn|turns|turned|shine|shines|shone)\s+(?:a\s+|the\s+|cold\s+|new\s+|fresh\s+)?(?:doubts?|"
                  r"light|aim|pressure|blame|emphasis|shadow|spotlight|water|attention)$", before, re.IGNORECASE):
         return True  # "also cast doubt after MH370 went missing on the belief that ...": the idiom's "on" comes later
-    if word == "after" and re.search(r"\b(?:first|last|only|latest|earliest|since)\b", before, re.IGNORECASE):
+    if word in ("after", "before") and re.search(r"\b(?:first|last|only|latest|earliest|since)\b", before, re.IGNORECASE):
         return True  # "the first execution after the death penalty was reinstated": "after" limits "first"
     return False
 
@@ -371,12 +406,16 @@ def _split_dash_aside(s: str, trace: list[str]) -> list[str] | None:
 
 
 def _split_dash(s: str, trace: list[str]) -> list[str] | None:
-    """"A -- B" with B a clause of its own -> "A. B."; None when no dash may split the
-    sentence."""
-    for m in re.finditer(r" (?:--|–|—) (?=[A-Za-z])", s):
+    """"A -- B" with B a clause of its own -> "A. B."; "A -- but B" -> "A. But B."; None
+    when no dash may split the sentence.
+
+    >>> _split_dash("Chuck Norris is celebrating his 75th birthday -- but the calendar is only allowed to turn 39.", [])
+    ['Chuck Norris is celebrating his 75th birthday.', 'But the calendar is only allowed to turn 39.']
+    """
+    for m in re.finditer(r" (?:--|–|—) (?:(but|yet) )?(?=[A-Za-z])", s):
         if _dash_stays(s, m):
-            continue
-        parts = _split_and_go_on(s, m, "", trace, "split:dash")
+            continue  # ("-- but the calendar is only allowed to turn 39": the contrast word leads the new sentence)
+        parts = _split_and_go_on(s, m, CONJUNCTION_LEADS[m.group(1)] if m.group(1) else "", trace, "split:dash")
         if parts:
             return parts
     return None

@@ -405,14 +405,23 @@ def _split_dash_aside(s: str, trace: list[str]) -> list[str] | None:
     return None
 
 
+# A dash between words: two hyphens, an en or em dash, or (as British papers print it) a
+# hyphen with a space on each side, not between figures ("2 - 1" is a score).
+_DASH = r"(?:--|–|—|(?<!\d )-(?= \D))"
+
+
 def _split_dash(s: str, trace: list[str]) -> list[str] | None:
     """"A -- B" with B a clause of its own -> "A. B."; "A -- but B" -> "A. But B."; None
     when no dash may split the sentence.
 
     >>> _split_dash("Chuck Norris is celebrating his 75th birthday -- but the calendar is only allowed to turn 39.", [])
     ['Chuck Norris is celebrating his 75th birthday.', 'But the calendar is only allowed to turn 39.']
+    >>> _split_dash("Burberry's social media success has grown very fast - and it is still growing fast.", [])
+    ["Burberry's social media success has grown very fast.", 'It is still growing fast.']
+    >>> _split_dash("United won the game 2 - 1 and the fans went home happy after the match.", []) is None
+    True
     """
-    for m in re.finditer(r" (?:--|–|—) (?:(but|yet) )?(?=[A-Za-z])", s):
+    for m in re.finditer(rf" {_DASH} (?:(but|yet|and) )?(?=[A-Za-z])", s):
         if _dash_stays(s, m):
             continue  # ("-- but the calendar is only allowed to turn 39": the contrast word leads the new sentence)
         parts = _split_and_go_on(s, m, CONJUNCTION_LEADS[m.group(1)] if m.group(1) else "", trace, "split:dash")
@@ -426,14 +435,14 @@ def _dash_stays(s: str, m: re.Match) -> bool:
     own (a noun phrase, a condition, the close of a pair of dashes), or what comes before
     it is none, or still frames it."""
     rest = s[m.end() :]
-    if re.search(r" (?:--|–|—) ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
+    if re.search(rf" {_DASH} ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
         return True
     unquoted = rest
     for qa, qb, _ in reversed(quotations(rest)):
         unquoted = unquoted[:qa] + unquoted[qb:]
     if not _has_verb(unquoted) or re.match(r"that is\b|that's\b", rest, re.IGNORECASE):
         return True  # '— Marvin Gaye's 1977 hit "Got to Give It Up."': a noun phrase; "-- that is if ...": a condition
-    if re.search(r" (?:--|–|—) ", s[: m.start()]):
+    if re.search(rf" {_DASH} ", s[: m.start()]):
         return True  # the closing dash of a pair: "chronicles -- in painful detail -- every defeat"
     if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):
         return True  # "When X came out -- weeks after Y --": the first part would be a fragment
@@ -634,7 +643,7 @@ def _clauses_stay_together(s: str, m: re.Match) -> bool:
                                    r"whether|what|why|where)\b", s[: m.start()], re.IGNORECASE):
         return True  # "I remember when cancer was a dirty word, and the prognosis was always grim": the
         # second clause may be remembered too
-    if len(re.findall(r" (?:--|–|—) ", s[: m.start()])) % 2:
+    if len(re.findall(rf" {_DASH} ", s[: m.start()])) % 2:
         return True  # "forces -- those commanded by Houthis, and those led by ... -- battled": inside a dash pair
     if re.search(r",\s+(?:[^,]{1,60}\s)?(?:said|says|told|tells|added|adds|reported|reports|testified|recalled|"
                  r"noted|argued|wrote|explained|insisted|warned|claimed|tweeted)\b|,\s+according to\b", rest):

@@ -21,6 +21,7 @@ from .tails import _TIME_OR_PLACE, _tail
 from ...text.quotes import quotations
 from ..faithful import STOP_WORDS
 from .mentions import _is_person_name
+from .word_classes import ORG_WORDS
 from .text import _Context, _capitalise, _lower_first, _end_sentence, _inside_quote, _word_count
 
 __all__ = ["_rule_move_attribution"]
@@ -74,6 +75,12 @@ _PLURAL_HEADS = frozenset("police people staff crew officials authorities reside
                           "investigators prosecutors researchers scientists doctors".split())
 
 
+# Sources that are a body or a document, never "he" or "she".
+_IMPERSONAL_HEADS = ORG_WORDS | frozenset("family report study statement website letter indictment survey poll "
+                                          "complaint lawsuit filing document analysis article magazine newspaper "
+                                          "paper site firm team".split())
+
+
 def _pronoun_may_be_source(body: str, source: str | None, *, person: bool = False) -> bool:
     """Whether a pronoun of ``body`` could stand for ``source`` (unknown: any pronoun could):
     "he" or "she" for a source that is not plural ("police", "officials", "X and Y"); "it"
@@ -86,6 +93,8 @@ def _pronoun_may_be_source(body: str, source: str | None, *, person: bool = Fals
     (False, True)
     >>> _pronoun_may_be_source("it plans to admit her", "The National Institutes of Health")
     True
+    >>> _pronoun_may_be_source("Tammy was giving her daughter a lesson", "The Meyers family")
+    False
     >>> _pronoun_may_be_source("the court failed to prove its case", "Hellerstein", person=True)
     False
     >>> _pronoun_may_be_source("he failed to prove its case", "Hellerstein", person=True)
@@ -99,7 +108,9 @@ def _pronoun_may_be_source(body: str, source: str | None, *, person: bool = Fals
     head = words[-1].lower() if words else ""
     # A plural is a common noun ("police", "officials"): "the National Institutes of Health" is one body.
     plural = " and " in source or head in _PLURAL_HEADS or words[-1][:1].islower() and (
-        head.endswith("s") and not head.endswith(("ss", "us", "is")))
+        head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head in _IMPERSONAL_HEADS
+    # ("The Meyers family told police that Tammy Meyers was giving her daughter ...": a family, a
+    # court or a report is no "he" or "she", though it may be "it")
     # "they" may be the source's own group ("the mayor said they will never give up"), "it" a body
     # named inside the source ("a Defense Department official said it cannot confirm"): never moved.
     return bool(_HE_SHE.search(body) and not plural or _THEY.search(body) or _IT.search(body) and not person)

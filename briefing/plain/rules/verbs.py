@@ -413,6 +413,9 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
     ['A suicide attacker detonated a car bomb near a police station on Tuesday.', 'This killed seven people and injured 23 others.']
     >>> _split_participle("The mayor spoke to reporters outside the court on Monday, saying the city would appeal.", [])
     ['The mayor spoke to reporters outside the court on Monday.', 'The mayor said the city would appeal.']
+    >>> _split_participle("Serena Williams plays her first match in Indian Wells in 14 years on Friday, saying she was "
+    ...                   "ready to return.", [])
+    ['Serena Williams plays her first match in Indian Wells in 14 years on Friday.', 'Williams says she was ready to return.']
     >>> _split_participle("Farah fled the civil war in Syria with her husband, hitching rides on trucks.", [])
     ['Farah fled the civil war in Syria with her husband, hitching rides on trucks.']
     """
@@ -496,10 +499,13 @@ def _participle_subject(s: str, tokens: tuple[parse.Token, ...], main: parse.Tok
         return "This"
     if lemma == "add" and not _adds_to_report(tokens, main, t, lemma, any_verb=True):
         return None  # "adding 18 titles to her tally": not words said
-    if lemma in _REPORT_VERBS and tense == "past" or lemma and tense == "past" and _own_act(s, tokens, main, t):
+    if lemma in _REPORT_VERBS and tense in ("past", "present") or lemma and tense == "past" and _own_act(s, tokens, main, t):
         subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
         if len(subjects) != 1 or subjects[0].tag == "EX":
             return None
+        if tense == "present" and (subjects[0].tag not in ("NN", "NNP") or main.tag != "VBZ"):
+            return None  # "Serena Williams plays ..., saying she was ..." -> "Williams says ..."; one subject
+            # in the singular only, whose verb the new sentence can agree with
         again = _subject_again(s, tokens, subjects[0])
         if again is None:
             return None
@@ -578,8 +584,8 @@ def _participle_clause_text(s: str, tokens: tuple[parse.Token, ...], t: parse.To
         base = _lemma_of_participle(v.text.lower())
         if base is None:
             return None
-        if subject == "This" and tense == "present":
-            form = inflect.third_person(base)
+        if tense == "present":
+            form = inflect.third_person(base)  # ("This kills ...", "Williams says ...": one subject, singular)
         else:
             form = inflect.past(base)
         pieces.append(s[at:v.idx])

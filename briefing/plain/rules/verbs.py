@@ -254,8 +254,10 @@ def _second_verb_refused(s: str, tokens: tuple[parse.Token, ...], main: parse.To
     """Whether ``second`` is no verb of its own beside ``main``: an elided "was", an
     adjective the parser took for a verb, an infinitive, or a clause with its own subject."""
     if main.text.lower() in ("is", "are", "was", "were", "be", "been") and second.tag in ("VBN", "VBD") and not any(
-            x.dep in ("aux", "auxpass") for x in parse.children(tokens, second)):
+            x.dep in ("aux", "auxpass") for x in parse.children(tokens, second)) and second.text.lower() not in (
+            "was", "were", "had", "did"):
         return True  # "Birka was a trading center and made a World Heritage Site": "was made", elided
+        # ("was surplus to requirements, but was quick to ...": a "was" of its own is no elided one)
     if second.text.lower() in ("left", "right"):
         return True  # "wounds in the chest and left hand": an adjective the parser took for a verb
     if second.text.startswith(("'", "’")) or "," in s[tokens[second.left].idx - 1 if second.left else 0:second.idx]:

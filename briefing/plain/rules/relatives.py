@@ -140,6 +140,10 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
 
     >>> _split_relative("Elon Musk, who is 52 and lives in Texas, said he would visit Israel next week.", [])
     ['Elon Musk said he would visit Israel next week.', 'Musk is 52 and lives in Texas.']
+    >>> _split_relative("Craddock, who redefined the art of preaching, died Friday in Blue Ridge, Georgia.", [])
+    ['Craddock died Friday in Blue Ridge, Georgia.', 'Craddock redefined the art of preaching.']
+    >>> _split_relative("Huskins, who was kidnapped in Vallejo, California, has been found safe far away.", [])
+    ['Huskins, who was kidnapped in Vallejo, California, has been found safe far away.']
     """
     if not _long(s):
         return [s]
@@ -315,8 +319,9 @@ def _main_and_after(s: str, m: re.Match, np_start: int, np: str, close: int, tai
         return s[:m.start()], [_capitalise(lead + coordinated.group(2))]
     if close < len(s.rstrip(".!?…”\" ")) and tail:
         tail_words = _words(tail)
-        if re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,", tail) or (not _has_verb(" " + tail) and not _tail(s)):
+        if re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,", tail) or (not _has_verb("and " + tail) and not _tail(s)):
             return None  # "in Vallejo, California, has been ...", "on Saturday, April 18.": the comma was the clause's own
+            # (_has_verb skips a text's first word: "died Friday in ..." goes on with its verb, "died")
         # The main clause goes on with its verb ("The driver ... was trying") or, after
         # an object, with more of the sentence, which keeps its comma ("held back the
         # search, Cayman 27 reported").

@@ -101,3 +101,10 @@ def test_reported_words_stay_behind_a_source_they_may_name():
                          ("The ministry said it plans to appeal the ruling of the court next month.", "The ministry"),
                          ("Google said the government failed to prove its argument in the case.", "Google")):
         assert "move:attribution" not in simplify_sentence(text, source=source).rules
+
+
+def test_a_contrast_with_the_report_stays_behind_its_source():
+    # (review sheet of issue 19: "The map suggests this." came after the writer's "in reality" too)
+    text = ("The map suggests that Scandinavian countries are larger than India, whereas in reality India is three "
+            "times the size of all Scandinavian countries put together.")
+    assert "move:attribution" not in simplify_sentence(text, source="The map").rules

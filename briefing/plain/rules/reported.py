@@ -46,6 +46,7 @@ _MEDIUM_RE = re.compile(r"\b(?:in|on|via|during) (?:a|an|the|his|her|its|their) 
 # Words that open something less than a sentence ("only if ...", "whether ...").
 _NOT_A_SENTENCE_RE = re.compile(r"^(?:only|if|whether|when|because|unless|although|though|while|as|that|and|but|or)\b",
                                 re.IGNORECASE)
+_CONTRAST_RE = re.compile(r"\b(?:whereas|in reality|in fact|in truth|actually)\b|,\s+while\b", re.IGNORECASE)
 _WOULD = re.compile(r"\b(?:would|'d|’d)\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"^(?:" + "|".join(WEEKDAYS) + r")\b")
 _QUOTE_CHARS = "\"“”‘’'"
@@ -126,6 +127,10 @@ def _reported_ok(text: str, *, moved_ahead: bool, source: str | None = None, per
         return False
     if body[-1] in "?!" or body[-1] in _QUOTE_CHARS or body[0] in _QUOTE_CHARS:
         return False
+    if moved_ahead and _CONTRAST_RE.search(body):
+        return False  # "The map suggests that X is larger, whereas in reality Y is": the contrast is the
+        # writer's, not the source's, and "The map suggests this." after both would give the source all of it
+        # (a source at the end covers all before it, as written: "..., while ..., Mr Kraybill said")
     if moved_ahead and (_pronoun_may_be_source(body, source, person=person) or _WOULD.search(body) or _MEDIUM_RE.search(body)
                         or re.search(r"\b(?:and|but|or) that\b", body)):
         return False  # ("said X and that Y": two reports, the second would read as a fact)

@@ -119,3 +119,12 @@ NEVER_SAYS = [
 
 test_rewrite_says = says_test(SAYS)
 test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+
+def test_an_appositive_of_a_place_says_is_in_a_past_tense_sentence():
+    text = "The incident took place Monday afternoon at an apartment complex in Chamblee, a suburb of Atlanta."
+    assert simplify_sentence(text).text == ("The incident took place Monday afternoon at an apartment complex in "
+                                            "Chamblee. Chamblee is a suburb of Atlanta.")
+    # A person's role in a past-tense sentence stays where it is: "is" and "was" may each be false.
+    text = "Police arrested Giorgio Orsoni, the mayor of Venice, at his home on Wednesday morning."
+    assert "Orsoni is" not in simplify_sentence(text).text and "Orsoni was" not in simplify_sentence(text).text

@@ -3,6 +3,7 @@ clauses on an indefinite noun; the noun each is about, and the clauses that stay
 
 from __future__ import annotations
 
+from briefing.plain.simplify import simplify_sentence
 from plain_review import never_says_test, says_test
 
 
@@ -188,3 +189,22 @@ NEVER_SAYS_19B = [
      "featured Angelina Jolie and a darker tone.", "The classic fairy tale featured"),
 ]
 test_issue19_appositive_never_says = never_says_test(NEVER_SAYS_19B)
+
+
+def test_who_after_a_role_or_by_names_the_person_again():
+    # (issue 19's refusal count: a person's name after a lowercase role, or after "by", was refused as a place)
+    text = ("CNN correspondent Shasta Darlington, who lives in Sao Paulo, explains who the demonstrators are and "
+            "what could be in store for the country.")
+    assert simplify_sentence(text).text == ("CNN correspondent Shasta Darlington explains who the demonstrators are "
+                                            "and what could be in store for the country. Darlington lives in Sao Paulo.")
+    text = ("The bodies of the Italians were met in Rome by Italian Prime Minister Matteo Renzi, who paid his "
+            "respects to the victims in a brief ceremony.")
+    assert simplify_sentence(text).text.endswith(". Italian Prime Minister Matteo Renzi paid his respects to the "
+                                                 "victims in a brief ceremony.")
+
+
+def test_who_after_of_or_a_name_particle_stays():
+    for text in ("He was questioned in the city by the son of John Smith, who was arrested at home last week.",
+                 "Wrestling was shaken by the death of star fighter Hijo del Perro Aguayo, who collapsed after "
+                 "being kicked during a bout."):
+        assert not any(r.startswith("split:relative") for r in simplify_sentence(text).rules)

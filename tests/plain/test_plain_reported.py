@@ -3,6 +3,7 @@ Police said this."), and the sentences it leaves as written (issue 19)."""
 
 from __future__ import annotations
 
+from briefing.plain.simplify import simplify_sentence
 from plain_review import never_says_test, says_test
 
 SAYS = [
@@ -81,3 +82,29 @@ SAYS_MORE = [
 NEVER_SAYS_MORE = [("Police found the body of the missing woman in a field near the road.", "found this")]
 test_more_cues_say = says_test(SAYS_MORE)
 test_more_cues_never_say = never_says_test(NEVER_SAYS_MORE)
+
+
+def test_reported_words_move_ahead_of_a_body_or_a_person_named():
+    # (issue 19's refusal count: "her" cannot be a family; "its" cannot be a person named)
+    text = ("The Meyers family told police that Tammy Meyers was giving her daughter a driving lesson when "
+            "there was a confrontation.")
+    assert simplify_sentence(text, source="The Meyers family").text == (
+        "Tammy Meyers was giving her daughter a driving lesson when there was a confrontation. "
+        "The Meyers family told police this.")
+    text = "Hellerstein said the government failed to prove its argument in the case about the photos."
+    assert simplify_sentence(text, source="Alvin K. Hellerstein").text == (
+        "The government failed to prove its argument in the case about the photos. Hellerstein said this.")
+
+
+def test_reported_words_stay_behind_a_source_they_may_name():
+    for text, source in (("Obama said he wants to veto the bill when it reaches his desk next week.", "Obama"),
+                         ("The ministry said it plans to appeal the ruling of the court next month.", "The ministry"),
+                         ("Google said the government failed to prove its argument in the case.", "Google")):
+        assert "move:attribution" not in simplify_sentence(text, source=source).rules
+
+
+def test_a_contrast_with_the_report_stays_behind_its_source():
+    # (review sheet of issue 19: "The map suggests this." came after the writer's "in reality" too)
+    text = ("The map suggests that Scandinavian countries are larger than India, whereas in reality India is three "
+            "times the size of all Scandinavian countries put together.")
+    assert "move:attribution" not in simplify_sentence(text, source="The map").rules

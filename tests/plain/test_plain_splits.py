@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.plain.faithful import check
+from briefing.plain.novelty import check_both_ways
 from briefing.plain.simplify import simplify_sentence
 
 from plain_review import never_says_test, says_test
@@ -245,3 +246,58 @@ NEVER_SAYS_19 = [
      "and lip had been eaten by mice.", "But Sanni when"),
 ]
 test_issue19_never_says = never_says_test(NEVER_SAYS_19)
+
+
+# ---------------------------------------------------------------------------
+# Splits added from the refusal count of issue 19 (a clause the word lists missed, a report
+# that ends before the conjunction, a bare "and", a colon, a British dash), and where they refuse
+
+
+@pytest.mark.parametrize("text, expected, rule", [
+    ("Clinton has asked for those emails to be made public, and department officials are reviewing them to make "
+     "sure no sensitive information is released.",
+     "Clinton has asked for those emails to be made public. Department officials are reviewing them to make sure "
+     "no sensitive information is released.", "split:conjunction:and"),
+    ("Military officials declined to say Thursday how many bodies still were missing, and they did not release the "
+     "names of the service members involved in the crash.",
+     "Military officials declined to say Thursday how many bodies still were missing. They did not release the "
+     "names of the service members involved in the crash.", "split:conjunction:and"),
+    ("Liam Hemsworth has also been cast in a lead role and Jeff Goldblum will reprise his role as David Levinson "
+     "from the original.",
+     "Liam Hemsworth has also been cast in a lead role. Jeff Goldblum will reprise his role as David Levinson "
+     "from the original.", "split:conjunction:and"),
+    ("The news was stunning to hear: A young woman, 18-year-old Michelle Carter, was charged with involuntary "
+     "manslaughter.",
+     "The news was stunning to hear. A young woman, 18-year-old Michelle Carter, was charged with involuntary "
+     "manslaughter.", "split:colon"),
+    ("Burberry's social media success has grown exponentially - and it is still growing fast.",
+     "Burberry's social media success has grown exponentially. It is still growing fast.", "split:dash"),
+])
+def test_refusal_count_splits(text, expected, rule):
+    rewrite = simplify_sentence(text, source=None)
+    assert rewrite.text == expected
+    assert rule in rewrite.rules
+    assert check_both_ways(text, rewrite.text).ok
+
+
+@pytest.mark.parametrize("text", [
+    # The source set in the first clause may cover the second.
+    "The man fled the scene on foot, police said, and officers chased him for a mile across the fields.",
+    # The second clause may be part of the report.
+    "Police said the man fled the scene on foot, and officers chased him for a mile across the fields.",
+    "Rendell noted that the party won the vote, and some speculated about his future in the state.",
+    # A time before the subject may cover both clauses.
+    "On Monday the police arrested the man at his home and the court charged him with murder in the city.",
+    # A hedge may cover both clauses.
+    "Miss Moir is said to have stood by him and they still hope to get married in the summer.",
+    # "and that": a second relative clause, no subject of its own.
+    "The report found a department that was biased and that has regularly targeted and fined African-Americans.",
+    # A colon after a verb of saying, or before a future of the past.
+    "The minister said in a speech: The talks have failed and the army will stay in the city.",
+    "I was proud to deliver good news to veterans: They would have a choice when it comes to health care.",
+    # A score is no dash.
+    "United won the game 2 - 1 on a cold and windy night at the old stadium in the north of the city.",
+])
+def test_refusal_count_splits_left_alone(text):
+    rewrite = simplify_sentence(text)
+    assert not any(r.startswith(("split:conjunction", "split:colon", "split:dash")) for r in rewrite.rules), rewrite

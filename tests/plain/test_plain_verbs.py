@@ -240,3 +240,25 @@ NEVER_SAYS = [
 
 test_rewrite_says = says_test(SAYS)
 test_rewrite_never_says = never_says_test(NEVER_SAYS)
+
+
+def test_report_and_a_speakers_act_split_when_the_report_ends_first():
+    text = ("Meanwhile, government officials said supplies of formula had not been contaminated, and urged "
+            "consumers to continue using the products.")
+    assert simplify_sentence(text).text == (
+        "Meanwhile, government officials said supplies of formula had not been contaminated. "
+        "The government officials urged consumers to continue using the products.")
+    # Without the comma, or with a verb that need not be the speaker's, the second verb may be in the report.
+    for text in ("Officials said supplies of formula had not been contaminated and urged consumers to keep using them.",
+                 "Police said a mob tried to attack them, and shouted at the crowd outside the station."):
+        assert not any(r.startswith("split:coordination") for r in simplify_sentence(text).rules)
+
+
+def test_participle_of_the_subjects_own_act_and_where_it_is_not():
+    text = ("Serena Williams plays her first match in Indian Wells in 14 years on Friday, saying she was "
+            "ready to return.")
+    assert simplify_sentence(text).text.endswith(". Williams says she was ready to return.")
+    for text in ("Police found the boy near the river on Friday, sitting alone on the bank of the river.",
+                 "The Klan saw the largest decline of all groups, according to the report, losing half of its chapters.",
+                 "Farah fled the civil war in Syria with her husband in the night, hitching rides on trucks."):
+        assert not any(r.startswith("split:participle") for r in simplify_sentence(text).rules)

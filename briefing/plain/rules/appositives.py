@@ -83,6 +83,12 @@ def _appositive_sentence(s: str, np: str, predicate: str, *, point: tuple[str, .
     >>> _appositive_sentence("Elon Musk, owner of X/Twitter, is due to visit Israel.", "Elon Musk",
     ...                      "the owner of X/Twitter")
     'Musk is the owner of X/Twitter.'
+    >>> _appositive_sentence("The incident took place at a complex in Chamblee, a suburb of Atlanta.", "Chamblee",
+    ...                      "a suburb of Atlanta")
+    'Chamblee is a suburb of Atlanta.'
+    >>> _appositive_sentence("Police arrested Giorgio Orsoni, the mayor of Venice.", "Giorgio Orsoni",
+    ...                      "the mayor of Venice") is None
+    True
     """
     head = _words(re.split(r"\b(?:of|in|on|at|for|from|with|that|who|which)\b", predicate)[0])
     person = bool(head) and _names_people(head[-1])  # "Common Sense Media, a child advocacy group": not "Media"
@@ -92,9 +98,20 @@ def _appositive_sentence(s: str, np: str, predicate: str, *, point: tuple[str, .
     if subject.split()[0] == "the":
         subject = "The" + subject[3:]
     # (for the tense, any name counts as a person's: "Ramsey, a substitute, drove"; unsure means no split)
-    be = _appositive_be(s, predicate, person=person or np[:1].isupper(), dead=_reports_death(point or (s,), np),
-                        name=np)
+    lasting = bool(head) and head[-1].lower() in _LASTING_KINDS  # "Chamblee, a suburb of Atlanta": a place is one still
+    be = _appositive_be(s, predicate, person=(person or np[:1].isupper()) and not lasting,
+                        dead=_reports_death(point or (s,), np), name=np)
     return None if be is None else _end_sentence(f"{subject} {be} {predicate}")
+
+
+# Kinds of place and body an appositive may name: what it says lasts, so "is" holds in a
+# sentence in the past too ("... at a complex in Chamblee, a suburb of Atlanta" -> "Chamblee
+# is a suburb of Atlanta."), where a person's role may have changed.
+_LASTING_KINDS = frozenset("suburb city town village capital county province state region district island "
+                           "neighborhood neighbourhood borough country nation port resort area municipality "
+                           "company firm organization organisation charity agency network newspaper magazine "
+                           "website broadcaster retailer bank airline carrier manufacturer maker brand "
+                           "university college hospital movement".split())
 
 
 def _is_appositive_of(s: str, noun_end: int, a: int, b: int) -> bool:

@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 from .clauses import MIN_PART_WORDS, _clause_end, _has_verb, _is_clause, _long, _reported_at, _split_all, _unreal_at
-from .mentions import _again, _antecedent, _is_person_name, _names_people, _second_mention
+from .mentions import _again, _antecedent, _is_particle, _is_person_name, _names_people, _second_mention
 from .splits import _split_attributed
 from .tails import _ends_with_source, _tail
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _word_count, _words
@@ -140,6 +140,12 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
 
     >>> _split_relative("Elon Musk, who is 52 and lives in Texas, said he would visit Israel next week.", [])
     ['Elon Musk said he would visit Israel next week.', 'Musk is 52 and lives in Texas.']
+    >>> _split_relative("Beck, who ruled the Grammys with three wins, including album of the year, will sing at the show.", [])
+    ['Beck will sing at the show.', 'Beck ruled the Grammys with three wins, including album of the year.']
+    >>> _split_relative("Craddock, who redefined the art of preaching, died Friday in Blue Ridge, Georgia.", [])
+    ['Craddock died Friday in Blue Ridge, Georgia.', 'Craddock redefined the art of preaching.']
+    >>> _split_relative("Huskins, who was kidnapped in Vallejo, California, has been found safe far away.", [])
+    ['Huskins, who was kidnapped in Vallejo, California, has been found safe far away.']
     """
     if not _long(s):
         return [s]
@@ -153,6 +159,9 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
         if _antecedent_refused(s, m, np_start, np, before):
             continue
         close = _clause_end(s, m.end())
+        if re.match(r",\s+(?:including|such as)\s", s[close:]):
+            close = _clause_end(s, close + 1)  # "who ruled the Grammys with three wins, including album of the
+            # year, will sing": the example is the clause's own (the parser must agree, below)
         if _relative_clause_refused(s, m, np_start, close):
             continue
         clause = s[m.end():close].strip()
@@ -214,15 +223,37 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         return True  # "Huskins and her boyfriend Quinn, who ...": both, or only Quinn?
     if before in ("that", "which", "whom"):
         return True  # "the struggle that Molaverdi, who ..., and many others are waging": inside another clause
-    if np[0].isupper() and before and before[0].islower():
+    person = m.group(1) == "who" and _ends_with_person_name(np) and not _is_particle(before)
+    # ("Hijo del Perro Aguayo, who": "del" is part of the name, which the phrase found leaves out)
+    if np[0].isupper() and before and before[0].islower() and not person:
+        # (a person's name after a lowercase word, with "who": the word is a role, "CNN correspondent
+        # Shasta Darlington, who lives ...", and the name alone still says whom)
         modifier = parse.token_ending_at(parse.parse(s), len(s[:np_start].rstrip()))
         if modifier is not None and modifier.dep in ("amod", "compound", "nmod", "npadvmod", "nummod") \
                 and not _names_people(modifier.text):  # ("striker Bafetimbi Gomis, who": a role)
             return True  # "mainly Muslim west Beirut, which ...": "Beirut" alone would widen the claim
-    if before in PREPOSITIONS and (any(w[0].isupper() for w in np.split()) or np.split()[0].lower() not in DETERMINERS):
+    if before in PREPOSITIONS and (any(w[0].isupper() for w in np.split()) or np.split()[0].lower() not in DETERMINERS) \
+            and not (person and before in _PERSON_PREPOSITIONS):
         return True  # "a school in Hartford, which later became ...": a place name after a
         # preposition is most often where the earlier noun is, and the parser agrees too readily
+        # ("met by Prime Minister Matteo Renzi, who ...": a person's name after "by" is no place)
     return False
+
+
+# Prepositions after which a person's name with ", who" is the clause's own noun: "by" the
+# agent, "with", "to", "for" the person met or helped (not "of": "the son of X, who" may be the son's).
+_PERSON_PREPOSITIONS = frozenset("by with to for against".split())
+
+
+def _ends_with_person_name(np: str) -> bool:
+    """Whether the noun phrase ``np`` ends with a person's name of two to four words
+    (after a role or a title: "Italian Prime Minister Matteo Renzi").
+
+    >>> _ends_with_person_name("Prime Minister Matteo Renzi"), _ends_with_person_name("west Beirut")
+    (True, False)
+    """
+    words = np.split()
+    return any(_is_person_name(" ".join(words[-k:])) for k in (2, 3, 4) if k <= len(words))
 
 
 def _relative_clause_refused(s: str, m: re.Match, np_start: int, close: int) -> bool:
@@ -293,8 +324,9 @@ def _main_and_after(s: str, m: re.Match, np_start: int, np: str, close: int, tai
         return s[:m.start()], [_capitalise(lead + coordinated.group(2))]
     if close < len(s.rstrip(".!?…”\" ")) and tail:
         tail_words = _words(tail)
-        if re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,", tail) or (not _has_verb(" " + tail) and not _tail(s)):
+        if re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,", tail) or (not _has_verb("and " + tail) and not _tail(s)):
             return None  # "in Vallejo, California, has been ...", "on Saturday, April 18.": the comma was the clause's own
+            # (_has_verb skips a text's first word: "died Friday in ..." goes on with its verb, "died")
         # The main clause goes on with its verb ("The driver ... was trying") or, after
         # an object, with more of the sentence, which keeps its comma ("held back the
         # search, Cayman 27 reported").

@@ -20,6 +20,8 @@ from .. import parse
 from .tails import _TIME_OR_PLACE, _tail
 from ...text.quotes import quotations
 from ..faithful import STOP_WORDS
+from .mentions import _is_person_name
+from .word_classes import ORG_WORDS
 from .text import _Context, _capitalise, _lower_first, _end_sentence, _inside_quote, _word_count
 
 __all__ = ["_rule_move_attribution"]
@@ -44,6 +46,7 @@ _MEDIUM_RE = re.compile(r"\b(?:in|on|via|during) (?:a|an|the|his|her|its|their) 
 # Words that open something less than a sentence ("only if ...", "whether ...").
 _NOT_A_SENTENCE_RE = re.compile(r"^(?:only|if|whether|when|because|unless|although|though|while|as|that|and|but|or)\b",
                                 re.IGNORECASE)
+_CONTRAST_RE = re.compile(r"\b(?:whereas|in reality|in fact|in truth|actually)\b|,\s+while\b", re.IGNORECASE)
 _WOULD = re.compile(r"\b(?:would|'d|’d)\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"^(?:" + "|".join(WEEKDAYS) + r")\b")
 _QUOTE_CHARS = "\"“”‘’'"
@@ -55,7 +58,7 @@ def _rule_move_attribution(sentences: list[str], ctx: _Context) -> tuple[list[st
     if sum(_tail(s) is not None for s in sentences) > 1:
         return sentences, []  # a split already said the source in each part: "this" would be unclear
     for s in sentences:
-        moved = _move_tail(s) or _move_front_according(s) or _move_lead(s)
+        moved = _move_tail(s) or _move_front_according(s) or _move_lead(s, ctx)
         if moved:
             out.extend(moved)
             trace.append("move:attribution")
@@ -73,15 +76,29 @@ _PLURAL_HEADS = frozenset("police people staff crew officials authorities reside
                           "investigators prosecutors researchers scientists doctors".split())
 
 
-def _pronoun_may_be_source(body: str, source: str | None) -> bool:
+# Sources that are a body or a document, never "he" or "she".
+_IMPERSONAL_HEADS = ORG_WORDS | frozenset("family report study statement website letter indictment survey poll "
+                                          "complaint lawsuit filing document analysis article magazine newspaper "
+                                          "paper site firm team".split())
+
+
+def _pronoun_may_be_source(body: str, source: str | None, *, person: bool = False) -> bool:
     """Whether a pronoun of ``body`` could stand for ``source`` (unknown: any pronoun could):
-    "he" or "she" for a source that is not plural ("police", "officials", "X and Y"); "it",
+    "he" or "she" for a source that is not plural ("police", "officials", "X and Y"); "it"
+    unless the source is a person's name (``person``: "Hellerstein said the government
+    failed to prove its argument": no body is named in the source for "its" to be);
     "they", "I", "we" or "you" always could (a body named in the source, the source's own
     group, or its words in indirect speech).
 
     >>> _pronoun_may_be_source("he was arrested at home", "Police"), _pronoun_may_be_source("they found him", "Police")
     (False, True)
     >>> _pronoun_may_be_source("it plans to admit her", "The National Institutes of Health")
+    True
+    >>> _pronoun_may_be_source("Tammy was giving her daughter a lesson", "The Meyers family")
+    False
+    >>> _pronoun_may_be_source("the court failed to prove its case", "Hellerstein", person=True)
+    False
+    >>> _pronoun_may_be_source("he failed to prove its case", "Hellerstein", person=True)
     True
     """
     if _FIRST_SECOND.search(body):
@@ -92,23 +109,29 @@ def _pronoun_may_be_source(body: str, source: str | None) -> bool:
     head = words[-1].lower() if words else ""
     # A plural is a common noun ("police", "officials"): "the National Institutes of Health" is one body.
     plural = " and " in source or head in _PLURAL_HEADS or words[-1][:1].islower() and (
-        head.endswith("s") and not head.endswith(("ss", "us", "is")))
+        head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head in _IMPERSONAL_HEADS
+    # ("The Meyers family told police that Tammy Meyers was giving her daughter ...": a family, a
+    # court or a report is no "he" or "she", though it may be "it")
     # "they" may be the source's own group ("the mayor said they will never give up"), "it" a body
     # named inside the source ("a Defense Department official said it cannot confirm"): never moved.
-    return bool(_HE_SHE.search(body) and not plural or _THEY.search(body) or _IT.search(body))
+    return bool(_HE_SHE.search(body) and not plural or _THEY.search(body) or _IT.search(body) and not person)
 
 
-def _reported_ok(text: str, *, moved_ahead: bool, source: str | None = None) -> bool:
+def _reported_ok(text: str, *, moved_ahead: bool, source: str | None = None, person: bool = False) -> bool:
     """Whether the reported words can stand as a sentence of their own. ``moved_ahead``:
-    they come before their source (``source``) where they came after it, so a pronoun
-    that may stand for the source, or "would" (the future of a past report), would read
-    wrong."""
+    they come before their source (``source``, a person's name when ``person``) where
+    they came after it, so a pronoun that may stand for the source, or "would" (the
+    future of a past report), would read wrong."""
     body = text.strip()
     if _word_count(body) < MIN_REPORTED_WORDS or not body:
         return False
     if body[-1] in "?!" or body[-1] in _QUOTE_CHARS or body[0] in _QUOTE_CHARS:
         return False
-    if moved_ahead and (_pronoun_may_be_source(body, source) or _WOULD.search(body) or _MEDIUM_RE.search(body)
+    if moved_ahead and _CONTRAST_RE.search(body):
+        return False  # "The map suggests that X is larger, whereas in reality Y is": the contrast is the
+        # writer's, not the source's, and "The map suggests this." after both would give the source all of it
+        # (a source at the end covers all before it, as written: "..., while ..., Mr Kraybill said")
+    if moved_ahead and (_pronoun_may_be_source(body, source, person=person) or _WOULD.search(body) or _MEDIUM_RE.search(body)
                         or re.search(r"\b(?:and|but|or) that\b", body)):
         return False  # ("said X and that Y": two reports, the second would read as a fact)
     return not _NOT_A_SENTENCE_RE.match(body)
@@ -211,7 +234,21 @@ def _move_front_according(s: str) -> list[str] | None:
     return [_end_sentence(_capitalise(body)), f"This is according to {m.group('src')}."]
 
 
-def _move_lead(s: str) -> list[str] | None:
+def _is_named_person(source: str, ctx: _Context | None) -> bool:
+    """Whether the words ``source`` name a person: a person's name ("Marina Pacheco"), or
+    the last word of the attribution's source when that is one ("Hellerstein" for "Alvin
+    K. Hellerstein"); a lone capitalised word may be a firm ("Google").
+
+    >>> _is_named_person("Hellerstein", _Context(keep=("Alvin K. Hellerstein",))), _is_named_person("Google", None)
+    (True, False)
+    """
+    if _is_person_name(source):
+        return True
+    known = ctx.keep[0] if ctx and ctx.keep else ""
+    return bool(re.fullmatch(r"[A-Z][a-z'’-]+", source)) and _is_person_name(known) and known.split()[-1] == source
+
+
+def _move_lead(s: str, ctx: _Context | None = None) -> list[str] | None:
     """ "Police said the ship sank on Friday." -> ["The ship sank on Friday.", "Police said this."]
 
     >>> _move_lead("Police said the ship sank in bad weather near the coast on Friday.")
@@ -222,6 +259,11 @@ def _move_lead(s: str) -> list[str] | None:
     True
     >>> _move_lead("On Monday, police said the ship sank in bad weather near the coast.")
     ['The ship sank in bad weather near the coast.', 'Police said this on Monday.']
+    >>> _move_lead("Hellerstein said the government failed to prove its argument in court.",
+    ...            _Context(keep=("Alvin K. Hellerstein",)))
+    ['The government failed to prove its argument in court.', 'Hellerstein said this.']
+    >>> _move_lead("Google said the government failed to prove its argument in court.") is None
+    True
     """
     if s.rstrip()[-1:] not in ".":
         return None
@@ -276,7 +318,8 @@ def _move_lead(s: str) -> list[str] | None:
         return None  # a quotation in the source's part, or the report is all quotation
     if reported.split()[0].lower() in ("if", "whether", "how", "what", "why", "when", "where", "who"):
         return None
-    if not _reported_ok(reported, moved_ahead=True, source=s[tokens[subject.left].idx: head.idx].strip()):
+    said_by = s[tokens[subject.left].idx: head.idx].strip()
+    if not _reported_ok(reported, moved_ahead=True, source=said_by, person=_is_named_person(said_by, ctx)):
         return None
     source = _capitalise(s[tokens[subject.left].idx: head.idx].strip())
     after = " ".join(x for x in (between if head.text not in ("told", "tells") else "", front) if x)

@@ -190,8 +190,8 @@ def _split_conjunctions(s: str, trace: list[str]) -> list[str]:
         return [s]
     if _ends_with_source(s):
         return _split_attributed(s, trace, _split_conjunctions) or [s]
-    for split in (_split_fronted_subordinate, _split_subordinate, _split_comma_when, _split_dash_aside, _split_dash,
-                  _split_coordinated_clauses):
+    for split in (_split_colon, _split_fronted_subordinate, _split_subordinate, _split_comma_when, _split_dash_aside,
+                  _split_dash, _split_coordinated_clauses):
         parts = split(s, trace)
         if parts is not None:
             return parts
@@ -206,6 +206,35 @@ def _split_and_go_on(s: str, m: re.Match, lead: str, trace: list[str], rule: str
         return None
     trace.append(rule)
     return [parts[0], *_split_conjunctions(parts[1], trace)]
+
+
+def _split_colon(s: str, trace: list[str]) -> list[str] | None:
+    """"Disney timed the release well: It has been a month since ..." -> two sentences,
+    where a sentence of its own, with a capital, follows a colon that a clause of its own
+    comes before; None otherwise. Not after a verb of saying or a label ("He said: ...",
+    "Update: ..."), not before a quotation, and not inside one.
+
+    >>> _split_colon("The news was stunning to hear: A young woman was charged with manslaughter.", [])
+    ['The news was stunning to hear.', 'A young woman was charged with manslaughter.']
+    >>> _split_colon("The minister said: The talks have failed and the army will stay.", []) is None
+    True
+    >>> _split_colon('The book is called "Legal Guide: A Compassionate Look" and it sold well.', []) is None
+    True
+    """
+    m = re.search(r"(?<=[a-z0-9)]): (?=[A-Z](?:[a-z]|\s))", s)
+    if m is None or _inside_quote(s, m.start()) or ":" in s[m.end():] or quotations(s[:m.start()]):
+        return None
+    before, after = s[:m.start()], s[m.end():]
+    if _REPORTING_RE.search(before) or re.search(r"\b(?:following|follows|as follows|reads|read|this|these|"
+                                                 r"here|thus|message|statement|words?|question|answer)$", before,
+                                                 re.IGNORECASE):
+        return None  # "He said: ...", "The statement read: ...": what follows is someone's words
+    if _word_count(before) < 4 or _word_count(after) < 4 or re.search(r"\b(?:would|could|might)\b", after):
+        return None  # ("deliver good news to veterans: They would have a choice": the news, in the future of the past)
+    if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
+        return None  # "Update: ...", "Three things: a, b and c": a label or a list, not two sentences
+    trace.append("split:colon")
+    return [_end_sentence(before), *_split_conjunctions(after, trace)]
 
 
 def _split_fronted_subordinate(s: str, trace: list[str]) -> list[str] | None:
@@ -235,17 +264,23 @@ def _split_fronted_subordinate(s: str, trace: list[str]) -> list[str] | None:
 
 def _split_subordinate(s: str, trace: list[str]) -> list[str] | None:
     """"A after B." -> "A. This was after B."; "A because B." -> "A. This is because B.";
-    "A when B." -> "A. This was when B." (past tense only, as for "after"); "A although
-    B." -> "A. But B." None when no such conjunction may split the sentence.
+    "A when B." -> "A. This was when B." (past tense only, as for "after", and so is
+    "before"); "A although B." -> "A. But B." None when no such conjunction may split
+    the sentence.
+
+    >>> _split_subordinate("The veteran was turned back by Turkish authorities before he could reach Syria.", [])
+    ['The veteran was turned back by Turkish authorities.', 'This was before he could reach Syria.']
+    >>> _split_subordinate("The veteran was turned back by Turkish authorities two days before he reached Syria.", []) is None
+    True
 
     ("X retired in 1962 and opted to ..." is split:coordination's, with the parser.)"""
-    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
+    for m in re.finditer(r"(?<=[a-z0-9’'\")]) (after|before|because|although|though|whereas|but|when) (?=[A-Za-z])", s):
         word = m.group(1)
         if _subordinate_stays(s, m):
             continue
-        if word in ("after", "when", "because"):
+        if word in ("after", "before", "when", "because"):
             tense = _subordinate_tense(s, m.start(1))
-            if tense is None or (word in ("after", "when") and tense != "was"):
+            if tense is None or (word in ("after", "before", "when") and tense != "was"):
                 continue
         if word in ("although", "though", "whereas", "but"):
             lead = "But"
@@ -291,19 +326,19 @@ def _subordinate_stays(s: str, m: re.Match) -> bool:
         return True
     if word == "though" and re.search(r"\b(?:even|as)$", before, re.IGNORECASE):
         return True  # "even though" / "as though": one conjunction, not "even. But ..."
-    if word == "after" and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
+    if word in ("after", "before") and re.search(r"\b(?:weeks?|days?|months?|years?|hours?|minutes?|moments?|decades?|"
                                      r"shortly|soon|just|long|right|immediately)$", before, re.IGNORECASE):
         return True  # "two weeks after X" measures from X: "This was after X" would lose the gap
     if word != "but" and not _opens_clause(s, m.start(1)):
         return True  # "after a hard day's work": a preposition, not the start of a clause
-    if word in ("after", "when") and re.search(r",\s+\w+ing\b", rest):
+    if word in ("after", "before", "when") and re.search(r",\s+\w+ing\b", rest):
         return True  # "had no gun when they exited the car, violating protocol": whose is the participle?
     if re.search(r"\b(?:cast|casts|casting|shed|sheds|shedding|throw|throws|threw|thrown|put|puts|putting|take|takes|"
                  r"took|taken|place|places|placed|pour|pours|poured|draw|draws|drew|drawn|call|calls|called|"
                  r"turn|turns|turned|shine|shines|shone)\s+(?:a\s+|the\s+|cold\s+|new\s+|fresh\s+)?(?:doubts?|"
                  r"light|aim|pressure|blame|emphasis|shadow|spotlight|water|attention)$", before, re.IGNORECASE):
         return True  # "also cast doubt after MH370 went missing on the belief that ...": the idiom's "on" comes later
-    if word == "after" and re.search(r"\b(?:first|last|only|latest|earliest|since)\b", before, re.IGNORECASE):
+    if word in ("after", "before") and re.search(r"\b(?:first|last|only|latest|earliest|since)\b", before, re.IGNORECASE):
         return True  # "the first execution after the death penalty was reinstated": "after" limits "first"
     return False
 
@@ -370,13 +405,26 @@ def _split_dash_aside(s: str, trace: list[str]) -> list[str] | None:
     return None
 
 
+# A dash between words: two hyphens, an en or em dash, or (as British papers print it) a
+# hyphen with a space on each side, not between figures ("2 - 1" is a score).
+_DASH = r"(?:--|–|—|(?<!\d )-(?= \D))"
+
+
 def _split_dash(s: str, trace: list[str]) -> list[str] | None:
-    """"A -- B" with B a clause of its own -> "A. B."; None when no dash may split the
-    sentence."""
-    for m in re.finditer(r" (?:--|–|—) (?=[A-Za-z])", s):
+    """"A -- B" with B a clause of its own -> "A. B."; "A -- but B" -> "A. But B."; None
+    when no dash may split the sentence.
+
+    >>> _split_dash("Chuck Norris is celebrating his 75th birthday -- but the calendar is only allowed to turn 39.", [])
+    ['Chuck Norris is celebrating his 75th birthday.', 'But the calendar is only allowed to turn 39.']
+    >>> _split_dash("Burberry's social media success has grown very fast - and it is still growing fast.", [])
+    ["Burberry's social media success has grown very fast.", 'It is still growing fast.']
+    >>> _split_dash("United won the game 2 - 1 and the fans went home happy after the match.", []) is None
+    True
+    """
+    for m in re.finditer(rf" {_DASH} (?:(but|yet|and) )?(?=[A-Za-z])", s):
         if _dash_stays(s, m):
-            continue
-        parts = _split_and_go_on(s, m, "", trace, "split:dash")
+            continue  # ("-- but the calendar is only allowed to turn 39": the contrast word leads the new sentence)
+        parts = _split_and_go_on(s, m, CONJUNCTION_LEADS[m.group(1)] if m.group(1) else "", trace, "split:dash")
         if parts:
             return parts
     return None
@@ -387,14 +435,14 @@ def _dash_stays(s: str, m: re.Match) -> bool:
     own (a noun phrase, a condition, the close of a pair of dashes), or what comes before
     it is none, or still frames it."""
     rest = s[m.end() :]
-    if re.search(r" (?:--|–|—) ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
+    if re.search(rf" {_DASH} ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
         return True
     unquoted = rest
     for qa, qb, _ in reversed(quotations(rest)):
         unquoted = unquoted[:qa] + unquoted[qb:]
     if not _has_verb(unquoted) or re.match(r"that is\b|that's\b", rest, re.IGNORECASE):
         return True  # '— Marvin Gaye's 1977 hit "Got to Give It Up."': a noun phrase; "-- that is if ...": a condition
-    if re.search(r" (?:--|–|—) ", s[: m.start()]):
+    if re.search(rf" {_DASH} ", s[: m.start()]):
         return True  # the closing dash of a pair: "chronicles -- in painful detail -- every defeat"
     if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):
         return True  # "When X came out -- weeks after Y --": the first part would be a fragment
@@ -438,7 +486,114 @@ def _split_coordinated_clauses(s: str, trace: list[str]) -> list[str] | None:
         parts = _split_and_go_on(s, m, lead, trace, f"split:conjunction:{word}")
         if parts:
             return parts
+    for m in re.finditer(r"(?<=[a-z0-9%])\s+(and|but)\s+(?=[A-Za-z])", s):
+        if not _bare_conjunction_splits(s, m) or _clauses_stay_together(s, m):
+            continue
+        parts = _split_and_go_on(s, m, CONJUNCTION_LEADS[m.group(1)], trace, f"split:conjunction:{m.group(1)}")
+        if parts:
+            return parts
     return None
+
+
+def _bare_conjunction_splits(s: str, m: re.Match) -> bool:
+    """Whether "and" / "but" with no comma before it (matched by ``m``) joins two clauses
+    that each stand alone, in the parser's reading: the main verb and a second verb with
+    its own subject, and nothing before the main clause's subject that covers both (a
+    time, a place, a condition: "On Monday X did A and Y did B").
+
+    >>> s = "Liam Hemsworth has also been cast in a lead role and Jeff Goldblum will reprise his role."
+    >>> _bare_conjunction_splits(s, re.search(r" (and) ", s))
+    True
+    >>> s = "On Monday the police arrested the man at his home and the court charged him with murder."
+    >>> _bare_conjunction_splits(s, re.search(r" (and) the court", s))
+    False
+    >>> s = "The police arrested the man and the woman who drove the car to the bank."
+    >>> _bare_conjunction_splits(s, re.search(r" (and) ", s))
+    False
+    >>> s = "The report found a department that was biased and that has targeted African-Americans."
+    >>> _bare_conjunction_splits(s, re.search(r" (and) ", s))
+    False
+    """
+    found = _conjoined(s, m)
+    if found is None or _inside_quote(s, m.start()) or _REPORTING_RE.search(s[:m.start()]):
+        return False  # ("Miss Moir is said to have stood by him and they still hope ...": the hedge may cover both)
+    tokens, main, second = found
+    subjects = [k for k in parse.children(tokens, main) if k.dep in ("nsubj", "nsubjpass", "expl")]
+    if len(subjects) != 1 or subjects[0].i > main.i:
+        return False
+    if any(t.dep != "punct" for t in tokens[:subjects[0].left]):
+        return False  # "On Monday the police ... and the court ...": the time may be the second clause's too
+    if any(k.dep in ("advcl", "prep", "npadvmod") and k.i > second.right for k in parse.children(tokens, main)):
+        return False  # a phrase after the second clause that the parser gives to the first: both, perhaps
+    return any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in tokens[second.left:second.i + 1])
+
+
+def _conjoined(s: str, m: re.Match) -> tuple[tuple[parse.Token, ...], parse.Token, parse.Token] | None:
+    """The parse of ``s``, and the two verbs that the conjunction matched by ``m``
+    (group 1) joins when the parser reads it as joining the main verb to a verb with a
+    subject of its own: (tokens, main verb, second verb); None otherwise."""
+    tokens = parse.parse(s)
+    cc = parse.token_at(tokens, m.start(1))
+    if cc is None or cc.dep != "cc":
+        return None
+    main = tokens[cc.head]
+    if main.dep != "ROOT" or not main.tag.startswith(("VB", "JJ", "NN")):
+        return None
+    second = next((x for x in parse.children(tokens, main) if x.dep == "conj" and x.i > cc.i), None)
+    if second is None or not second.tag.startswith(("VB", "MD")) and not any(
+            k.dep in ("cop", "aux") for k in parse.children(tokens, second)):
+        return None
+    if not any(k.dep in ("nsubj", "nsubjpass", "expl") and k.left == cc.i + 1
+               and k.text.lower() not in ("that", "which", "who", "whom", "whose", "what")
+               for k in parse.children(tokens, second)):
+        return None  # the second verb's subject opens the second clause ("a department that was biased and
+        # that has targeted ...": a relative pronoun is no subject of a sentence of its own)
+    return tokens, main, second
+
+
+def _joins_main_clause(s: str, m: re.Match) -> bool:
+    """Whether the conjunction matched by ``m`` joins the main clause to a second clause
+    with its own subject, in the parser's reading ("Clinton has asked ..., and department
+    officials are reviewing them").
+
+    >>> s = "Clinton has asked for the emails to be made public, and department officials are reviewing them."
+    >>> _joins_main_clause(s, re.search(r", (and) ", s))
+    True
+    >>> s = "He bought apples, and pears that were ripe."
+    >>> _joins_main_clause(s, re.search(r", (and) ", s))
+    False
+    """
+    return _conjoined(s, m) is not None
+
+
+def _report_ends_before(s: str, m: re.Match) -> bool:
+    """Whether every verb of saying before the conjunction matched by ``m`` ends its
+    report before it, in the parser's reading: the conjunction joins a main verb that is
+    no verb of saying ("Officials declined to say how many were missing, and they did not
+    release the names": the second clause is the officials' act, not what was said);
+    words that only look like a report ("warmer states") are not verbs.
+
+    >>> s = "Military officials declined to say how many bodies were missing, and they did not release the names."
+    >>> _report_ends_before(s, re.search(r", (and) ", s))
+    True
+    >>> s = "Rendell noted that the party won the vote, and some speculated about his future."
+    >>> _report_ends_before(s, re.search(r", (and) ", s))
+    False
+    """
+    found = _conjoined(s, m)
+    if found is None:
+        return False
+    tokens, main, _ = found
+    if _REPORTING_RE.fullmatch(main.text.lower()) and any(k.dep in ("ccomp", "parataxis") for k in parse.children(tokens, main)):
+        return False  # the main verb reports a clause: the second may be reported too
+    for t in tokens:
+        if t.idx >= m.start() or t.i == main.i:
+            continue
+        if _REPORTING_RE.fullmatch(t.text.lower()) and (t.tag.startswith("VB") or t.text.lower() == "according"):
+            if tokens[t.right].end > m.start() or t.dep in ("ccomp", "parataxis") or t.head == main.i and t.dep != "xcomp":
+                return False  # the report reaches the conjunction; or "The man fled, police said, and
+                # officers ...": a source set in the first clause may cover the second
+    return True
 
 
 # ", and can't wait to ...": a verb with no subject after a subordinate clause, which may be the main clause's.
@@ -453,8 +608,8 @@ def _clauses_stay_together(s: str, m: re.Match) -> bool:
     word = m.group(1)
     rest = s[m.end() :]
     # (", but was later caught": a verb without its subject is split:coordination's.)
-    if not _is_clause(rest):
-        return True
+    if not (_is_clause(rest) or _joins_main_clause(s, m) and _own_clause(s, m.end(), len(s))):
+        return True  # ("and department officials are reviewing ...": a clause the word lists miss, the parser sees)
     if word in ("although", "though", "because") and _SUBJECTLESS_AFTER_RE.search(rest):
         return True  # "loves Luke, although he has none, and can't wait to ...": the last verb is the main subject's
     that = parse.word_at(s, m.end()) if rest.lower().startswith("that ") else None
@@ -462,7 +617,7 @@ def _clauses_stay_together(s: str, m: re.Match) -> bool:
         return True  # "said the film would be his last, and that afterwards he would ...": still what he said
     if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
         return True  # "Paul McCartney, Patti Smith, Beck, and John Legend are ...": a list, not two clauses
-    if _reports_before(s, m.start()):
+    if _reports_before(s, m.start()) and not _report_ends_before(s, m):
         return True  # "Rendell noted that X, and some speculated ...": the second clause may be his words too
     if re.search(r"\b(?:and|or|but|nor)$", s[: m.start()]) or word == "but" and re.search(
             r"\bnot (?:only|because|just|simply|merely)\b", s[: m.start()], re.IGNORECASE):
@@ -488,7 +643,7 @@ def _clauses_stay_together(s: str, m: re.Match) -> bool:
                                    r"whether|what|why|where)\b", s[: m.start()], re.IGNORECASE):
         return True  # "I remember when cancer was a dirty word, and the prognosis was always grim": the
         # second clause may be remembered too
-    if len(re.findall(r" (?:--|–|—) ", s[: m.start()])) % 2:
+    if len(re.findall(rf" {_DASH} ", s[: m.start()])) % 2:
         return True  # "forces -- those commanded by Houthis, and those led by ... -- battled": inside a dash pair
     if re.search(r",\s+(?:[^,]{1,60}\s)?(?:said|says|told|tells|added|adds|reported|reports|testified|recalled|"
                  r"noted|argued|wrote|explained|insisted|warned|claimed|tweeted)\b|,\s+according to\b", rest):

@@ -10,12 +10,13 @@ from functools import lru_cache
 
 from .clauses import MIN_PART_WORDS, _long, _main_clause, _main_clause_tense, _reports_before, _split_all
 from .lexicon_entries import lexicon
-from .mentions import _subject_again
+from .mentions import _names_people, _subject_again
 from .splits import _split_attributed
 from .tails import _ends_with_source
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _lower_first, _word_count, _words
 from .word_classes import DETERMINERS, FINITE_VERBS, OBJECT_PRONOUNS, _PAST_FORMS, _REPORTING_RE
 from .. import inflect, parse
+from ..faithful import CALENDAR_NAMES
 from ...text.quotes import quotations
 from ...text.nlp import zipf_frequency
 
@@ -202,22 +203,61 @@ def _shared_subject_verbs(s: str) -> tuple[tuple[parse.Token, ...], parse.Token,
         return None  # "reportedly shouted ... and cut", "usually punctured ... and exploded": the adverb covers both
     if ":" in s[:main.idx]:
         return None  # "CNN: Last year your organization ...": a speaker's label the parser may take for the subject
-    if _REPORTING_RE.fullmatch(main.text) or any(x.dep == "ccomp" for x in parse.children(tokens, main)) \
-            or any(a < main.idx for a, _, _ in quotations(s)):
+    if (_REPORTING_RE.fullmatch(main.text) or any(x.dep == "ccomp" for x in parse.children(tokens, main))) \
+            and not _report_closed(s, tokens, main, verbs) or any(a < main.idx for a, _, _ in quotations(s)):
         return None  # '"...," the band said on Facebook and tweeted out to ...': both verbs share the quote
     if len(subjects) != 1 or len(verbs) != 1 or subjects[0].i > main.i:
         return None
-    if any(t.dep not in ("punct", "cc") for t in tokens[:subjects[0].left]):
+    if any(t.dep not in ("punct", "cc") and not (t.dep == "advmod" and t.text.lower() in _LINKING_ADVERBS)
+           for t in tokens[:subjects[0].left]):
         return None  # "In another letter, Anne wrote ... and drew ...": the second sentence would lose the scope
+        # ("Meanwhile, officials said ... and urged ...": a link to the sentence before, no scope)
     return tokens, main, auxiliaries, subjects[0], verbs[0]
+
+
+# What a speaker does after saying something, in the past: "said ..., and urged ...".
+_SPEAKERS_ACTS = frozenset("urged called asked added warned promised vowed pledged insisted noted denied declined refused "
+                           "appealed thanked praised apologized apologised stressed described encouraged advised "
+                           "told announced confirmed admitted acknowledged explained".split())
+# Openers that link to the sentence before and say nothing of when, where or whether.
+_LINKING_ADVERBS = frozenset("meanwhile however also moreover furthermore additionally".split())
+
+
+def _report_closed(s: str, tokens: tuple[parse.Token, ...], main: parse.Token, verbs: list[parse.Token]) -> bool:
+    """Whether a main verb of saying ends its report, with a comma, before the one verb
+    joined to it, and the sentence holds no quotation: "Officials said supplies had not
+    been contaminated, and urged consumers to ..." (the urging is the officials' own
+    act, said of them, not something they reported).
+
+    >>> s = "Officials said supplies of formula had not been contaminated, and urged consumers to keep using them."
+    >>> tokens = parse.parse(s)
+    >>> _report_closed(s, tokens, tokens[1], [x for x in tokens if x.text == "urged"])
+    True
+    >>> s = "Officials said supplies of formula had not been contaminated and urged consumers to keep using them."
+    >>> tokens = parse.parse(s)
+    >>> _report_closed(s, tokens, tokens[1], [x for x in tokens if x.text == "urged"])
+    False
+    """
+    if len(verbs) != 1 or quotations(s) or "''" in s or not verbs[0].tag == main.tag == "VBD" \
+            or verbs[0].text.lower() not in _SPEAKERS_ACTS:
+        return False  # ("Police said a mob tried to attack them, and shouted ...": the mob may have shouted;
+        # "urged", "called", "added" are what a speaker does)
+    second = verbs[0]
+    reports = [x for x in parse.children(tokens, main) if x.dep in ("ccomp", "parataxis") or x.dep == "xcomp"]
+    cc = next((x for x in parse.children(tokens, main) if x.dep == "cc" and main.i < x.i < second.i), None)
+    if cc is None or tokens[cc.i - 1].text != "," or not reports:
+        return False
+    return all(x.right < cc.i - 1 for x in reports)
 
 
 def _second_verb_refused(s: str, tokens: tuple[parse.Token, ...], main: parse.Token, second: parse.Token) -> bool:
     """Whether ``second`` is no verb of its own beside ``main``: an elided "was", an
     adjective the parser took for a verb, an infinitive, or a clause with its own subject."""
     if main.text.lower() in ("is", "are", "was", "were", "be", "been") and second.tag in ("VBN", "VBD") and not any(
-            x.dep in ("aux", "auxpass") for x in parse.children(tokens, second)):
+            x.dep in ("aux", "auxpass") for x in parse.children(tokens, second)) and second.text.lower() not in (
+            "was", "were", "had", "did"):
         return True  # "Birka was a trading center and made a World Heritage Site": "was made", elided
+        # ("was surplus to requirements, but was quick to ...": a "was" of its own is no elided one)
     if second.text.lower() in ("left", "right"):
         return True  # "wounds in the chest and left hand": an adjective the parser took for a verb
     if second.text.startswith(("'", "’")) or "," in s[tokens[second.left].idx - 1 if second.left else 0:second.idx]:
@@ -279,7 +319,7 @@ def _coordinating_word(s: str, tokens: tuple[parse.Token, ...], main: parse.Toke
             x.dep not in ("advmod", "punct", "neg") for x in parse.children(tokens, second)):
         return None  # "has ranged from ... to feeling isolated, and even ignored": not "has even ignored"
     if any(x.dep in ("relcl", "acl", "ccomp", "advcl", "conj") and x.tag.startswith("VB")
-           for x in tokens[main.i + 1:cc.i]):
+           for x in tokens[main.i + 1:cc.i]) and not _report_closed(s, tokens, main, [second]):
         return None  # "said a mob tried to attack them and shouted ...": whose is the second verb?
         # ("managed to escape, but was later caught": a verb's own complement is no such doubt)
     if tokens[second.left].dep == "punct":
@@ -375,6 +415,9 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
     ['A suicide attacker detonated a car bomb near a police station on Tuesday.', 'This killed seven people and injured 23 others.']
     >>> _split_participle("The mayor spoke to reporters outside the court on Monday, saying the city would appeal.", [])
     ['The mayor spoke to reporters outside the court on Monday.', 'The mayor said the city would appeal.']
+    >>> _split_participle("Serena Williams plays her first match in Indian Wells in 14 years on Friday, saying she was "
+    ...                   "ready to return.", [])
+    ['Serena Williams plays her first match in Indian Wells in 14 years on Friday.', 'Williams says she was ready to return.']
     >>> _split_participle("Farah fled the civil war in Syria with her husband, hitching rides on trucks.", [])
     ['Farah fled the civil war in Syria with her husband, hitching rides on trucks.']
     """
@@ -458,10 +501,13 @@ def _participle_subject(s: str, tokens: tuple[parse.Token, ...], main: parse.Tok
         return "This"
     if lemma == "add" and not _adds_to_report(tokens, main, t, lemma, any_verb=True):
         return None  # "adding 18 titles to her tally": not words said
-    if lemma in _REPORT_VERBS and tense == "past":
+    if lemma in _REPORT_VERBS and tense in ("past", "present") or lemma and tense == "past" and _own_act(s, tokens, main, t):
         subjects = [x for x in parse.children(tokens, main) if x.dep in ("nsubj", "nsubjpass")]
         if len(subjects) != 1 or subjects[0].tag == "EX":
             return None
+        if tense == "present" and (subjects[0].tag not in ("NN", "NNP") or main.tag != "VBZ"):
+            return None  # "Serena Williams plays ..., saying she was ..." -> "Williams says ..."; one subject
+            # in the singular only, whose verb the new sentence can agree with
         again = _subject_again(s, tokens, subjects[0])
         if again is None:
             return None
@@ -469,6 +515,58 @@ def _participle_subject(s: str, tokens: tuple[parse.Token, ...], main: parse.Tok
             return None  # "The chapter said it had closed the chapter": "it" was the clearer word
         return again
     return None
+
+
+# Prepositions whose object is a setting (a place, a time), not someone who could act.
+_SETTING_PREPOSITIONS = frozenset("in at on during near outside inside across around over under into onto "
+                                  "from through throughout since before after until".split())
+# Main verbs after which a participle is another's, or states a result rather than an act.
+_NOT_AGENT_VERBS = frozenset("is are was were be been being am seem seems seemed appear appears appeared "
+                             "become becomes became remain remains remained".split())
+
+
+def _own_act(s: str, tokens: tuple[parse.Token, ...], main: parse.Token, t: parse.Token) -> bool:
+    """Whether the participle ``t`` can only be the main subject's own act, so that the
+    subject named again may do it in a sentence of its own ("Dolce & Gabbana went
+    familial for fall at its show in Milan on Sunday, dedicating its collection to
+    mamma" -> "Dolce & Gabbana dedicated its collection ..."): the main verb is an act
+    (not "is", "seems"), not passive, and no one else stands between the subject and
+    the participle who could be doing it (a person's noun, a pronoun, a name other than
+    a place or time after "in", "on", ...).
+
+    >>> s = "Dolce & Gabbana went familial for fall at its show in Milan on Sunday, dedicating its collection to mamma."
+    >>> tokens = parse.parse(s)
+    >>> _own_act(s, tokens, tokens[3], [x for x in tokens if x.text == "dedicating"][0])
+    True
+    >>> s = "Police found the boy near the river on Friday, sitting alone on the bank."
+    >>> tokens = parse.parse(s)
+    >>> _own_act(s, tokens, tokens[1], [x for x in tokens if x.text == "sitting"][0])
+    False
+    >>> s = "The Klan saw the largest decline of all groups, according to the report, losing half of its chapters."
+    >>> tokens = parse.parse(s)
+    >>> _own_act(s, tokens, tokens[2], [x for x in tokens if x.text == "losing"][0])
+    False
+    """
+    if main.text.lower() in _NOT_AGENT_VERBS or main.tag not in ("VBD",) or any(
+            k.dep in ("auxpass", "nsubjpass", "neg") or k.dep == "aux" for k in parse.children(tokens, main)):
+        return False  # ("Her job is to hack ..., trying": the job does not try; "did not go, citing": keep)
+    lead = tokens[t.left]
+    if _REPORTING_RE.search(s[:lead.idx]):
+        return False  # "X saw the largest decline, according to the report, losing half ...": the source
+        # covers the participle too, and a sentence of its own would lose it
+    for x in tokens[main.i + 1:lead.i]:
+        if x.tag == "PRP" and x.text.lower() not in _REFLEXIVES or x.tag in ("NN", "NNS") and _names_people(x.text):
+            return False  # "found the boy ..., sitting": the boy sits
+        if x.tag in ("NNP", "NNPS") and x.text not in CALENDAR_NAMES:
+            phrase = x
+            while phrase.dep == "compound" and phrase.head != phrase.i:
+                phrase = tokens[phrase.head]
+            if not (phrase.dep == "pobj" and tokens[phrase.head].text.lower() in _SETTING_PREPOSITIONS):
+                return False  # "met Obama ..., waving": Obama may be waving; "in Milan": a place
+    return _lemma_of_participle(t.text.lower()) not in _RESULT_VERBS
+
+
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself".split())
 
 
 def _participle_clause_text(s: str, tokens: tuple[parse.Token, ...], t: parse.Token, subject: str,
@@ -488,8 +586,8 @@ def _participle_clause_text(s: str, tokens: tuple[parse.Token, ...], t: parse.To
         base = _lemma_of_participle(v.text.lower())
         if base is None:
             return None
-        if subject == "This" and tense == "present":
-            form = inflect.third_person(base)
+        if tense == "present":
+            form = inflect.third_person(base)  # ("This kills ...", "Williams says ...": one subject, singular)
         else:
             form = inflect.past(base)
         pieces.append(s[at:v.idx])

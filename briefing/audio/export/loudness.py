@@ -187,7 +187,6 @@ def limiter_gain(
     hold: float = _TIMING[1],
     block: int = _BLOCK,
     smooth: bool = True,
-    scale: float = 1.0,
 ) -> np.ndarray:
     """Gain (<= 1) per sample that keeps ``envelope * gain`` at or under ``ceiling_db``.
 
@@ -196,13 +195,12 @@ def limiter_gain(
     ``m`` over ``(n - attack, n]``. Every one of those windows contains ``n``, so the mean never
     exceeds what ``n`` needs, while the gain ramps down over ``attack`` before a peak and back
     up over ``attack`` after ``hold``. Between blocks the gain is interpolated, never above
-    the block's own value. ``scale`` (> 0) is a gain already applied to ``envelope``: the
-    same result as passing ``envelope * scale``, without a copy of it.
+    the block's own value.
     """
     env = np.asarray(envelope, dtype=np.float64)
     if env.size == 0:
         return np.ones(0)
-    return _limiter(block_peaks(env, block), env.size, sample_rate, ceiling_db, attack, hold, block, smooth, scale)
+    return _limiter(block_peaks(env, block), env.size, sample_rate, ceiling_db, attack, hold, block, smooth, 1.0)
 
 
 def block_peaks(envelope: np.ndarray, block: int = 8) -> np.ndarray:
@@ -223,7 +221,8 @@ def _limiter(
     peak: np.ndarray, n: int, sample_rate: int, ceiling_db: float, attack: float, hold: float, block: int,
     smooth: bool, scale: float,
 ) -> np.ndarray:
-    """:func:`limiter_gain` from the envelope's :func:`block_peaks` (``n`` samples)."""
+    """:func:`limiter_gain` from the envelope's :func:`block_peaks` (``n`` samples), for the
+    envelope times ``scale`` (> 0): the peaks are scaled, not a whole-length copy of it."""
     from scipy.ndimage import minimum_filter1d, uniform_filter1d  # deferred: see _tp_filter
 
     blocks = peak.size

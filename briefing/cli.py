@@ -492,7 +492,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from web import get_queue
     from web.serve import warm_up
 
-    # One worker per core: its voice (onnxruntime) runs on one thread, unless told otherwise.
+    # One worker per core: it speaks one sentence at a time, unless told otherwise.
     os.environ.setdefault("BRIEFING_VOICE_THREADS", "1")
     queue = get_queue(app)
     if not hasattr(queue, "run_worker"):

@@ -32,6 +32,9 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import closing
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -44,7 +47,7 @@ from ..models import Briefing, Script, Segment
 from . import export
 from .export import Chapter, TrackInfo
 from .script import build_script
-from .speak import DEFAULT_VOICE, Voice, get_voice
+from .speak import DEFAULT_VOICE, Voice, get_voice, speech_threads
 
 __all__ = [
     "AudioRendition",
@@ -177,6 +180,24 @@ def _sentence_samples(voice: Voice, text: str, sample_rate: int) -> np.ndarray:
     return _trim(samples, sample_rate)
 
 
+def _spoken_lines(voice: Voice, texts: list[str], sample_rate: int) -> Iterator[np.ndarray]:
+    """The samples of each text in turn; a concurrent voice speaks up to
+    :func:`~briefing.audio.speak.speech_threads` of them at once, in order all the same."""
+    threads = min(speech_threads(), len(texts)) if voice.concurrent else 1
+    if threads <= 1:
+        for text in texts:
+            yield _sentence_samples(voice, text, sample_rate)
+        return
+    pool = ThreadPoolExecutor(threads, thread_name_prefix="speak")
+    try:
+        futures = [pool.submit(_sentence_samples, voice, text, sample_rate) for text in texts]
+        for future in futures:
+            yield future.result()
+    finally:
+        # A failed line (or a caller that stops early) cancels the lines not yet begun.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def synthesize_script(
     script: Script,
     voice: Voice,
@@ -201,22 +222,25 @@ def synthesize_script(
     segments: list[Segment] = []
     section_starts: list[float] = []
     done = 0
-    for s_index, section in enumerate(script.sections):
-        for l_index, line in enumerate(section.lines):
-            if segments:
-                pause = settings.point_pause if l_index == 0 else settings.sentence_pause
-                gap = np.zeros(int(round(pause * sr)), np.float32)
-                pieces.append(gap)
-                position += gap.size
-            samples = _sentence_samples(voice, line.spoken, sr)
-            if l_index == 0:
-                section_starts.append(position / sr)
-            segments.append(Segment(s_index, l_index, line.text, position / sr, (position + samples.size) / sr))
-            pieces.append(samples)
-            position += samples.size
-            done += 1
-            if progress is not None:
-                progress(done, total)
+    lines = [line.spoken for section in script.sections for line in section.lines]
+    # closing: a failed line or progress callback stops the lines still being spoken.
+    with closing(_spoken_lines(voice, lines, sr)) as spoken:
+        for s_index, section in enumerate(script.sections):
+            for l_index, line in enumerate(section.lines):
+                if segments:
+                    pause = settings.point_pause if l_index == 0 else settings.sentence_pause
+                    gap = np.zeros(int(round(pause * sr)), np.float32)
+                    pieces.append(gap)
+                    position += gap.size
+                samples = next(spoken)
+                if l_index == 0:
+                    section_starts.append(position / sr)
+                segments.append(Segment(s_index, l_index, line.text, position / sr, (position + samples.size) / sr))
+                pieces.append(samples)
+                position += samples.size
+                done += 1
+                if progress is not None:
+                    progress(done, total)
     pieces.append(np.zeros(int(settings.tail * sr), np.float32))
     audio = np.concatenate(pieces)
     duration = audio.size / sr

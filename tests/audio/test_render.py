@@ -366,3 +366,31 @@ def test_progress_bar_draws_sentences_spoken():
     bar(1, 4)
     bar(4, 4)
     assert stream.getvalue() == "\rSpeaking [##--------] 1/4 sentences\rSpeaking [##########] 4/4 sentences\n"
+
+
+def test_lines_spoken_two_at_a_time_are_the_lines_spoken_one_at_a_time(monkeypatch):
+    """Piper speaks two lines at once by default; the samples, and their order, are the same."""
+    from briefing.audio.render import _spoken_lines
+
+    voice = speak.get_voice("piper")
+    texts = ["The council met on Monday.", "Rain is expected tonight.", "Schools will open at nine."]
+    monkeypatch.setenv("BRIEFING_VOICE_THREADS", "1")
+    assert speak.speech_threads() == 1
+    one = list(_spoken_lines(voice, texts, 22050))
+    monkeypatch.setenv("BRIEFING_VOICE_THREADS", "2")
+    two = list(_spoken_lines(voice, texts, 22050))
+    assert [a.size for a in one] == [b.size for b in two]
+    assert all(np.array_equal(a, b) for a, b in zip(one, two))
+    monkeypatch.delenv("BRIEFING_VOICE_THREADS")
+    assert 1 <= speak.speech_threads() <= 2
+
+
+def test_a_line_that_fails_while_two_are_spoken_stops_the_rest(monkeypatch):
+    from briefing.audio.render import _spoken_lines
+
+    monkeypatch.setenv("BRIEFING_VOICE_THREADS", "2")
+    voice = speak.get_voice("piper")
+    lines = _spoken_lines(voice, ["The council met.", "   ", "Rain is expected."], 22050)
+    assert next(lines).size > 0
+    with pytest.raises(VoiceError, match="empty sentence"):
+        next(lines)

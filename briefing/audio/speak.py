@@ -104,6 +104,10 @@ class Voice:
         """Speak one sentence; raise :class:`VoiceError` when it cannot."""
         raise NotImplementedError
 
+    def load(self) -> None:
+        """Load what speaking needs, so that the first sentence does not wait for it; a no-op
+        for voices with nothing to load. Raises :class:`VoiceError` as ``synthesize`` would."""
+
     def speech(self, text: str, *, quoted: bool = False) -> str:
         """The words this voice should be given for ``text`` (the script's ``spoken``
         form): :func:`briefing.audio.normalize.for_speech` unless the voice reads some things
@@ -324,6 +328,10 @@ class PiperVoice(Voice):
                     ) from exc
                 _PIPER_MODELS[key] = loaded
         return loaded
+
+    def load(self) -> None:
+        # onnxruntime builds the session without the GIL, so this runs beside Python work.
+        self.model()
 
     def synthesize(self, text: str) -> AudioSegment:
         from piper import SynthesisConfig  # deferred with the rest of Piper (see _load_piper)

@@ -510,6 +510,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
                             "`briefing serve` makes the audio itself.")
     if not args.no_warm_up:
         warm_up()
+        _load_voice(DEFAULT_VOICE)  # before the first job, which would otherwise wait for it
     return queue.run_worker(loglevel=args.loglevel)
 
 

@@ -41,7 +41,7 @@ def test_the_script_joins_the_stories_in_their_own_words():
         assert list(section.lines[-len(own_points):]) == own_points
         assert section.lines[0].text.startswith("Story ")
     spoken = " ".join(line.spoken for s in script.sections for line in s.lines)
-    assert "Quote, People want somewhere warm and quiet to study, end quote, said director Sam Patel." in spoken
+    assert "Quote, People want somewhere warm and quiet to study, end of quote, said director Sam Patel." in spoken
 
 
 def test_a_digest_of_nothing_is_refused():

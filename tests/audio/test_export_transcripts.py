@@ -13,7 +13,7 @@ from briefing.models import Script, ScriptLine, ScriptSection
 SCRIPT = Script(
     (
         ScriptSection("intro", "Introduction", (ScriptLine("Briefing: Q&A <live>.", "Briefing: Q and A live."),)),
-        ScriptSection("point", "Point 1: Musk", (ScriptLine("Musk said, quote, yes, end quote.", "Musk said, quote, yes, end quote."),), 0),
+        ScriptSection("point", "Point 1: Musk", (ScriptLine("Musk said, quote, yes, end of quote.", "Musk said, quote, yes, end of quote."),), 0),
         ScriptSection("outro", "Source", (ScriptLine("Summarised automatically.", "Summarised automatically."),)),
     )
 )

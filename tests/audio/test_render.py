@@ -50,8 +50,8 @@ SCRIPT = Script(
         ScriptSection(
             "point",
             "Musk denies it",
-            (line('Musk said, quote, Nothing could be further from the truth, end quote. AT&T <no> comment.',
-                  "Musk said, quote, Nothing could be further from the truth, end quote. A T and T, no comment."),),
+            (line('Musk said, quote, Nothing could be further from the truth, end of quote. AT&T <no> comment.',
+                  "Musk said, quote, Nothing could be further from the truth, end of quote. A T and T, no comment."),),
             1,
         ),
         ScriptSection("outro", "Source", (line("This briefing was summarised automatically."),)),

@@ -126,7 +126,7 @@ def test_outro_falls_back_to_the_url_host():
 def test_quotation_is_marked_attributed_and_verbatim(hand_made):
     first = build_script(hand_made).sections[1]
     assert shown(first) == f"Elon Musk said: “{QUOTE}”"  # the pronoun is named; quote marks kept
-    assert spoken(first) == "Elon Musk said, quote, Nothing could be further from the truth, end quote."
+    assert spoken(first) == "Elon Musk said, quote, Nothing could be further from the truth, end of quote."
 
 
 def test_source_is_added_once_when_not_named(hand_made):
@@ -163,21 +163,21 @@ def test_quote_over_two_sentences_is_marked_once():
     ]
     assert [line.spoken for line in lines] == [
         "According to Jane Doe, quote, We lost five people.",
-        "Never again, end quote, she said.",
+        "Never again, end of quote, she said.",
     ]
 
 
 def test_question_in_a_quote_stays_one_line():
     script = build_script(briefing([point("“Why now?” he asked.")]))
     assert [(line.text, line.spoken) for line in script.sections[1].lines] == [
-        ("“Why now?” he asked.", "Quote, Why now? End quote, he asked.")
+        ("“Why now?” he asked.", "Quote, Why now? End of quote, he asked.")
     ]
 
 
 def test_speech_function_is_pluggable(hand_made):
     raw = build_script(hand_made, speech=lambda text, quoted=False: text)
     assert raw.sections[3].lines[0].spoken == "Musk said he would visit Israel on October 7."
-    assert raw.sections[1].lines[0].spoken == "Elon Musk said, quote, Nothing could be further from the truth, end quote."
+    assert raw.sections[1].lines[0].spoken == "Elon Musk said, quote, Nothing could be further from the truth, end of quote."
 
 
 # -- the seed article, through the real pipeline -------------------------------------------
@@ -216,7 +216,7 @@ def test_seed_quotations_are_spoken_verbatim_and_attributed(seed):
         said = spoken(section)
         for quote in re.findall(r"“([^”]+)”", kp.text):
             words = " ".join(re.findall(r"[\w']+", for_speech(quote, quoted=True).replace("’", "'")))
-            heard = re.search(r"quote, (.*?),? end quote", said, flags=re.IGNORECASE)
+            heard = re.search(r"quote, (.*?),? end of quote", said, flags=re.IGNORECASE)
             assert heard, said
             assert " ".join(re.findall(r"[\w']+", heard.group(1))) == words
         if kp.attribution:

@@ -316,6 +316,7 @@ def _wait_serving(base: str, path: str, processes: int, timeout: float = 120.0) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench scale", description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=12, help="Pages briefed for briefings per minute (default 12).")
+    parser.add_argument("--rounds", type=int, default=2, help="Rounds of 1 and 2 workers; the best of each counts (default 2).")
     parser.add_argument("--memory-pages", type=int, default=0, help="Pages for the memory peak, largest first (0: all).")
     parser.add_argument("--seconds", type=float, default=5.0, help="Measured seconds per web load (default 5).")
     parser.add_argument("--repeat", type=int, default=3, help="Web loads per setting; the best counts (default 3).")
@@ -336,13 +337,17 @@ def main(argv: list[str] | None = None) -> int:
         # The same articles for both: pages of about the median length of the dev set.
         middle = len(pages) // 2
         chosen = pages[max(0, middle - args.articles // 2): middle + (args.articles + 1) // 2]
-        runs = [throughput(chosen, n) for n in (1, 2)]
-        speedup = runs[1]["per_minute"] / max(runs[0]["per_minute"], 0.01)
-        results["throughput"] = {"runs": runs, "speedup": round(speedup, 2), "target": 1.7}
+        # Rounds alternate 1 and 2 workers and the best run of each counts: this machine's
+        # speed drifts by 10% and more within minutes (one worker, same pages: 3.83 to 4.25
+        # briefings per CPU-minute), which one run of each would read as scaling.
+        runs = [throughput(chosen, n) for _ in range(args.rounds) for n in (1, 2)]
+        best = [max((r for r in runs if r["workers"] == n), key=lambda r: r["per_minute"]) for n in (1, 2)]
+        speedup = best[1]["per_minute"] / max(best[0]["per_minute"], 0.01)
+        results["throughput"] = {"runs": runs, "best": best, "speedup": round(speedup, 2), "target": 1.7}
         print(markdown_table(["workers", "briefings", "seconds", "briefings/min", "cores used", "briefings/CPU-min"],
                              [(r["workers"], r["briefings"], r["seconds"], r["per_minute"], r["cores_used"],
                                r["per_cpu_minute"]) for r in runs]))
-        print(f"2 workers / 1 worker: {speedup:.2f}x (target >= 1.7x)\n", flush=True)
+        print(f"2 workers / 1 worker, best of {args.rounds} each: {speedup:.2f}x (target >= 1.7x)\n", flush=True)
     if "web" not in args.skip:
         web = web_processes(pages[len(pages) // 2:], (1, 2), args.seconds, args.repeat)
         ratio = web[1]["page"]["rps"] / max(web[0]["page"]["rps"], 0.1)

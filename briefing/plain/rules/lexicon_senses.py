@@ -372,6 +372,9 @@ def _match_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: 
         return True  # "was engaged in the process of updating": only "is in the process of" goes
     if surface.entry.replacement.startswith("call") and re.match(r"(?:\s+[\w'’-]+){0,3}\s+as\b", sentence[end:]):
         return True  # "branded itself as": not "called itself as"
+    if surface.entry.phrase.endswith("known as") and not re.match(r"\s+(?:the\s+)?[A-Z\"“‘']", sentence[end:]):
+        return True  # "was also known as a successful stage director": recognised as, not called; only
+        # a name ("known as Jihadi John", "known as the Cambrian Explosion") is what something is called
     if _overlaps(start, end, protected):
         return True
     if "fire" in surface.words and _VIOLENCE_RE.search(sentence):

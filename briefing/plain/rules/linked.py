@@ -1,0 +1,182 @@
+"""Splits that say the link between their parts in words (issue 19, one fact a sentence):
+
+- ``split:report-pair``: one source's two reports become two sentences, the source said
+  again in the second: "Police said A and that B." -> "Police said A. Police also said
+  that B." The second report keeps its "that" and its verb of saying, so nothing of it
+  reads as the writer's own fact;
+- ``split:measured``: a time measured from an event: "Police raided the home on Tuesday,
+  a day after he was charged." -> "Police raided the home on Tuesday. This was a day after
+  he was charged." (past tense only: "This was" states the order of two past events).
+
+Both ask the parser for the shape and leave the sentence as written when it disagrees.
+The only words added are "also", "This was" and the repeated source and cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import parse
+from ...text.quotes import quotations
+from .clauses import _clause_tense, _long, _split_all
+from .text import _Context, _capitalise, _end_sentence, _inside_quote, _word_count
+from .word_classes import _REPORTING_RE
+
+__all__ = ["_rule_report_pair", "_rule_measured_time"]
+
+# Verbs of saying whose two reports may be split ("said A and that B"); findings and beliefs
+# ("found", "believes") are left alone: the second may be the writer's conclusion.
+_PAIR_CUES = frozenset("said says say told tells added adds announced announces confirmed confirms explained "
+                       "explains noted notes stated states wrote writes insisted insists argued argues claimed "
+                       "claims reported reports warned warns".split())
+# Subjects that cannot be said again as a sentence's subject ("which said ...", "it said ...":
+# "it" may have stood for a name in an earlier point).
+_UNREPEATABLE = frozenset("it this that which who whom whose there what".split())
+_AND_THAT_RE = re.compile(r",?\s+and (that)\s+(?=[A-Za-z])")
+
+
+def _rule_report_pair(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    return _split_all(sentences, _split_report_pair_traced)
+
+
+def _split_report_pair_traced(s: str, trace: list[str]) -> list[str]:
+    parts = _split_report_pair(s)
+    if parts is None:
+        return [s]
+    trace.append("split:report-pair")
+    return parts
+
+
+def _subject_text(s: str, tokens: tuple[parse.Token, ...], subject: parse.Token) -> str | None:
+    """The words of ``subject`` up to its first comma ("Marina Pacheco, chief executive of
+    ..." -> "Marina Pacheco"): the name without the description that follows it."""
+    text = s[tokens[subject.left].idx:subject.end if subject.right == subject.i else tokens[subject.right].end]
+    text = text.split(",")[0].strip()
+    if not text or any(ch in text for ch in "\"“”‘’()[]") or re.search(r"(?:^|\s)'|'(?:\s|$)", text):
+        return None  # a quotation or a bracket in the source: keep the sentence as written
+    return text
+
+
+def _split_report_pair(s: str) -> list[str] | None:
+    """ "X said A and that B." -> ["X said A.", "X also said that B."]; None unless the
+    parser reads one verb of saying, the main verb, reporting A, with B joined to A by
+    "and that" and running to the end of the sentence.
+
+    >>> _split_report_pair("Marina Pacheco, chief executive of the Mammal Society, told CNN the image looked "
+    ...                    "genuine and that it was possible a weasel would take on a woodpecker.")
+    ['Marina Pacheco, chief executive of the Mammal Society, told CNN the image looked genuine.', 'Marina Pacheco also told CNN that it was possible a weasel would take on a woodpecker.']
+    >>> _split_report_pair("In a statement, college administrators said the chapter had been suspended for a year "
+    ...                    "and that police were investigating.")
+    ['In a statement, college administrators said the chapter had been suspended for a year.', 'College administrators also said that police were investigating.']
+
+    Not when the verb of saying is negated or under a modal, the "that" is not the second
+    report's, or the source cannot be said again:
+
+    >>> _split_report_pair("The minister did not say the talks had failed and that the army would stay.") is None
+    True
+    >>> _split_report_pair("The group says there has been a big rise in abuse -- and that's largely because of an app.") is None
+    True
+    >>> _split_report_pair("It said the plant had closed last year and that 200 jobs were lost.") is None
+    True
+    """
+    if not _long(s):
+        return None
+    found = [m for m in _AND_THAT_RE.finditer(s) if not _inside_quote(s, m.start())]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    tokens = parse.parse(s)
+    that = parse.token_at(tokens, m.start(1))
+    if that is None or that.dep != "mark" or sum(t.dep == "ROOT" for t in tokens) != 1:
+        return None
+    second = tokens[that.head]
+    first = tokens[second.head]
+    cue = tokens[first.head]
+    if second.dep != "conj" or first.dep != "ccomp" or cue.dep != "ROOT" or cue.text.lower() not in _PAIR_CUES:
+        return None
+    if any(t.dep != "punct" for t in tokens[second.right + 1:]) or tokens[second.left].idx < m.start():
+        return None  # something after the second report, or a second report that starts before "and that"
+    kids = parse.children(tokens, cue)
+    if any(k.dep == "neg" or k.dep == "aux" and (k.tag == "MD" or k.text.lower() in ("do", "does", "did"))
+           for k in kids):
+        return None  # "did not say A and that B", "may have said ...": the frame is not a plain report
+    subjects = [k for k in kids if k.dep == "nsubj" and k.i < cue.i]
+    if len(subjects) != 1 or subjects[0].text.lower() in _UNREPEATABLE:
+        return None
+    source = _subject_text(s, tokens, subjects[0])
+    if source is None or _word_count(source) > 8:
+        return None
+    # The hearer of "told" goes with the cue ("told CNN"); other words of the frame ("in a
+    # statement", "on Monday") stay in the first sentence only.
+    cue_words = cue.text
+    if cue.text.lower() in ("told", "tells"):
+        hearers = [k for k in kids if k.dep in ("dobj", "dative") and k.i == cue.i + 1]
+        if len(hearers) != 1 or hearers[0].right != hearers[0].i:
+            return None  # "told the court's chief judge, ...": a long hearer; keep as written
+        cue_words = f"{cue.text} {hearers[0].text}"
+    first_part = s[:m.start()].rstrip(" ,")
+    rest = s[m.start(1):].strip()
+    if _word_count(first_part) < 6 or _word_count(rest) < 4:
+        return None
+    return [_end_sentence(first_part), _end_sentence(f"{_capitalise(source)} also {cue_words} {rest}")]
+
+
+# A measured time before "after" / "before": "a day", "two weeks", "just days", "66 years".
+_MEASURE_RE = re.compile(
+    r",\s+(?P<measure>(?:(?:just|only|about|some|nearly|almost|barely|more than|less than)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d+)\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?))\s+(?P<word>after|before)\s+(?=[A-Za-z])")
+
+
+def _rule_measured_time(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    return _split_all(sentences, _split_measured_traced)
+
+
+def _split_measured_traced(s: str, trace: list[str]) -> list[str]:
+    parts = _split_measured(s)
+    if parts is None:
+        return [s]
+    trace.append("split:measured")
+    return parts
+
+
+def _split_measured(s: str) -> list[str] | None:
+    """ "A, a day after B." -> ["A.", "This was a day after B."] when A is in the past and
+    B is a clause of its own that the parser hangs on A's verb.
+
+    >>> _split_measured("Police raided millionaire heir Robert Durst's home in Houston on Tuesday, "
+    ...                 "a day after he was charged with first-degree murder.")
+    ["Police raided millionaire heir Robert Durst's home in Houston on Tuesday.", 'This was a day after he was charged with first-degree murder.']
+
+    Not a report ("said ..., a day after": the time may be part of what was said), a
+    present or future main clause, or a phrase instead of a clause:
+
+    >>> _split_measured("The minister said the army would leave, a day after the talks failed in Geneva.") is None
+    True
+    >>> _split_measured("A man rang in his 100th birthday at the dealership, 66 years after making his first sale.") is None
+    True
+    """
+    if not _long(s):
+        return None
+    found = [m for m in _MEASURE_RE.finditer(s) if not _inside_quote(s, m.start())]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    before, rest = s[:m.start()], s[m.end("word"):].strip()
+    if _REPORTING_RE.search(before) or quotations(s[m.start():]) or _word_count(before) < 5 or _word_count(rest) < 3:
+        return None
+    tokens = parse.parse(s)
+    word = parse.token_at(tokens, m.start("word"))
+    main = parse.root(tokens)
+    if word is None or main is None or word.dep != "mark" or sum(t.dep == "ROOT" for t in tokens) != 1:
+        return None
+    clause = tokens[word.head]
+    if clause.dep != "advcl" or clause.head != main.i or main.idx > m.start():
+        return None
+    if any(t.dep != "punct" for t in tokens[clause.right + 1:]):
+        return None  # the clause does not run to the end of the sentence
+    if not any(k.dep in ("nsubj", "nsubjpass", "expl") for k in parse.children(tokens, clause)):
+        return None  # "after making his first sale": whose action?
+    if any(k.dep == "neg" for k in parse.children(tokens, main)) or _clause_tense(tokens, main) != "past":
+        return None  # "did not leave until a day after ...", "will open a day before ...": keep together
+    return [_end_sentence(before), _end_sentence(f"This was {m.group('measure')} {m.group('word')} {rest}")]

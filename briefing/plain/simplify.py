@@ -15,7 +15,8 @@ The default rewriter is deterministic and offline. It applies named rules in ord
   ``split:conjunction`` (", but" / ", and" before a new clause), ``split:coordination``
   (two verbs that share a subject), ``split:participle`` ("..., killing seven" ->
   "This killed seven."), ``split:measured`` ("..., a day after X" -> "This was a day
-  after X.") and ``split:report-pair`` ("said A and that B" -> "said A. X also said
+  after X."), ``split:summary`` ("... the watch -- his first product." -> "... the
+  watch. This is his first product.") and ``split:report-pair`` ("said A and that B" -> "said A. X also said
   that B.") break long sentences.
 
 Closed word lists find the candidates; a dependency parser (:mod:`briefing.plain.parse`)
@@ -48,7 +49,7 @@ from .rules.bracket_dates import _rule_bracket_dates
 from .rules.deletions import _rule_fillers, _rule_heading, _rule_parentheticals, _rule_side_clauses
 from .rules.lexicon import _rule_lexicon
 from .rules.lexicon_entries import LexiconEntry, lexicon, lexicon_header
-from .rules.linked import _rule_measured_time, _rule_report_pair
+from .rules.linked import _rule_measured_time, _rule_report_pair, _rule_summary
 from .rules.relatives import _rule_relative, _rule_restrictive
 from .rules.reported import _rule_move_attribution
 from .rules.splits import _rule_conjunction, _rule_semicolon, _split_semicolons
@@ -107,6 +108,8 @@ REWRITES: dict[str, Rule] = {
     "split:conjunction": Rule("split:conjunction", _rule_conjunction, "Split at ', but' / ', and' before a new clause."),
     "split:measured": Rule("split:measured", _rule_measured_time,
                            "'A, a day after B.' -> 'A. This was a day after B.' (past tense only)"),
+    "split:summary": Rule("split:summary", _rule_summary,
+                          "'... the Apple watch -- his company's first product.' -> '... the Apple watch. This is his company's first product.'"),
     "split:coordination": Rule("split:coordination", _rule_coordination,
                                "'X fired ... and mowed down ...' -> 'X fired .... The pitcher mowed down ...'"),
     "split:participle": Rule("split:participle", _rule_participle,

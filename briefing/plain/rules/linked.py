@@ -6,10 +6,13 @@
   reads as the writer's own fact;
 - ``split:measured``: a time measured from an event: "Police raided the home on Tuesday,
   a day after he was charged." -> "Police raided the home on Tuesday. This was a day after
-  he was charged." (past tense only: "This was" states the order of two past events).
+  he was charged." (past tense only: "This was" states the order of two past events);
+- ``split:summary``: a noun phrase that ends the sentence and restates the thing before
+  it: "Cook has released the Apple watch -- his company's first new product." -> "Cook
+  has released the Apple watch. This is his company's first new product."
 
 Both ask the parser for the shape and leave the sentence as written when it disagrees.
-The only words added are "also", "This was" and the repeated source and cue.
+The only words added are "also", "This is" / "This was" and the repeated source and cue.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from .. import parse
 from ...text.quotes import quotations
 from .clauses import _clause_tense, _long, _split_all
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _word_count
+from .mentions import _names_people
 from .word_classes import _REPORTING_RE
 
-__all__ = ["_rule_report_pair", "_rule_measured_time"]
+__all__ = ["_rule_report_pair", "_rule_measured_time", "_rule_summary"]
 
 # Verbs of saying whose two reports may be split ("said A and that B"); findings and beliefs
 # ("found", "believes") are left alone: the second may be the writer's conclusion.
@@ -180,3 +184,88 @@ def _split_measured(s: str) -> list[str] | None:
     if any(k.dep == "neg" for k in parse.children(tokens, main)) or _clause_tense(tokens, main) != "past":
         return None  # "did not leave until a day after ...", "will open a day before ...": keep together
     return [_end_sentence(before), _end_sentence(f"This was {m.group('measure')} {m.group('word')} {rest}")]
+
+
+# A noun phrase that ends the sentence after a dash or a comma and sums up the words before it:
+# "... the Apple watch -- his company's first new product since the iPad."
+_SUMMARY_RE = re.compile(
+    r"(?P<punct>\s(?:--|—|–)\s|,\s)(?P<np>(?:(?:almost|nearly|about|just|only|roughly)\s+)?"
+    r"(?:a|an|the|his|her|its|their|one|another)\s[^,;:\"“”‘’()—–]+?)\.$")
+
+
+def _rule_summary(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    return _split_all(sentences, _split_summary_traced)
+
+
+def _split_summary_traced(s: str, trace: list[str]) -> list[str]:
+    parts = _split_summary(s)
+    if parts is None:
+        return [s]
+    trace.append("split:summary")
+    return parts
+
+
+def _split_summary(s: str) -> list[str] | None:
+    """ "A -- a NOUN PHRASE." -> ["A.", "This is/was a NOUN PHRASE."] where the noun phrase
+    ends the sentence and restates the thing or event just before it (the parser reads it
+    as that noun's appositive): "is" after a main clause in the present or the perfect,
+    "was" after one in the past.
+
+    >>> _split_summary("Apple CEO Tim Cook has released the much-anticipated Apple watch -- his company's first "
+    ...                "new product since the iPad.")
+    ['Apple CEO Tim Cook has released the much-anticipated Apple watch.', "This is his company's first new product since the iPad."]
+    >>> _split_summary("The percentage of young people in low-paying jobs is 44%, a 20-year high.")
+    ['The percentage of young people in low-paying jobs is 44%.', 'This is a 20-year high.']
+
+    Not a person ("This was a student" would be wrong), not a name (which the appositive
+    rules name again), not a plural, not inside a report, not an item of a list:
+
+    >>> _split_summary("The incident involved uniformed agents and a young man, a student at the university.") is None
+    True
+    >>> _split_summary("We traveled along narrow roads, eventually arriving at Birkhall -- the home of Prince Charles.") is None
+    True
+    >>> _split_summary("Police said the man stole a car from the lot -- a crime that carries ten years in prison.") is None
+    True
+    >>> _split_summary("A journey meant a passport full of stamps, a wallet full of currencies and a long wait.") is None
+    True
+    >>> _split_summary("Vonn is off the pace -- which she last won in 2012, her fourth success -- in third place.") is None
+    True
+    """
+    if not _long(s):
+        return None
+    m = _SUMMARY_RE.search(s)
+    if m is None or _inside_quote(s, m.start()) or quotations(s[m.start():]):
+        return None
+    before, np = s[:m.start()], m.group("np")
+    if re.search(r"--|\s-\s|[—–]", np) or len(re.findall(r"--|—|–", before)) % 2 or re.match(r"This\b", before):
+        return None  # "-- which she won in 2012, her fourth success -- in third place": inside a pair of
+        # dashes; "This was when ..., a deal ...": a second "This" would point at the first
+    if _REPORTING_RE.search(before) or re.search(r"\b(?:and|or|nor)\b", np) or _word_count(before) < 5:
+        return None  # the summary may be the source's; "a b, a c and a d": a list
+    tokens = parse.parse(s)
+    last = parse.token_ending_at(tokens, len(before.rstrip()))
+    first = parse.token_at(tokens, m.start("np"))
+    main = parse.root(tokens)
+    if last is None or first is None or main is None or sum(t.dep == "ROOT" for t in tokens) != 1:
+        return None
+    if last.text[:1].isupper() or last.tag in ("NNP", "NNPS", "PRP") or _names_people(last.text):
+        return None  # a name or a person: "This" cannot stand for them
+    heads = [t for t in tokens if m.start("np") <= t.idx < len(s) - 1 and not (m.start("np") <= tokens[t.head].idx < len(s) - 1)]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    if head.dep != "appos" or head.tag not in ("NN", "NNP", "CD") or _names_people(head.text) or head.text[:1].isupper():
+        return None  # only an appositive of one thing ("a wallet ..." in a list is a conj)
+    if tokens[head.head].i != last.i and not (tokens[head.head].left <= last.i <= tokens[head.head].right):
+        return None  # the phrase restates something further back: "This" would point at the wrong thing
+    kids = parse.children(tokens, main)
+    if any(k.dep == "neg" for k in kids):
+        return None
+    if any(k.dep == "aux" and k.tag == "MD" for k in kids):
+        return None  # "will release ... -- a first": the thing is not yet
+    perfect = any(k.dep == "aux" and k.text.lower() in ("has", "have") for k in kids)
+    tense = "present" if perfect else _clause_tense(tokens, main)
+    if tense not in ("past", "present"):
+        return None
+    verb = "was" if tense == "past" else "is"
+    return [_end_sentence(before), _end_sentence(f"This {verb} {np}")]

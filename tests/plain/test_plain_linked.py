@@ -1,6 +1,6 @@
 """Splits that say the link between their parts (issue 19): a source's two reports
 (``split:report-pair``), a measured time (``split:measured``), a summing-up noun phrase
-(``split:summary``), and the fronted "while" / "and although" and ", even though" of the
+(``split:summary``), the main fact before its "when" (``split:when-first``), and the fronted "while" / "and although" and ", even though" of the
 conjunction splits. Each rewrite passes the both-way check; each refusal keeps the sentence
 as written (quotations, negation and modality, sources, names and numbers)."""
 
@@ -35,6 +35,10 @@ from briefing.plain.simplify import simplify_checked, simplify_sentence
      "favorite sport in a land its charms had yet to conquer.", None,
      "The historic occasion was the first ever Major League Soccer match. This was a brave new dawn for the "
      "world's favorite sport in a land its charms had yet to conquer.", "split:summary"),
+    ("When he parked for his 2pm shift, he noticed new yellow lines had been painted across a housing block "
+     "entrance.", None,
+     "He noticed new yellow lines had been painted across a housing block entrance. This was when he parked for "
+     "his 2pm shift.", "split:when-first"),
     ("And while institutionalized slavery has long been cast from America's history books, thousands of children "
      "still suffer from the bonds of sex trafficking.", None,
      "Institutionalized slavery has long been cast from America's history books. But thousands of children still "
@@ -83,11 +87,16 @@ def test_linked_splits(text, source, expected, rule):
     "While they waited for the bus in the rain on Friday, a car hit the shelter on the corner.",
     "While he was being questioned by the police, the suspect's lawyer arrived at the station.",
     "After police caught up with him at the station, the man was found guilty of causing damage.",
+    # "When": not whenever, a time to come, a report, or a pronoun before its noun.
+    "When things are going wrong, responsible people can start by saying the right things.",
+    "When the 21-year-old suffered cruel taunts at school, she took her frustrations out on the rugby field.",
+    "When the woman tried to break them up, the man assaulted her, according to the county prosecutor.",
+    "When the storm hit the coast on Monday, the town did not lose power for long.",
 ])
 def test_linked_splits_refused(text):
     rewrite = simplify_sentence(text)
     assert not any(r.startswith(("split:report-pair", "split:measured", "split:summary", "split:subordinate:while",
-                                 "split:subordinate:after"))
+                                 "split:subordinate:after", "split:when-first"))
                    for r in rewrite.rules), rewrite
 
 

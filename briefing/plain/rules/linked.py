@@ -9,7 +9,9 @@
   he was charged." (past tense only: "This was" states the order of two past events);
 - ``split:summary``: a noun phrase that ends the sentence and restates the thing before
   it: "Cook has released the Apple watch -- his company's first new product." -> "Cook
-  has released the Apple watch. This is his company's first new product."
+  has released the Apple watch. This is his company's first new product.";
+- ``split:when-first``: "When X, Y." -> "Y. This was when X." (the main fact first; past
+  tense only, and never a pronoun before the noun it stands for).
 
 Both ask the parser for the shape and leave the sentence as written when it disagrees.
 The only words added are "also", "This is" / "This was" and the repeated source and cue.
@@ -26,7 +28,7 @@ from .text import _Context, _capitalise, _end_sentence, _inside_quote, _word_cou
 from .mentions import _names_people
 from .word_classes import _REPORTING_RE
 
-__all__ = ["_rule_report_pair", "_rule_measured_time", "_rule_summary"]
+__all__ = ["_rule_report_pair", "_rule_measured_time", "_rule_summary", "_rule_when_first"]
 
 # Verbs of saying whose two reports may be split ("said A and that B"); findings and beliefs
 # ("found", "believes") are left alone: the second may be the writer's conclusion.
@@ -269,3 +271,67 @@ def _split_summary(s: str) -> list[str] | None:
         return None
     verb = "was" if tense == "past" else "is"
     return [_end_sentence(before), _end_sentence(f"This {verb} {np}")]
+
+
+def _rule_when_first(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    return _split_all(sentences, _split_when_traced)
+
+
+def _split_when_traced(s: str, trace: list[str]) -> list[str]:
+    parts = _split_fronted_when(s)
+    if parts is None:
+        return [s]
+    trace.append("split:when-first")
+    return parts
+
+
+_THIRD_PERSON_RE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
+
+
+def _split_fronted_when(s: str) -> list[str] | None:
+    """ "When X, Y." -> ["Y.", "This was when X."]: the main fact first, for a main clause
+    in the past with no modal, negation or report.
+
+    >>> _split_fronted_when("When the band worked its way through the U.K. in 2014, concert venues were revealed "
+    ...                     "via Twitter before each show.")
+    ['Concert venues were revealed via Twitter before each show.', 'This was when the band worked its way through the U.K. in 2014.']
+
+    Not "whenever" (the present), a modal, a report, nor a pronoun in the main clause whose
+    noun is in the "when" clause ("She took ... This was when the 21-year-old ..."):
+
+    >>> _split_fronted_when("When things are going wrong, responsible people can start by saying the right things.") is None
+    True
+    >>> _split_fronted_when("When the 21-year-old suffered taunts at school, she took her frustrations out on the "
+    ...                     "rugby field.") is None
+    True
+    >>> _split_fronted_when("When the woman tried to break them up, the man assaulted her, according to the "
+    ...                     "prosecutor.") is None
+    True
+    """
+    m = re.match(r"(?P<lead>But )?When (?P<when>[^,]+), (?P<main>[^,]+)\.$", s)
+    if m is None or not _long(s) or quotations(s) or re.search(r"\b(?:according to|said|says|say|told|tells|reported|"
+                                                               r"reports|claimed|claims|alleged|allegedly|reportedly)\b", s):
+        return None  # the time may be part of what a source reports
+    when, main_text = m.group("when"), m.group("main")
+    if _word_count(when) < 3 or _word_count(main_text) < 4:
+        return None
+    tokens = parse.parse(s)
+    word = parse.token_at(tokens, m.start() + (len(m.group("lead")) if m.group("lead") else 0))
+    main = parse.root(tokens)
+    if word is None or main is None or word.dep != "advmod" and word.dep != "mark" or sum(t.dep == "ROOT" for t in tokens) != 1:
+        return None
+    clause = tokens[word.head]
+    if clause.dep != "advcl" or clause.head != main.i or main.idx < m.start("main") or main.text.lower() in _PAIR_CUES:
+        return None
+    clause_kids, main_kids = parse.children(tokens, clause), parse.children(tokens, main)
+    subject = [k for k in clause_kids if k.dep in ("nsubj", "nsubjpass", "expl")]
+    if not subject or not any(k.dep in ("nsubj", "nsubjpass", "expl") and k.idx >= m.start("main") for k in main_kids):
+        return None  # "When asked whether ...": whose question?
+    if _clause_tense(tokens, main) != "past" or _clause_tense(tokens, clause) != "past":
+        return None  # "When things are going wrong, people can ...": whenever, or a time to come
+    if any(k.dep == "neg" for k in main_kids + clause_kids):
+        return None
+    if _THIRD_PERSON_RE.search(main_text) and subject[0].tag not in ("PRP",):
+        return None  # "When the 21-year-old ..., she took ...": "She" would come before whom it means
+    lead = "But " if m.group("lead") else ""
+    return [_end_sentence(lead + _capitalise(main_text)), _end_sentence(f"This was when {when}")]

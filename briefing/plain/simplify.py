@@ -49,7 +49,9 @@ from .rules.bracket_dates import _rule_bracket_dates
 from .rules.deletions import _rule_fillers, _rule_heading, _rule_parentheticals, _rule_side_clauses
 from .rules.lexicon import _rule_lexicon
 from .rules.lexicon_entries import LexiconEntry, lexicon, lexicon_header
-from .rules.linked import _rule_measured_time, _rule_report_pair, _rule_summary, _rule_when_first
+from .rules.linked import (
+    _rule_including, _rule_measured_time, _rule_report_pair, _rule_summary, _rule_when_first,
+)
 from .rules.relatives import _rule_relative, _rule_restrictive
 from .rules.reported import _rule_move_attribution
 from .rules.splits import _rule_conjunction, _rule_semicolon, _split_semicolons
@@ -108,6 +110,8 @@ REWRITES: dict[str, Rule] = {
     "split:conjunction": Rule("split:conjunction", _rule_conjunction, "Split at ', but' / ', and' before a new clause."),
     "split:measured": Rule("split:measured", _rule_measured_time,
                            "'A, a day after B.' -> 'A. This was a day after B.' (past tense only)"),
+    "split:including": Rule("split:including", _rule_including,
+                            "'A killed five people, including two children.' -> '... The five people included two children.'"),
     "split:when-first": Rule("split:when-first", _rule_when_first, "'When X, Y.' -> 'Y. This was when X.' (past only)"),
     "split:summary": Rule("split:summary", _rule_summary,
                           "'... the Apple watch -- his company's first product.' -> '... the Apple watch. This is his company's first product.'"),

@@ -1,6 +1,6 @@
 """Splits that say the link between their parts (issue 19): a source's two reports
 (``split:report-pair``), a measured time (``split:measured``), a summing-up noun phrase
-(``split:summary``), the main fact before its "when" (``split:when-first``), and the fronted "while" / "and although" and ", even though" of the
+(``split:summary``), examples named after "including" (``split:including``), the main fact before its "when" (``split:when-first``), and the fronted "while" / "and although" and ", even though" of the
 conjunction splits. Each rewrite passes the both-way check; each refusal keeps the sentence
 as written (quotations, negation and modality, sources, names and numbers)."""
 
@@ -35,6 +35,9 @@ from briefing.plain.simplify import simplify_checked, simplify_sentence
      "favorite sport in a land its charms had yet to conquer.", None,
      "The historic occasion was the first ever Major League Soccer match. This was a brave new dawn for the "
      "world's favorite sport in a land its charms had yet to conquer.", "split:summary"),
+    ("A shooting at a bar in the capital on Saturday killed five people, including French and Belgian citizens.",
+     None, "A shooting at a bar in the capital on Saturday killed five people. The five people included French and "
+     "Belgian citizens.", "split:including"),
     ("When he parked for his 2pm shift, he noticed new yellow lines had been painted across a housing block "
      "entrance.", None,
      "He noticed new yellow lines had been painted across a housing block entrance. This was when he parked for "
@@ -87,6 +90,11 @@ def test_linked_splits(text, source, expected, rule):
     "While they waited for the bus in the rain on Friday, a car hit the shelter on the corner.",
     "While he was being questioned by the police, the suspect's lawyer arrived at the station.",
     "After police caught up with him at the station, the man was found guilty of causing damage.",
+    # "including": not a hedge, a source at the end, examples that do not end the sentence, or a cut sentence.
+    "A shooting at a bar in the capital killed five people, including French and Belgian citizens, police said.",
+    "The shooting at a bar in the capital allegedly killed five people, including French and Belgian citizens.",
+    "Two Chinese men have been jailed for selling military intelligence, including hundreds of photos, to spies.",
+    "Serena Williams has won 19 grand slam singles tennis titles, including six U.S.",
     # "When": not whenever, a time to come, a report, or a pronoun before its noun.
     "When things are going wrong, responsible people can start by saying the right things.",
     "When the 21-year-old suffered cruel taunts at school, she took her frustrations out on the rugby field.",
@@ -96,7 +104,7 @@ def test_linked_splits(text, source, expected, rule):
 def test_linked_splits_refused(text):
     rewrite = simplify_sentence(text)
     assert not any(r.startswith(("split:report-pair", "split:measured", "split:summary", "split:subordinate:while",
-                                 "split:subordinate:after", "split:when-first"))
+                                 "split:subordinate:after", "split:when-first", "split:including"))
                    for r in rewrite.rules), rewrite
 
 

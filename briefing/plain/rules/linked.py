@@ -10,6 +10,8 @@
 - ``split:summary``: a noun phrase that ends the sentence and restates the thing before
   it: "Cook has released the Apple watch -- his company's first new product." -> "Cook
   has released the Apple watch. This is his company's first new product.";
+- ``split:including``: "A killed five people, including two children." -> "A killed five
+  people. The five people included two children." (a plural noun named again);
 - ``split:when-first``: "When X, Y." -> "Y. This was when X." (the main fact first; past
   tense only, and never a pronoun before the noun it stands for).
 
@@ -23,12 +25,13 @@ import re
 
 from .. import parse
 from ...text.quotes import quotations
-from .clauses import _clause_tense, _long, _split_all
+from .clauses import _clause_tense, _long, _split_all, _unreal_at
+from .tails import _ends_with_source
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _word_count
 from .mentions import _names_people
 from .word_classes import _REPORTING_RE
 
-__all__ = ["_rule_report_pair", "_rule_measured_time", "_rule_summary", "_rule_when_first"]
+__all__ = ["_rule_report_pair", "_rule_measured_time", "_rule_summary", "_rule_when_first", "_rule_including"]
 
 # Verbs of saying whose two reports may be split ("said A and that B"); findings and beliefs
 # ("found", "believes") are left alone: the second may be the writer's conclusion.
@@ -335,3 +338,71 @@ def _split_fronted_when(s: str) -> list[str] | None:
         return None  # "When the 21-year-old ..., she took ...": "She" would come before whom it means
     lead = "But " if m.group("lead") else ""
     return [_end_sentence(lead + _capitalise(main_text)), _end_sentence(f"This was when {when}")]
+
+
+def _rule_including(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
+    return _split_all(sentences, _split_including_traced)
+
+
+def _split_including_traced(s: str, trace: list[str]) -> list[str]:
+    parts = _split_including(s)
+    if parts is None:
+        return [s]
+    trace.append("split:including")
+    return parts
+
+
+def _split_including(s: str) -> list[str] | None:
+    """ "A killed five people, including two children." -> ["A killed five people.", "The five
+    people included two children."]: the examples of a plural noun that ends the sentence
+    become a sentence of their own, the noun named again (not "They", which could be any
+    plural before it).
+
+    >>> _split_including("Beck ruled the Grammys on Sunday night with three wins, including album of the year.")
+    ['Beck ruled the Grammys on Sunday night with three wins.', 'The three wins included album of the year.']
+
+    Not where the noun is under a modal or a hedge, the sentence ends with its source, or
+    the examples do not run to the end:
+
+    >>> _split_including("The decline may be because of a number of factors, including the rebounding economy.") is None
+    True
+    >>> _split_including("The brothers started throwing improvised explosives, including pipe bombs, the officers testified.") is None
+    True
+    >>> _split_including("Two men were jailed for selling military secrets, including photos of a carrier, to spies.") is None
+    True
+    >>> _split_including("Serena Williams has won 19 grand slam singles tennis titles, including six U.S.") is None
+    True
+    """
+    m = re.search(r",\s+including\s+(?=[A-Za-z0-9])", s)
+    if m is None or not _long(s) or _inside_quote(s, m.start()) or quotations(s[m.start():]) or _ends_with_source(s):
+        return None
+    if re.search(r"(?:\b[A-Z]\.)+$|\b[A-Z][a-z]?\.$", s.rstrip()):
+        return None  # "including six U.S.": a sentence cut after an abbreviation, not the end of the list
+    if re.search(r"\b(?:allegedly|reportedly|apparently|may|might|could|would|should|if|whether)\b", s, re.IGNORECASE):
+        return None  # a hedge or a condition may cover the examples too
+    if _REPORTING_RE.search(s[:m.start()]):
+        return None  # "said ... killed five people, including ...": the examples may be the report's
+    tokens = parse.parse(s)
+    including = next((t for t in tokens if t.idx >= m.start() and t.text.lower() == "including"), None)
+    main = parse.root(tokens)
+    if including is None or main is None or sum(t.dep == "ROOT" for t in tokens) != 1:
+        return None
+    noun = tokens[including.head]
+    if noun.tag != "NNS" or noun.i != including.i - 2 or tokens[noun.i + 1].text != ",":
+        return None  # only a plural noun right before the comma: "five people, including ..."
+    if any(t.dep != "punct" for t in tokens[including.right + 1:]):
+        return None
+    if _unreal_at(s, noun.idx):
+        return None  # "to take photos, including ...": photos that may not exist yet
+    tense = _clause_tense(tokens, main)
+    perfect = any(k.dep == "aux" and k.text.lower() in ("has", "have") for k in parse.children(tokens, main))
+    if tense is None and perfect:
+        tense = "present"
+    if tense not in ("past", "present") or any(k.dep == "neg" for k in parse.children(tokens, main)):
+        return None
+    numbers = [k for k in parse.children(tokens, noun) if k.dep == "nummod" and k.i == noun.i - 1]
+    named = " ".join([*(k.text for k in numbers), noun.text])
+    if any(ch.isupper() for ch in noun.text):
+        return None
+    verb = "included" if tense == "past" else "include"
+    return [_end_sentence(s[:m.start()]), _end_sentence(f"The {named} {verb} {s[m.end():].rstrip('.').strip()}")]

@@ -32,7 +32,8 @@ MIN_REPORTED_WORDS = 4
 _CUES = frozenset("""said says say told tells reported reports added adds announced announces confirmed confirms
 warned warns explained explains noted notes stated states wrote writes claimed claims insisted insists argued
 argues believe believes believed think thinks thought estimated estimates revealed reveals acknowledged
-acknowledges admitted admits heard hears""".split())
+acknowledges admitted admits heard hears claim warn note insist argue explain state reveal acknowledge admit confirm
+report add""".split())  # (the plural present too: "Chinese relic experts claim that ...")
 # Verbs that report a finding or a claim, only with "that" ("The study found that ...").
 _THAT_CUES = frozenset("found finds showed shows suggested suggests concluded concludes alleged alleges "
                        "estimated estimates predicted predicts".split())

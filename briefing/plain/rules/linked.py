@@ -15,8 +15,8 @@
 - ``split:when-first``: "When X, Y." -> "Y. This was when X." (the main fact first; past
   tense only, and never a pronoun before the noun it stands for).
 
-Both ask the parser for the shape and leave the sentence as written when it disagrees.
-The only words added are "also", "This is" / "This was" and the repeated source and cue.
+Each asks the parser for the shape and leaves the sentence as written when it disagrees.
+The only words added are "also", "This is" / "This was", "include(d)" and the words repeated.
 """
 
 from __future__ import annotations

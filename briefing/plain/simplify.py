@@ -13,8 +13,11 @@ The default rewriter is deterministic and offline. It applies named rules in ord
 - ``split:semicolon``, ``split:relative`` (", who" / ", which"), ``appositive``
   ("Musk, owner of X, is ..." -> "Musk is .... Musk is the owner of X."),
   ``split:conjunction`` (", but" / ", and" before a new clause), ``split:coordination``
-  (two verbs that share a subject) and ``split:participle`` ("..., killing seven" ->
-  "This killed seven.") break long sentences.
+  (two verbs that share a subject), ``split:participle`` ("..., killing seven" ->
+  "This killed seven."), ``split:measured`` ("..., a day after X" -> "This was a day
+  after X."), ``split:summary`` ("... the watch -- his first product." -> "... the
+  watch. This is his first product.") and ``split:report-pair`` ("said A and that B" -> "said A. X also said
+  that B.") break long sentences.
 
 Closed word lists find the candidates; a dependency parser (:mod:`briefing.plain.parse`)
 confirms the splits and drops whose safety turns on sentence structure: which noun a
@@ -46,6 +49,9 @@ from .rules.bracket_dates import _rule_bracket_dates
 from .rules.deletions import _rule_fillers, _rule_heading, _rule_parentheticals, _rule_side_clauses
 from .rules.lexicon import _rule_lexicon
 from .rules.lexicon_entries import LexiconEntry, lexicon, lexicon_header
+from .rules.linked import (
+    _rule_including, _rule_measured_time, _rule_report_pair, _rule_summary, _rule_when_first,
+)
 from .rules.relatives import _rule_relative, _rule_restrictive
 from .rules.reported import _rule_move_attribution
 from .rules.splits import _rule_conjunction, _rule_semicolon, _split_semicolons
@@ -102,6 +108,13 @@ REWRITES: dict[str, Rule] = {
                                   "'NAME, known for X, is ...' -> 'NAME is .... NAME is known for X.'"),
     "split:relative": Rule("split:relative", _rule_relative, "Non-restrictive ', who' / ', which' clauses become sentences."),
     "split:conjunction": Rule("split:conjunction", _rule_conjunction, "Split at ', but' / ', and' before a new clause."),
+    "split:measured": Rule("split:measured", _rule_measured_time,
+                           "'A, a day after B.' -> 'A. This was a day after B.' (past tense only)"),
+    "split:including": Rule("split:including", _rule_including,
+                            "'A killed five people, including two children.' -> '... The five people included two children.'"),
+    "split:when-first": Rule("split:when-first", _rule_when_first, "'When X, Y.' -> 'Y. This was when X.' (past only)"),
+    "split:summary": Rule("split:summary", _rule_summary,
+                          "'... the Apple watch -- his company's first product.' -> '... the Apple watch. This is his company's first product.'"),
     "split:coordination": Rule("split:coordination", _rule_coordination,
                                "'X fired ... and mowed down ...' -> 'X fired .... The pitcher mowed down ...'"),
     "split:participle": Rule("split:participle", _rule_participle,
@@ -110,6 +123,8 @@ REWRITES: dict[str, Rule] = {
                               "'... held 16 citizens who confessed ...' -> '... held 16 citizens. The citizens confessed ...'"),
     "move:attribution": Rule("move:attribution", _rule_move_attribution,
                              "'S, police said Monday.' / 'Police said S.' -> 'S. Police said this (on Monday).'"),
+    "split:report-pair": Rule("split:report-pair", _rule_report_pair,
+                              "'Police said A and that B.' -> 'Police said A. Police also said that B.'"),
 }
 
 

@@ -62,12 +62,21 @@ OTHER_SENSES = [
     "The funeral was attended by more than 500 people from across the county.",
     "Clinton is 44 points ahead of her nearest rival in the latest poll of Democrats.",
     "The situation was dire enough that the government sent troops on Friday.",
+    # "known as" a description is "recognised as", not "called": only a name is what something is called
+    "He was also known as a successful stage director in London and Paris.",
+    "She was known as the best cook in the village for many years.",
 ]
 
 
 @pytest.mark.parametrize("text", OTHER_SENSES)
 def test_another_sense_of_a_lexicon_word_is_left_alone(text):
     assert simplify_sentence(text).text == text
+
+
+def test_known_as_before_a_name_is_still_called():
+    assert simplify_sentence("Mohammed Emwazi, also known as Jihadi John, was named by the paper.").text == (
+        "Mohammed Emwazi, also called Jihadi John, was named by the paper.")
+    assert simplify_sentence("The city was known as Bombay until 1995.").text == "The city was called Bombay until 1995."
 
 
 def test_a_lexicon_word_in_its_own_sense_is_still_replaced():

@@ -346,6 +346,35 @@ _VIOLENCE_RE = re.compile(r"\b(?:bomb|attack|gun|shot|shoot|shell|missile|rocket
                           r"rebel|sniper|grenade|explosi|artillery|airstrike|raid|ambush|wounded|killed)", re.IGNORECASE)
 
 
+def _known_as_describes(sentence: str, end: int) -> bool:
+    """Whether the words after "known as" (ending at ``end``) describe rather than name: "a
+    successful stage director", "the best cook" (recognised as), not "Jihadi John", "the
+    Cambrian Explosion", "galanteries" or "the tip opening" (what it is called).
+
+    >>> s = "He was also known as a successful stage director."
+    >>> _known_as_describes(s, s.index(" a "))
+    True
+    >>> s = "These movements were known as galanteries, and the distance is known as the tip opening."
+    >>> _known_as_describes(s, s.index(" galanteries")), _known_as_describes(s, s.index(" the tip"))
+    (False, False)
+    >>> s = "She was known as the best cook in the village, and he was known as successful director."
+    >>> _known_as_describes(s, s.index(" the best")), _known_as_describes(s, s.index(" successful"))
+    (True, True)
+    """
+    after = sentence[end:]
+    if re.match(r"\s+[A-Z\"“‘']", after) or re.match(r"\s+the\s+[A-Z]", after):
+        return False  # a name, or a name in quotation marks
+    if re.match(r"\s+(?:a|an|one|someone|something|being|his|her|their|its|our|my)\b", after, re.IGNORECASE):
+        return True
+    tokens = parse.parse(sentence)
+    following = [t for t in tokens if t.idx >= end][:2]
+    if not following:
+        return True
+    if following[0].text.lower() == "the" and len(following) > 1:
+        following = following[1:]
+    return following[0].tag.startswith(("JJ", "RB", "VB")) or following[0].dep == "punct"
+
+
 def _match_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: int,
                    protected: list[tuple[int, int]]) -> bool:
     """Whether ``surface`` does not match at token ``i``, or matches words that are
@@ -372,6 +401,8 @@ def _match_refused(surface: _Surface, sentence: str, tokens: list[re.Match], i: 
         return True  # "was engaged in the process of updating": only "is in the process of" goes
     if surface.entry.replacement.startswith("call") and re.match(r"(?:\s+[\w'’-]+){0,3}\s+as\b", sentence[end:]):
         return True  # "branded itself as": not "called itself as"
+    if surface.entry.phrase.endswith("known as") and _known_as_describes(sentence, end):
+        return True  # "was also known as a successful stage director": recognised as, not called
     if _overlaps(start, end, protected):
         return True
     if "fire" in surface.words and _VIOLENCE_RE.search(sentence):

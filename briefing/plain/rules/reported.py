@@ -32,7 +32,8 @@ MIN_REPORTED_WORDS = 4
 _CUES = frozenset("""said says say told tells reported reports added adds announced announces confirmed confirms
 warned warns explained explains noted notes stated states wrote writes claimed claims insisted insists argued
 argues believe believes believed think thinks thought estimated estimates revealed reveals acknowledged
-acknowledges admitted admits heard hears""".split())
+acknowledges admitted admits heard hears claim warn note insist argue explain state reveal acknowledge admit confirm
+report add""".split())  # (the plural present too: "Chinese relic experts claim that ...")
 # Verbs that report a finding or a claim, only with "that" ("The study found that ...").
 _THAT_CUES = frozenset("found finds showed shows suggested suggests concluded concludes alleged alleges "
                        "estimated estimates predicted predicts".split())
@@ -50,6 +51,9 @@ _CONTRAST_RE = re.compile(r"\b(?:whereas|in reality|in fact|in truth|actually)\b
 _WOULD = re.compile(r"\b(?:would|'d|’d)\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"^(?:" + "|".join(WEEKDAYS) + r")\b")
 _QUOTE_CHARS = "\"“”‘’'"
+# A quotation mark in a source or its cue: any double or opening mark, and a single one that
+# is no apostrophe inside a word ("the country's defense minister" has none).
+_QUOTE_MARK_RE = re.compile(r"[\"“”‘()]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
 
 
 def _rule_move_attribution(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
@@ -170,11 +174,13 @@ def _move_tail(s: str) -> list[str] | None:
     ['He will never give up the fight for them.', 'His lawyer said this.']
     >>> _move_tail('"We will never give up the fight for them," his lawyer said.') is None
     True
+    >>> _move_tail("The man has no links to Israeli intelligence, the country's defense minister said Wednesday.")
+    ['The man has no links to Israeli intelligence.', "The country's defense minister said this on Wednesday."]
     """
     inverted = _INVERTED_ROLE_RE.search(s)
     if inverted and not _inside_quote(s, inverted.start()):
         body = s[:inverted.start()].rstrip()
-        if _reported_ok(body, moved_ahead=False) and not any(ch in inverted.group() for ch in _QUOTE_CHARS + "()"):
+        if _reported_ok(body, moved_ahead=False) and not _QUOTE_MARK_RE.search(inverted.group()):
             return [_end_sentence(body), f"{inverted.group('src')}, {inverted.group('role')}, {inverted.group('cue')} this."]
     found = _tail(s)
     according = _ACCORDING_TAIL_RE.search(s)
@@ -186,7 +192,7 @@ def _move_tail(s: str) -> list[str] | None:
     if _inside_quote(s, start):
         return None
     body, tail = s[:start].rstrip(), s[start:].lstrip(", ").rstrip()
-    if not _reported_ok(body, moved_ahead=False) or any(ch in tail for ch in _QUOTE_CHARS + "()") \
+    if not _reported_ok(body, moved_ahead=False) or _QUOTE_MARK_RE.search(tail) \
             or body.startswith(("Here", "This is")):
         return None
     tail = tail.rstrip(".")

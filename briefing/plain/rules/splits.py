@@ -238,28 +238,111 @@ def _split_colon(s: str, trace: list[str]) -> list[str] | None:
 
 
 def _split_fronted_subordinate(s: str, trace: list[str]) -> list[str] | None:
-    """"Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."; None when the
-    sentence opens with no such clause, or the split is unsafe."""
-    m = re.match(r"(Although|Though|Because|Whereas|After)\s+([^,]+),\s+(.+)$", s)
+    """"Although X, Y." -> "X. But Y."; "After X, Y." -> "X. Then Y."; "While X, Y." ->
+    "X. But Y." where "while" concedes (:func:`_while_concedes`), and so after "And" or
+    "But" ("And although X, Y."); None when the sentence opens with no such clause, or the
+    split is unsafe.
+
+    >>> _split_fronted_subordinate("And while slavery has long been cast from the history books, thousands of "
+    ...                            "children still suffer from the bonds of sex trafficking.", [])
+    ['Slavery has long been cast from the history books.', 'But thousands of children still suffer from the bonds of sex trafficking.']
+    >>> _split_fronted_subordinate("While he was waiting for the bus in the rain, a car hit the shelter.", []) is None
+    True
+    """
+    lead_in = re.match(r"(?:And|But|Yet) (?=(?:although|though|while|whereas)\b)", s)
+    m = re.match(r"(Although|Though|Because|Whereas|After|While)\s+([^,]+),\s+(.+)$",
+                 _capitalise(s[lead_in.end():]) if lead_in else s)
     if not m:
         return None
+    offset = lead_in.end() if lead_in else 0  # where the subordinating word stands in ``s``
+    if m.group(1) == "While" and not _while_concedes(s, offset):
+        return None  # "While he was waiting for the bus, a car hit ...": a time, not a contrast
     if re.match(r"(?:he|she|they|his|her|their|him|them)\b", m.group(2), re.IGNORECASE) \
             and not re.match(r"(?:he|she|they|his|her|their)\b", m.group(3), re.IGNORECASE):
         return None  # "Although he is appearing on TV ..., Gere ...": "He" would come before the name
+    if re.search(r"\b(?:him|her|them)\b", m.group(2), re.IGNORECASE) \
+            and not re.match(r"(?:he|she|they|his|her|their)\b", m.group(3), re.IGNORECASE):
+        return None  # "After police caught up with him, the man was ...": "him" may be the man, named later
     if m.group(1) == "After" and _REPORTING_RE.search(" ".join(m.group(3).split()[:4])):
         return None  # "After he handed over the cash, Meng said ...": the time may be part of what Meng said
     if re.match(r"[\w’'. ]{1,40}? (?:said|says|added|adds|argued|noted|wrote),", m.group(3)):
         return None  # "Though that transition was seamless, he said, replacing ...": both parts are his
-    opener = parse.word_at(s, 0)
+    opener = parse.word_at(s, offset)
     if opener is None or opener.dep != "mark":
         return None  # "After the New York Times report, Trump ...": a preposition, not a clause
-    if _is_clause(m.group(2)) and _is_clause(m.group(3)) and not _inside_quote(s, m.end(2)):
+    if (_is_clause(m.group(2)) and _is_clause(m.group(3)) or _parsed_fronted(s, offset, offset + m.end(2))) \
+            and not _inside_quote(s, offset + m.end(2)):
         first, second = _end_sentence(m.group(2)), m.group(3)
         lead = {"Because": "So", "After": "Then"}.get(m.group(1), "But")
         if _word_count(first) >= MIN_PART_WORDS and _word_count(second) >= MIN_PART_WORDS:
             trace.append(f"split:subordinate:{m.group(1).lower()}")
             return [_capitalise(first), *_split_conjunctions(f"{lead} {second}", trace)]
     return None
+
+
+def _parsed_fronted(s: str, at: int, comma: int) -> bool:
+    """Whether the parser reads ``s`` as a clause that opens with the conjunction at
+    ``at`` and ends at ``comma``, with a subject of its own, before a main clause whose
+    subject comes after that comma (the word lists of :func:`_is_clause` miss a bare
+    noun such as "slavery has long been cast ...").
+
+    >>> s = "While slavery has long been cast from the books, thousands of children still suffer."
+    >>> _parsed_fronted(s, 0, s.index(","))
+    True
+    """
+    tokens = parse.parse(s)
+    word = parse.token_at(tokens, at)
+    if word is None or word.dep != "mark":
+        return False
+    clause, main = tokens[word.head], parse.root(tokens)
+    if main is None or clause.head != main.i or clause.dep != "advcl" or tokens[clause.right].end > comma:
+        return False
+    has_subject = lambda verb, after: any(k.dep in ("nsubj", "nsubjpass", "expl") and k.idx > after  # noqa: E731
+                                          for k in parse.children(tokens, verb))
+    return has_subject(clause, at) and has_subject(main, comma) and main.idx > comma
+
+
+# Words of the main clause that mark a fronted "while" as conceding ("While X, Y still ...").
+_CONCEDED_RE = re.compile(r"\b(?:still|also|yet|too|nonetheless|nevertheless|remains?|remained|even|instead)\b",
+                          re.IGNORECASE)
+# Verbs of a "while" clause that state, not happen: "While the post's wording notes ...".
+_STATIVE = frozenset("is are was were be been remain remains remained seem seems seemed appear appears appeared "
+                     "say says said know knows knew believe believes believed agree agrees agreed admit admits "
+                     "admitted acknowledge acknowledges acknowledged have has had include includes included "
+                     "refuse refuses refused deny denies denied insist insists insisted".split())
+
+
+def _while_concedes(s: str, at: int) -> bool:
+    """Whether the fronted "while" at ``at`` concedes ("While X is true, Y") rather than
+    gives a time ("While he was waiting, ..."): its clause has a subject and is no
+    progressive, and either the main clause says "still", "also", "yet" and the like, or
+    the "while" clause states rather than happens (a verb of being or saying, a perfect,
+    a passive, a modal or a negation).
+
+    >>> s = "While the skeleton's curved spine is plain to see, experts say it would not show."
+    >>> _while_concedes(s, 0)
+    True
+    >>> _while_concedes("While they waited for the bus, a car hit the shelter on the corner.", 0)
+    False
+    """
+    tokens = parse.parse(s)
+    word = parse.token_at(tokens, at)
+    if word is None or word.dep != "mark":
+        return False
+    clause = tokens[word.head]
+    if clause.dep != "advcl" or tokens[clause.head].dep != "ROOT":
+        return False
+    kids = parse.children(tokens, clause)
+    if not any(k.dep in ("nsubj", "nsubjpass", "expl", "csubj") for k in kids):
+        return False  # "While dealing with a serious issue, ...": whose is the participle?
+    if clause.tag == "VBG":
+        return False  # "While he was waiting": the time of an action going on
+    main_words = s[tokens[clause.right].end:]
+    if _CONCEDED_RE.search(main_words):
+        return True
+    return clause.text.lower() in _STATIVE or any(
+        k.dep in ("auxpass", "neg", "cop") or k.dep == "aux" and (k.tag == "MD" or k.text.lower() in ("has", "have", "had"))
+        for k in kids)
 
 
 def _split_subordinate(s: str, trace: list[str]) -> list[str] | None:
@@ -477,9 +560,14 @@ def _split_coordinated_clauses(s: str, trace: list[str]) -> list[str] | None:
     when no such conjunction may split the sentence.
 
     (Not ", while": it is as often a time as a contrast, and the time link is a fact:
-    "may sit in jail ..., while the fees continue to build up".)"""
-    for m in re.finditer(r",\s+(but|and|yet|so|although|though|because)\s+", s):
-        word = m.group(1)
+    "may sit in jail ..., while the fees continue to build up".)
+
+    >>> _split_coordinated_clauses("The sellers made money from the bags of air, even though the copycats lacked "
+    ...                            "certificates of authenticity.", [])
+    ['The sellers made money from the bags of air.', 'But the copycats lacked certificates of authenticity.']
+    """
+    for m in re.finditer(r",\s+(but|and|yet|so|although|even though|though|because)\s+", s):
+        word = m.group(1).split()[-1]  # ", even though" concedes as ", though" does
         if _clauses_stay_together(s, m):
             continue
         lead = CONJUNCTION_LEADS[word]
@@ -605,7 +693,7 @@ def _clauses_stay_together(s: str, m: re.Match) -> bool:
     """Whether the conjunction matched by ``m`` (", but", ", and", ...) must not split:
     the words after it are no clause of their own, or the words before it reach over
     them (a report, a "not only", a series, a list, a colon, a pair of dashes, a source)."""
-    word = m.group(1)
+    word = m.group(1).split()[-1]  # ("even though" is "though")
     rest = s[m.end() :]
     # (", but was later caught": a verb without its subject is split:coordination's.)
     if not (_is_clause(rest) or _joins_main_clause(s, m) and _own_clause(s, m.end(), len(s))):

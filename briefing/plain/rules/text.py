@@ -34,9 +34,13 @@ def _capitalise(text: str) -> str:
 
     >>> _capitalise("the satellite was found."), _capitalise("“yes,” he said")
     ('The satellite was found.', '“Yes,” he said')
+    >>> _capitalise("eBay was flooded.")  # a name written with a capital inside keeps its own case
+    'eBay was flooded.'
     """
     for i, ch in enumerate(text):
         if ch.isalpha():
+            if re.match(r"[a-z]+[A-Z]", text[i:]):
+                return text  # "eBay", "iPhone": the name as its owners write it
             return text[:i] + ch.upper() + text[i + 1 :]
         if ch.isdigit():
             return text

@@ -127,11 +127,11 @@ _PIPER_LOCK = threading.Lock()
 _PIPER_MODELS: dict[str, object] = {}
 
 # The longest stretch Piper is given at once, in characters of the spoken text (about one
-# phoneme each): about five seconds of speech at our pace. The voice's working memory grows
+# phoneme each): four to six seconds of speech at our pace. The voice's working memory grows
 # with the length of what it says in one go, by 20 to 30 MB a second of audio (bench.scale:
 # a worker speaking one 30-second sentence peaked near 1.1 GB). Shorter text is spoken
 # whole, exactly as before.
-MAX_PIECE = 90
+MAX_PIECE = 80
 _PHONEME_BLOCK = re.compile(r"\[\[.*?\]\]")
 # Where a reader breathes: after a sentence end, a comma, semicolon or colon, or around a dash.
 _PAUSE = re.compile(r"(?<=[.!?,;:])\s+|\s+(?=[\u2013\u2014]\s)")

@@ -251,6 +251,20 @@ def _split_all(sentences: list[str], split: Callable[[str, list[str]], list[str]
     return out, trace
 
 
+def _split_all_as(sentences: list[str], split: Callable[[str], list[str] | None],
+                  name: str) -> tuple[list[str], list[str]]:
+    """:func:`_split_all` (its guards included) for a ``split`` that returns the parts or
+    None; each split that fires is traced as ``name``."""
+    def traced(s: str, trace: list[str]) -> list[str]:
+        parts = split(s)
+        if parts is None:
+            return [s]
+        trace.append(name)
+        return parts
+
+    return _split_all(sentences, traced)
+
+
 def _split_each(sentences: list[str], split: Callable[[str], list[str] | None],
                 name: str) -> tuple[list[str], list[str]]:
     """Apply ``split`` to every sentence; each split that fires is traced as ``name``."""

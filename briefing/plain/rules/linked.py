@@ -25,7 +25,7 @@ import re
 
 from .. import parse
 from ...text.quotes import quotations
-from .clauses import _clause_tense, _long, _split_all, _unreal_at
+from .clauses import _clause_tense, _long, _split_all_as, _unreal_at
 from .tails import _ends_with_source
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _word_count
 from .mentions import _names_people
@@ -45,15 +45,7 @@ _AND_THAT_RE = re.compile(r",?\s+and (that)\s+(?=[A-Za-z])")
 
 
 def _rule_report_pair(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    return _split_all(sentences, _split_report_pair_traced)
-
-
-def _split_report_pair_traced(s: str, trace: list[str]) -> list[str]:
-    parts = _split_report_pair(s)
-    if parts is None:
-        return [s]
-    trace.append("split:report-pair")
-    return parts
+    return _split_all_as(sentences, _split_report_pair, "split:report-pair")
 
 
 def _subject_text(s: str, tokens: tuple[parse.Token, ...], subject: parse.Token) -> str | None:
@@ -138,15 +130,7 @@ _MEASURE_RE = re.compile(
 
 
 def _rule_measured_time(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    return _split_all(sentences, _split_measured_traced)
-
-
-def _split_measured_traced(s: str, trace: list[str]) -> list[str]:
-    parts = _split_measured(s)
-    if parts is None:
-        return [s]
-    trace.append("split:measured")
-    return parts
+    return _split_all_as(sentences, _split_measured, "split:measured")
 
 
 def _split_measured(s: str) -> list[str] | None:
@@ -199,15 +183,7 @@ _SUMMARY_RE = re.compile(
 
 
 def _rule_summary(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    return _split_all(sentences, _split_summary_traced)
-
-
-def _split_summary_traced(s: str, trace: list[str]) -> list[str]:
-    parts = _split_summary(s)
-    if parts is None:
-        return [s]
-    trace.append("split:summary")
-    return parts
+    return _split_all_as(sentences, _split_summary, "split:summary")
 
 
 def _split_summary(s: str) -> list[str] | None:
@@ -277,15 +253,7 @@ def _split_summary(s: str) -> list[str] | None:
 
 
 def _rule_when_first(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    return _split_all(sentences, _split_when_traced)
-
-
-def _split_when_traced(s: str, trace: list[str]) -> list[str]:
-    parts = _split_fronted_when(s)
-    if parts is None:
-        return [s]
-    trace.append("split:when-first")
-    return parts
+    return _split_all_as(sentences, _split_fronted_when, "split:when-first")
 
 
 _THIRD_PERSON_RE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
@@ -341,15 +309,7 @@ def _split_fronted_when(s: str) -> list[str] | None:
 
 
 def _rule_including(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
-    return _split_all(sentences, _split_including_traced)
-
-
-def _split_including_traced(s: str, trace: list[str]) -> list[str]:
-    parts = _split_including(s)
-    if parts is None:
-        return [s]
-    trace.append("split:including")
-    return parts
+    return _split_all_as(sentences, _split_including, "split:including")
 
 
 def _split_including(s: str) -> list[str] | None:

@@ -1,9 +1,9 @@
-"""Loudness: the whole file is brought to an integrated -16 LUFS (ITU-R BS.1770, measured by
-``pyloudnorm``) with its true peak (4x oversampled) at most -1 dBTP. Speech from Piper has a
-peak-to-loudness ratio near 22 dB, so raising it to -16 LUFS would clip by about 6 dB: a gentle
-compressor evens out syllables, then a look-ahead limiter (numpy and scipy filters, no
-per-sample Python loop) holds the true peak under the ceiling, and the gain is searched so
-that loudness lands on target *after* limiting.
+"""Loudness: the whole file is brought to an integrated -16 LUFS (ITU-R BS.1770, measured
+with pyloudnorm's filters and gating) with its true peak (4x oversampled) at most -1 dBTP.
+Speech from Piper has a peak-to-loudness ratio near 22 dB, so raising it to -16 LUFS would
+clip by about 6 dB: a gentle compressor evens out syllables, then a look-ahead limiter (the
+numpy filters of :mod:`.filters`, no per-sample Python loop) holds the true peak under the
+ceiling, and the gain is searched so that loudness lands on target *after* limiting.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...errors import VoiceError
+from .filters import box_mean, iir, k_weighting, kaiser_lowpass, one_pole, polyphase, running_min
 
 SILENCE_LUFS = -70.0  # BS.1770's absolute gate: quieter than this is silence
 
@@ -22,9 +23,7 @@ _TP_TAPS = 49  # like BS.1770-4 Annex 2 (48 taps), odd so that phase 0 is the sa
 
 
 def _tp_filter() -> np.ndarray:
-    from scipy.signal import firwin  # deferred: scipy.signal is slow to import, only mastering needs it
-
-    return (firwin(_TP_TAPS, 0.95 / _TP_OVERSAMPLE, window=("kaiser", 6.0)) * _TP_OVERSAMPLE).astype(np.float32)
+    return (kaiser_lowpass(_TP_TAPS, 0.95 / _TP_OVERSAMPLE, 6.0) * _TP_OVERSAMPLE).astype(np.float32)
 
 
 def _max_per_block(values: np.ndarray, block: int, initial: np.ndarray | None = None) -> np.ndarray:
@@ -53,25 +52,26 @@ def true_peak_envelope(samples: np.ndarray, block: int = 1 << 16) -> np.ndarray:
     >>> bool(np.array_equal(true_peak_envelope(x, block=700), true_peak_envelope(x, block=10_000)))
     True
     """
-    from scipy.signal import upfirdn  # deferred: see _tp_filter
-
     x = np.asarray(samples, dtype=np.float32)
     if x.size == 0:
         return np.zeros(0, np.float32)
     taps = _tp_filter()
-    delay = (_TP_TAPS - 1) // 2  # the filter's group delay, in oversampled samples
+    # The filter's group delay, (taps - 1) / 2 oversampled samples, is a whole number of input samples.
+    shift = (_TP_TAPS - 1) // 2 // _TP_OVERSAMPLE
     # Input samples on either side of a block that reach its oversampled values through the filter.
     context = _TP_TAPS // _TP_OVERSAMPLE + 1
     out = np.empty(x.size, np.float32)
     for start in range(0, x.size, block):
         end = min(start + block, x.size)
         lo = max(0, start - context)
-        up = np.abs(upfirdn(taps, x[lo : min(x.size, end + context)], _TP_OVERSAMPLE))
-        first = delay + (start - lo) * _TP_OVERSAMPLE
-        up = up[first : first + (end - start) * _TP_OVERSAMPLE]
-        if up.size < (end - start) * _TP_OVERSAMPLE:
-            up = np.pad(up, (0, (end - start) * _TP_OVERSAMPLE - up.size))
-        out[start:end] = _max_per_block(up, _TP_OVERSAMPLE, np.abs(x[start:end]))
+        first = start - lo + shift
+        # Sample i's oversampled values are row i + shift of the phases.
+        up = polyphase(taps, x[lo : min(x.size, end + context)], _TP_OVERSAMPLE)[first : first + end - start]
+        np.abs(up, out=up)
+        peak = np.abs(x[start:end])
+        for phase in range(_TP_OVERSAMPLE):  # quicker than up.max(axis=1) across 4 columns
+            np.maximum(peak, up[:, phase], out=peak)
+        out[start:end] = peak
     return out
 
 
@@ -93,16 +93,9 @@ def true_peak_dbtp(samples: np.ndarray) -> float:
 
 
 def k_weighted(samples: np.ndarray, sample_rate: int) -> np.ndarray:
-    """``samples`` through BS.1770's K-weighting (pyloudnorm's own filters)."""
-    from pyloudnorm.iirfilter import IIRfilter  # deferred: only measuring loudness needs it
-
-    y = np.asarray(samples, dtype=np.float64)
-    for stage in (
-        IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, sample_rate, "high_shelf"),
-        IIRfilter(0.0, 0.5, 38.0, sample_rate, "high_pass"),
-    ):
-        y = stage.apply_filter(y)
-    return y
+    """``samples`` through BS.1770's K-weighting (pyloudnorm's two filters, as one)."""
+    b, a = k_weighting(sample_rate)
+    return iir(b, a, samples)
 
 
 def gated_loudness(weighted: np.ndarray, sample_rate: int) -> float:
@@ -150,16 +143,13 @@ def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
 def compress(samples: np.ndarray, sample_rate: int, threshold_db: float, ratio: float = 3.0) -> np.ndarray:
     """A gentle RMS compressor: levels above ``threshold_db`` (dBFS, 10 ms RMS) are divided by ``ratio``.
 
-    Both the level detector and the gain smoother are one-pole filters, so scipy's ``lfilter``
-    runs them in C.
+    Both the level detector and the gain smoother are one-pole filters (:func:`.filters.one_pole`).
     """
-    from scipy.signal import lfilter  # deferred: see _tp_filter
-
     x = np.asarray(samples, dtype=np.float64)
     a = np.exp(-1.0 / (0.010 * sample_rate))
     # In place where the order of operations allows (the same values as written out): a
     # two-minute briefing's samples take 20 MB an array.
-    level = lfilter([1 - a], [1, -a], np.square(x))
+    level = one_pole(a, np.square(x))
     np.maximum(level, 1e-12, out=level)
     np.log10(level, out=level)
     level *= 10
@@ -167,7 +157,7 @@ def compress(samples: np.ndarray, sample_rate: int, threshold_db: float, ratio: 
     np.maximum(level, 0.0, out=level)
     level *= 1.0 - 1.0 / ratio
     b = np.exp(-1.0 / (0.030 * sample_rate))
-    gain = lfilter([1 - b], [1, -b], level)
+    gain = one_pole(b, level)
     del level
     gain /= -20
     np.power(10.0, gain, out=gain)
@@ -223,8 +213,6 @@ def _limiter(
 ) -> np.ndarray:
     """:func:`limiter_gain` from the envelope's :func:`block_peaks` (``n`` samples), for the
     envelope times ``scale`` (> 0): the peaks are scaled, not a whole-length copy of it."""
-    from scipy.ndimage import minimum_filter1d, uniform_filter1d  # deferred: see _tp_filter
-
     blocks = peak.size
     if scale != 1.0:
         peak = peak * scale  # the largest of the scaled values: scaling keeps their order
@@ -233,8 +221,7 @@ def _limiter(
     h = max(0, int(round(hold * sample_rate / block)))
     size = h + w
     padded = np.concatenate([np.ones(h), need, np.ones(w)])
-    # With origin -(size // 2) the window of output i is padded[i : i + size].
-    mins = minimum_filter1d(padded, size=size, origin=-(size // 2), mode="nearest")[:blocks]
+    mins = running_min(padded, size)[:blocks]  # output i: the least of padded[i : i + size]
     # Before the start, repeat the first window's minimum: it covers the first blocks' needs.
     ramp = np.concatenate([np.full(w - 1, mins[0]), mins])
     csum = np.concatenate([[0.0], np.cumsum(ramp)])
@@ -244,7 +231,7 @@ def _limiter(
         return steps
     # A box average of the steps is a linear ramp between block values; the minimum with
     # the steps keeps every sample at or under its own block's gain.
-    smoothed = uniform_filter1d(steps, size=block, mode="nearest")
+    smoothed = box_mean(steps, block)
     return np.minimum(steps, smoothed, out=smoothed)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import threading
@@ -536,9 +537,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``briefing`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run one ``briefing`` command (``argv`` without the program name) and return its exit code."""
+    return _run(build_parser().parse_args(argv))
+
+
+def run() -> None:
+    """Entry point of the ``briefing`` console script: :func:`main`, then a quick exit after
+    ``make`` and ``summarize``.
+
+    Tearing the interpreter down, object by object (the parser's model, the dictionaries,
+    the voice), took 0.4 to 0.8 s at the end of every cold ``briefing make`` (measured on the
+    seed): the system frees a process's memory at once. Our files are closed by then, and
+    standard output is flushed here. Long-running commands (``serve``, ``worker``) exit as
+    usual, so that their child processes and connections are cleaned up.
+    """
+    args = build_parser().parse_args()
+    code = _run(args)
+    if args.func not in (cmd_make, cmd_summarize):
+        raise SystemExit(code)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe ("| head"): nothing more can be written
+            pass
+    os._exit(code)
+
+
+def _run(args: argparse.Namespace) -> int:
     limit_blas_threads()
     map_large_blocks()  # before the voice's first sentence: see briefing.memory
     try:
@@ -551,4 +577,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

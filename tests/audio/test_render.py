@@ -12,6 +12,8 @@ import json
 import os
 import resource
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -355,6 +357,23 @@ def test_make_with_a_missing_voice_says_so_in_one_line(article_file, tmp_path, c
     assert len(err.strip().splitlines()) == 1
     assert err.startswith("briefing: The espeak voice cannot speak here") and "apt-get install espeak-ng" in err
     assert_untouched(out)
+
+
+def test_the_console_script_makes_a_briefing_and_exits_at_once(article_file, tmp_path):
+    """`briefing make` as the console script runs it (briefing.cli.run, with its quick exit), in
+    a process of its own with the real Piper voice: every file written whole, the listing on
+    standard output, exit code 0; then a missing file: exit code 2 and the reason, nothing else."""
+    out = tmp_path / "made"
+    command = [sys.executable, "-m", "briefing.cli", "make", str(article_file), "-o", str(out), "--points", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert is_complete(out)
+    assert [line.split()[0] for line in done.stdout.splitlines()] == [*FILES.keys(), "duration"]
+    assert len(ID3(out / "briefing.mp3").getall("CHAP")) == 2 + 2
+    missing = subprocess.run([*command[:4], str(tmp_path / "nowhere.txt"), "-o", str(tmp_path / "x")],
+                             capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.startswith("briefing: ") and len(missing.stderr.strip().splitlines()) == 1
 
 
 def test_progress_bar_draws_sentences_spoken():

@@ -54,10 +54,12 @@ def polyphase(taps: np.ndarray, x: np.ndarray, up: int) -> np.ndarray:
 
 
 # Samples a block of :func:`iir`: the response of each block is found with one FFT of twice
-# this length (measured quickest between 2,048 and 16,384), and a group of blocks is worked
-# on at a time so that the FFT's arrays stay a few MB for briefings of any length.
+# this length (measured quickest between 2,048 and 16,384). A few blocks are worked on at a
+# time, so that every array stays under glibc's mmap threshold (briefing.memory's 256 KB): the
+# heap then reuses the same memory for each group, where larger arrays were mapped and zeroed
+# afresh every time, which took longer than the FFTs.
 _BLOCK = 4096
-_GROUP = 64
+_GROUP = 3
 
 
 @lru_cache(maxsize=32)
@@ -147,7 +149,7 @@ def one_pole(coef: float, x: np.ndarray) -> np.ndarray:
     rise, fall = coef ** -k.astype(np.float64), coef ** k.astype(np.float64)
     carry_gain = coef ** (k + 1.0)
     last = 0.0
-    span = run * max(1, (1 << 18) // run)  # runs worked on at a time: temporary arrays of about 2 MB
+    span = run * max(1, (1 << 14) // run)  # runs at a time: arrays under 256 KB (see _GROUP)
     for start in range(0, x.size, span):
         chunk = x[start : start + span]
         runs = -(-chunk.size // run)

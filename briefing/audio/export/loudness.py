@@ -40,13 +40,14 @@ def _max_per_block(values: np.ndarray, block: int, initial: np.ndarray | None = 
     return out
 
 
-def true_peak_envelope(samples: np.ndarray, block: int = 1 << 16) -> np.ndarray:
+def true_peak_envelope(samples: np.ndarray, block: int = 1 << 13) -> np.ndarray:
     """The largest absolute value of the 4x oversampled signal around each sample (linear).
 
     Oversampled a ``block`` of samples at a time, each with enough of its neighbours for the
     filter: the result is the same as oversampling the whole signal at once, but a
     two-minute briefing no longer holds its 4x copy (and that copy's absolute values), about
-    85 MB, all at the same time.
+    85 MB, all at the same time. Blocks of 8,192 samples keep each array under glibc's mmap
+    threshold (see :mod:`.filters`): larger ones were mapped and zeroed afresh, block by block.
 
     >>> x = np.sin(np.arange(5000) * 0.3).astype(np.float32)
     >>> bool(np.array_equal(true_peak_envelope(x, block=700), true_peak_envelope(x, block=10_000)))

@@ -16,7 +16,9 @@ Run with ``.venv/bin/python -m bench.speech [--runs N]``. Prints a Markdown tabl
   its start until the first sentence has been spoken, with the stages on the way.
 - **MP3 bytes per minute**, against the 64 kbps constant bit rate's 480,000.
 
-Targets (issue 4): Piper RTF <= 0.15; the seed briefing <= 20 s from a cold start.
+Targets: Piper RTF <= 0.15 (issue 4); the seed briefing from a cold start in <= 10 s with a
+peak of <= 750 MB (issue 20; issue 4 asked for 20 s). The machine's speed drifts: the RTF
+beside the cold start says how fast it was that run.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "musk-israel-visit.txt"
 RESULTS = ROOT / "bench" / "results" / "speech.json"
 TARGET_RTF = 0.15
-TARGET_COLD_SECONDS = 20.0
+TARGET_COLD_SECONDS = 10.0
+TARGET_COLD_MB = 750.0
 
 # Run in a fresh interpreter: prints one JSON line of stage times, measured from process start.
 FIRST_AUDIO_PROBE = r"""
@@ -160,6 +163,14 @@ def main(argv: list[str] | None = None) -> int:
     from briefing.audio.speak import EspeakVoice, get_voice
 
     load_before = os.getloadavg()[0]
+    # The cold makes run first, while this process is small: Linux keeps a process's peak
+    # memory across exec, so a child forked from a bench that holds the voice reported the
+    # bench's 650 MB as its own (the make itself peaks near 500 MB by /usr/bin/time).
+    colds = []
+    with tempfile.TemporaryDirectory(prefix="bench-speech-") as tmp:
+        for i in range(max(1, min(args.runs, 2))):
+            colds.append(cold_make(Path(tmp) / f"make{i}"))
+        probe = first_audio(Path(tmp) / "probe")
     sentences = seed_sentences()
     results: dict = {"sentences": len(sentences), "load_average_1min": load_before, "voices": {}}
 
@@ -173,11 +184,6 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("espeak-ng is not installed: its real-time factor is skipped (apt-get install espeak-ng).")
 
-    colds = []
-    with tempfile.TemporaryDirectory(prefix="bench-speech-") as tmp:
-        for i in range(max(1, min(args.runs, 2))):
-            colds.append(cold_make(Path(tmp) / f"make{i}"))
-        probe = first_audio(Path(tmp) / "probe")
     best = min(colds, key=lambda c: c["wall_seconds"])
     results["cold_make"] = {k: v for k, v in best.items() if k != "stdout"}
     results["cold_make"]["wall_seconds_all"] = [c["wall_seconds"] for c in colds]
@@ -189,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     piper_rtf = results["voices"]["piper"]["rtf_best"]
     results["targets"] = {
         "piper_rtf<=0.15": piper_rtf <= TARGET_RTF,
-        "cold_seed<=20s": best["wall_seconds"] <= TARGET_COLD_SECONDS,
+        "cold_seed<=10s": best["wall_seconds"] <= TARGET_COLD_SECONDS,
+        "cold_seed<=750MB": best["peak_memory_mb"] <= TARGET_COLD_MB,
     }
 
     ok = lambda b: "yes" if b else "**no**"  # noqa: E731
@@ -202,10 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(f"| RTF {name} (best / median of {args.runs}) | {r['rtf_best']:.3f} / {r['rtf_median']:.3f} | {target} |")
     rows += [
         f"| Piper model load | {results['piper_model_load_seconds']:.2f} s | |",
-        f"| seed briefing, cold `briefing make` (wall) | {best['wall_seconds']:.1f} s | <= {TARGET_COLD_SECONDS:.0f} s ({ok(results['targets']['cold_seed<=20s'])}) |",
+        f"| seed briefing, cold `briefing make` (wall) | {best['wall_seconds']:.1f} s | <= {TARGET_COLD_SECONDS:.0f} s ({ok(results['targets']['cold_seed<=10s'])}) |",
         f"| same, CPU time (user + sys) | {best['cpu_seconds']:.1f} s | wall >> CPU means a busy machine |",
         f"| time to first audio (process start, first sentence spoken) | {probe['first_audio']:.1f} s | imports {probe['imports']:.1f} s, summarised {probe['summarised']:.1f} s, model {probe['model_loaded']:.1f} s |",
-        f"| peak memory of `briefing make` (maxrss) | {best['peak_memory_mb']:.0f} MB | |",
+        f"| peak memory of `briefing make` (maxrss) | {best['peak_memory_mb']:.0f} MB | <= {TARGET_COLD_MB:.0f} MB ({ok(results['targets']['cold_seed<=750MB'])}) |",
         f"| seed MP3 duration / chapters | {best['audio_seconds']:.1f} s / {best['chapters']} | 60 to 240 s |",
         f"| seed MP3 loudness / true peak (the MP3, decoded) | {best['loudness']['integrated_lufs']} LUFS / {best['loudness']['true_peak_dbtp']} dBTP | -16 +/- 1 / <= -1 |",
         f"| MP3 bytes per minute | {bytes_per_minute:,.0f} | 480,000 (64 kbps) |",

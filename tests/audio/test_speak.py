@@ -109,6 +109,23 @@ def test_piper_is_thread_safe(piper):
     assert [results[0], results[1]] == expected
 
 
+def test_piper_keeping_its_memory_says_the_same(piper, monkeypatch):
+    """keep_voice_memory (briefing make) only stops the arena giving memory back after each
+    run: what the voice says is the same to the byte, before and after, from two threads too."""
+    texts = ["The tech boss came under fire over the posts.", "He denied it."]
+    shrinking = [piper.synthesize(t).raw_data for t in texts]
+    monkeypatch.setattr(speak, "_ARENA_SHRINKS", True)
+    speak.keep_voice_memory()
+    assert speak._ARENA_SHRINKS is False
+    results: dict[int, bytes] = {}
+    threads = [threading.Thread(target=lambda i=i: results.__setitem__(i, piper.synthesize(texts[i]).raw_data)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [results[0], results[1]] == shrinking
+
+
 def test_piper_says_which_sentence_it_cannot_speak(piper):
     with pytest.raises(VoiceError, match=r"could not speak the sentence '\.\.\.'"):
         piper.synthesize("... ")

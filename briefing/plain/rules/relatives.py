@@ -135,6 +135,55 @@ def _split_where(s: str, trace: list[str]) -> list[str] | None:
     return None
 
 
+def _split_whose(s: str, trace: list[str]) -> list[str] | None:
+    """A non-restrictive ", whose NOUN VERB ..." clause becomes a sentence about the
+    noun before it, in the possessive: "The fighter, whose real name is Pedro Ramirez,
+    was left ..." -> "The fighter was left .... The fighter's real name is Pedro Ramirez."
+    Only when "whose NOUN" is the clause's subject and the parser gives the clause to the
+    noun just before the comma, ending where the comma-delimited clause ends.
+
+    >>> _split_whose("The lucha libre fighter, whose real name is Pedro Aguayo Ramirez, was left slumped "
+    ...              "against the ropes after a kick.", [])
+    ['The lucha libre fighter was left slumped against the ropes after a kick.', "The lucha libre fighter's real name is Pedro Aguayo Ramirez."]
+    >>> _split_whose("She finished ahead of the overall leader Tina Maze, whose coach set up the course.", [])
+    ['She finished ahead of the overall leader Tina Maze.', "Maze's coach set up the course."]
+    >>> _split_whose("He praised the report, whose findings he said were clear, on Monday.", []) is None
+    True
+    """
+    for m, np_start, np, before in _relative_marks(s, "whose"):
+        if _antecedent_refused(s, m, np_start, np, before) or _reported_at(s, np_start) or _unreal_at(s, np_start):
+            continue
+        tokens = parse.parse(s)
+        noun = parse.token_ending_at(tokens, m.start())
+        whose = parse.token_at(tokens, m.start(1))
+        if noun is None or whose is None or whose.dep != "poss":
+            continue
+        owned = tokens[whose.head]
+        verb = tokens[owned.head]
+        if owned.dep not in ("nsubj", "nsubjpass") or verb.dep != "relcl" or verb.head != noun.i \
+                or verb.left != whose.i:
+            continue  # "whose findings he said were clear": not the clause's subject, or another noun's clause
+        close = _clause_end(s, m.end())
+        if tokens[verb.right].end != close:
+            continue
+        clause = s[m.end():close].strip()
+        if re.search(r"\b(?:and|or|but)\s+whose\b", clause) or re.search(r",[\"”]", clause):
+            continue
+        tail = s[close:].lstrip(", ")
+        coordinated = re.match(r"(and|but)\s+(.+)$", tail)
+        rest = _main_and_after(s, m, np_start, np, close, tail, coordinated)
+        if rest is None or rest[1]:
+            continue
+        owner = _second_mention(np)
+        owner = owner + ("'" if owner.endswith("s") else "'s")
+        main, new = _end_sentence(rest[0].strip()), _end_sentence(f"{owner} {clause}")
+        if _word_count(main) < MIN_PART_WORDS or _word_count(new) < 4:
+            continue
+        trace.append("split:relative:whose")
+        return [_capitalise(main), new]
+    return None
+
+
 def _split_relative(s: str, trace: list[str]) -> list[str]:
     """Non-restrictive ", who" / ", which" clauses become their own sentence.
 
@@ -155,6 +204,9 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     where = _split_where(s, trace)
     if where:
         return [*_split_relative(where[0], trace), where[1]]
+    whose = _split_whose(s, trace)
+    if whose:
+        return [*_split_relative(whose[0], trace), whose[1]]
     for m, np_start, np, before in _relative_marks(s, "who|which"):
         if _antecedent_refused(s, m, np_start, np, before):
             continue
@@ -223,7 +275,7 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         return True  # "Huskins and her boyfriend Quinn, who ...": both, or only Quinn?
     if before in ("that", "which", "whom"):
         return True  # "the struggle that Molaverdi, who ..., and many others are waging": inside another clause
-    person = m.group(1) == "who" and _ends_with_person_name(np) and not _is_particle(before)
+    person = m.group(1) in ("who", "whose") and _ends_with_person_name(np) and not _is_particle(before)
     # ("Hijo del Perro Aguayo, who": "del" is part of the name, which the phrase found leaves out)
     if np[0].isupper() and before and before[0].islower() and not person:
         # (a person's name after a lowercase word, with "who": the word is a role, "CNN correspondent
@@ -324,7 +376,8 @@ def _main_and_after(s: str, m: re.Match, np_start: int, np: str, close: int, tai
         return s[:m.start()], [_capitalise(lead + coordinated.group(2))]
     if close < len(s.rstrip(".!?…”\" ")) and tail:
         tail_words = _words(tail)
-        if re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,", tail) or (not _has_verb("and " + tail) and not _tail(s)):
+        if re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,", tail) or (
+                not _has_verb("and " + tail) and not _tail(s) and not _subject_verb_follows(s, np_start, np, close)):
             return None  # "in Vallejo, California, has been ...", "on Saturday, April 18.": the comma was the clause's own
             # (_has_verb skips a text's first word: "died Friday in ..." goes on with its verb, "died")
         # The main clause goes on with its verb ("The driver ... was trying") or, after
@@ -341,6 +394,34 @@ def _main_and_after(s: str, m: re.Match, np_start: int, np: str, close: int, tai
         # "Many of these villages, which ..., now lie": the subject's verb)
         return s[:m.start()] + glue + tail, []
     return s[:m.start()], []
+
+
+def _subject_verb_follows(s: str, np_start: int, np: str, close: int) -> bool:
+    """Whether the parser makes the noun phrase ``np`` the subject of the sentence's main
+    verb and that verb (after its auxiliaries or an adverb) opens what follows the clause
+    ending at ``close``: "The reopening, which comes ..., coincides with ..." goes on with
+    its own verb, though the closed list of verbs does not know "coincides".
+
+    >>> s = "The reopening, which comes over a year after work began, coincides with Holy Week."
+    >>> _subject_verb_follows(s, 0, "The reopening", s.index(", coincides"))
+    True
+    >>> s = "He was found in Vallejo, which is in California, on Saturday, April 18."
+    >>> _subject_verb_follows(s, 15, "Vallejo", s.index(", on"))
+    False
+    """
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, np_start + len(np))
+    if noun is None or noun.dep not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tokens[noun.head]
+    if verb.dep != "ROOT" or verb.idx < close:
+        return False
+    first = next((t for t in tokens if t.idx >= close and t.dep != "punct"), None)
+    if first is None:
+        return False
+    return first.i == verb.i or (first.head == verb.i and first.dep in ("aux", "auxpass", "neg", "advmod")
+                                 and all(tokens[k].head == verb.i or tokens[k].dep == "punct"
+                                         for k in range(first.i, verb.i)))
 
 
 def _relative_subject(m: re.Match, np_start: int, np: str, before: str, words: list[str]) -> str | None:

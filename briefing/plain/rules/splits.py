@@ -11,8 +11,8 @@ import re
 from typing import Callable
 
 from .clauses import (
-    MIN_PART_WORDS, _clause_tense, _has_verb, _is_clause, _long, _own_clause, _reports_before, _split_all,
-    _split_at,
+    MIN_PART_WORDS, _clause_tense, _has_verb, _is_clause, _long, _own_clause, _reports_before, _reports_inside_clauses,
+    _split_all, _split_at, _subject_opens,
 )
 from .tails import _ends_with_source, _tail
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _tidy, _word_count, _words
@@ -518,7 +518,8 @@ def _dash_stays(s: str, m: re.Match) -> bool:
     own (a noun phrase, a condition, the close of a pair of dashes), or what comes before
     it is none, or still frames it."""
     rest = s[m.end() :]
-    if re.search(rf" {_DASH} ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
+    if re.search(rf" {_DASH} ", rest) or not (_is_clause(rest) or _subject_opens(s, m.end())) \
+            or not _has_verb(s[: m.start()]):
         return True
     unquoted = rest
     for qa, qb, _ in reversed(quotations(rest)):
@@ -531,7 +532,7 @@ def _dash_stays(s: str, m: re.Match) -> bool:
         return True  # "When X came out -- weeks after Y --": the first part would be a fragment
     if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
         return True  # "... at the races -- the 20th Dubai World Cup hosted at Meydan": a phrase, not a clause
-    if _reports_before(s, m.start()):
+    if _reports_before(s, m.start()) and not _reports_inside_clauses(s, m.start()):
         return True  # "reported to Shaw that collections reached $235,000 -- the first month ...": still the report
     if " ".join(_words(rest)[:2]).lower() in " ".join(_words(s[: m.start()])[:6]).lower():
         return True  # "But we must not let democracy, ... -- we must not let them be defeated": the speaker starts over

@@ -208,3 +208,35 @@ def test_who_after_of_or_a_name_particle_stays():
                  "Wrestling was shaken by the death of star fighter Hijo del Perro Aguayo, who collapsed after "
                  "being kicked during a bout."):
         assert not any(r.startswith("split:relative") for r in simplify_sentence(text).rules)
+
+
+def test_embedded_which_whose_main_verb_the_parser_finds():
+    # (issue 19: "coincides" is no verb the closed lists know; the parser makes "The reopening" its subject)
+    text = ("The reopening, which comes over a year since reconstruction efforts kicked off, coincides with "
+            "Spain's annual Holy Week celebrations.")
+    r = simplify_sentence(text)
+    assert r.text == ("The reopening coincides with Spain's annual Holy Week celebrations. It comes over a year "
+                      "since reconstruction efforts kicked off.")
+    assert "split:relative:which" in r.rules
+    # a comma that is the clause's own (a place and its state, a date) still stays
+    text = "Huskins, who was kidnapped in Vallejo, California, has been found safe far away."
+    assert simplify_sentence(text).text == text
+
+
+def test_whose_clause_becomes_a_possessive_sentence():
+    text = ("The lucha libre fighter, whose real name is Pedro Aguayo Ramirez, was left slumped against the ropes "
+            "after a flying kick during the match Friday night.")
+    r = simplify_sentence(text)
+    assert r.text == ("The lucha libre fighter was left slumped against the ropes after a flying kick during the "
+                      "match Friday night. The lucha libre fighter's real name is Pedro Aguayo Ramirez.")
+    assert r.rules == ("split:relative:whose",)
+    text = ("The 30-year-old rebounded by coming home 0.2 seconds ahead of overall World Cup leader Tina Maze, "
+            "whose coach set up the course.")
+    assert simplify_sentence(text).text.endswith("leader Tina Maze. Maze's coach set up the course.")
+
+
+def test_whose_clause_that_is_no_subject_or_reported_stays():
+    for text in ("He praised the long report, whose findings he said were clear, at the meeting on Monday.",
+                 "Police said the driver, whose car was found in the river, had fled the scene on foot.",
+                 "The judge met Huskins and her boyfriend Quinn, whose car was towed away, on Monday morning."):
+        assert "split:relative:whose" not in simplify_sentence(text).rules, text

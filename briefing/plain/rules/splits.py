@@ -526,6 +526,8 @@ def _dash_stays(s: str, m: re.Match) -> bool:
         unquoted = unquoted[:qa] + unquoted[qb:]
     if not _has_verb(unquoted) or re.match(r"that is\b|that's\b", rest, re.IGNORECASE):
         return True  # '— Marvin Gaye's 1977 hit "Got to Give It Up."': a noun phrase; "-- that is if ...": a condition
+    if re.search(r"\bnot (?:only|just|simply|merely)\b", s[: m.start()], re.IGNORECASE):
+        return True  # "not only did she find him - but she ...": one statement, the first part no sentence alone
     if re.search(rf" {_DASH} ", s[: m.start()]):
         return True  # the closing dash of a pair: "chronicles -- in painful detail -- every defeat"
     if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):

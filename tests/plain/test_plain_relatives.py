@@ -240,3 +240,19 @@ def test_whose_clause_that_is_no_subject_or_reported_stays():
                  "Police said the driver, whose car was found in the river, had fled the scene on foot.",
                  "The judge met Huskins and her boyfriend Quinn, whose car was towed away, on Monday morning."):
         assert "split:relative:whose" not in simplify_sentence(text).rules, text
+
+
+def test_who_after_a_phrase_in_front_of_the_subject():
+    text = "From the age of 12, Amy, who lives in the Forest of Dean, played at least twice a week for her local club."
+    assert simplify_sentence(text).text == ("From the age of 12, Amy played at least twice a week for her local club. "
+                                            "Amy lives in the Forest of Dean.")
+    # an appositive's noun after a comma still stays ("a handful", not the pilots)
+    text = ("The list of pilots, a handful over two decades, who flew the plane in the war, grew longer in "
+            "the spring.")
+    assert not any(r.startswith("split:relative") for r in simplify_sentence(text).rules)
+
+
+def test_who_after_the_pair():
+    text = ("But the pair, who have been friends since childhood, nearly lost their chance when they were not "
+            "allowed to mention the name.")
+    assert simplify_sentence(text).text.endswith(". The pair have been friends since childhood.")

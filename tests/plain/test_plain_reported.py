@@ -108,3 +108,11 @@ def test_a_contrast_with_the_report_stays_behind_its_source():
     text = ("The map suggests that Scandinavian countries are larger than India, whereas in reality India is three "
             "times the size of all Scandinavian countries put together.")
     assert "move:attribution" not in simplify_sentence(text, source="The map").rules
+
+
+def test_said_before_a_report_is_no_inverted_source():
+    # ", said the team deserved the win." is the subject's report, not ", said the manager."
+    r = simplify_sentence("After the game, Smith, who scored twice, said the team deserved the win.")
+    assert "The team deserved the win said this" not in r.text
+    assert simplify_sentence("Five people were killed in the attack, said the hospital director.").text == (
+        "Five people were killed in the attack. The hospital director said this.")

@@ -267,7 +267,10 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         # scene gathering evidence, which included": a phrase, not a noun; "photographer Kent Baker,
         # which documents": a person's "which" is the book's
     if s[:np_start].rstrip().endswith(","):
-        return True  # "the list of pilots, a handful over two decades, who ...": an appositive's noun
+        # "the list of pilots, a handful over two decades, who ...": an appositive's noun; but "From
+        # the age of 12, Amy, who ...": the main clause's subject after a phrase in front, whose words
+        # (a preposition, a number) say nothing of the noun
+        return not _after_fronted_phrase(s, np_start, np)
     if s[:np_start].rstrip()[-1:] in ("/", "-", "&") or (before and _words(s[:np_start])[-1][:1].isupper()
                                                          and before not in STOP_WORDS):
         return True  # "The USC Dornsife/Los Angeles Times Daybreak tracking poll": only part of the name
@@ -290,6 +293,33 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         # preposition is most often where the earlier noun is, and the parser agrees too readily
         # ("met by Prime Minister Matteo Renzi, who ...": a person's name after "by" is no place)
     return False
+
+
+def _after_fronted_phrase(s: str, np_start: int, np: str) -> bool:
+    """Whether the comma before the noun phrase ``np`` closes a phrase in front of the
+    main clause, whose subject ``np`` is ("From the age of 12, Amy, who lives ..., played
+    ..."), in the parser's reading: the phrase before the comma hangs on the main verb,
+    and ``np`` (a name, or a noun after "the") is that verb's subject.
+
+    >>> s = "From the age of 12, Amy, who lives in the Forest of Dean, played twice a week."
+    >>> _after_fronted_phrase(s, s.index("Amy"), "Amy")
+    True
+    >>> s = "The list of pilots, a handful over two decades, who flew the plane, grew."
+    >>> _after_fronted_phrase(s, s.index("a handful"), "a handful over two decades")
+    False
+    """
+    if not (np[:1].isupper() or np.split()[0].lower() == "the") or s[:np_start].count(",") != 1:
+        return False
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, np_start + len(np))
+    if noun is None or noun.dep not in ("nsubj", "nsubjpass") or tokens[noun.head].dep != "ROOT":
+        return False
+    verb = tokens[noun.head]
+    front = [t for t in tokens if t.idx < np_start and t.dep != "punct"]
+    if not front or tokens[noun.left].idx != np_start:
+        return False
+    tops = [t for t in front if not tokens[t.head].idx < np_start or t.head == t.i]
+    return len(tops) == 1 and tops[0].head == verb.i and tops[0].dep in ("prep", "advmod", "npadvmod")
 
 
 # Prepositions after which a person's name with ", who" is the clause's own noun: "by" the

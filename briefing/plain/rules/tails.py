@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ...words import WEEKDAYS
+from .. import parse
 
 
 # "..., the Australian Red Cross said Saturday." / "..., according to officials.": a
@@ -53,7 +54,28 @@ def _ends_with_source(s: str) -> bool:
     >>> _ends_with_source("Two bodies were found, the Guard said."), _ends_with_source("Two bodies were found.")
     (True, False)
     """
-    return bool(_ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s))
+    return bool(_ATTRIBUTION_TAIL_RE.search(s) or _inverted_tail(s))
+
+
+def _inverted_tail(s: str) -> re.Match | None:
+    """The match of ", said SOURCE." at the end of ``s``, when the parser makes SOURCE the
+    subject of the cue; not ", said the team deserved the win.", a report after its verb.
+
+    >>> bool(_inverted_tail("The storm hit the coast, said the minister.")), _inverted_tail(
+    ...     "After the game, Smith, who scored twice, said the team deserved the win.")
+    (True, None)
+    """
+    m = _INVERTED_TAIL_RE.search(s)
+    if m is None:
+        return None
+    tokens = parse.parse(s)
+    cue = parse.token_at(tokens, m.start("cue"))
+    inside = [t for t in tokens if m.start("src") <= t.idx < m.end("src") and t.dep != "punct"]
+    tops = [t for t in inside if not m.start("src") <= tokens[t.head].idx < m.end("src") or t.head == t.i]
+    if cue is None or len(tops) != 1 or tops[0].head != cue.i or tops[0].dep not in ("nsubj", "nsubjpass") \
+            or any(t.tag.startswith("VB") or t.tag == "MD" for t in inside):
+        return None
+    return m
 
 
 def _tail(s: str) -> tuple[int, str] | None:
@@ -80,7 +102,7 @@ def _tail(s: str) -> tuple[int, str] | None:
         else:
             src, cue = parts.group("src"), parts.group("cue")
     else:
-        m = _INVERTED_TAIL_RE.search(s)
+        m = _inverted_tail(s)
         if not m:
             return None
         src, cue = m.group("src").rstrip(".!?"), m.group("cue")

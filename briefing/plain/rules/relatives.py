@@ -184,6 +184,36 @@ def _split_whose(s: str, trace: list[str]) -> list[str] | None:
     return None
 
 
+# A relative clause set off by dashes instead of commas: " -- who ... -- ", or " -- which ...." at the end.
+_DASH_RELATIVE_RE = re.compile(r" (--|–|—|-) (who|which|whose) ([^,;:\"“”()]+?)(?: \1 (?=[a-z])|(?=[.!?]$))")
+
+
+def _split_dash_relative(s: str, trace: list[str]) -> list[str] | None:
+    """A relative clause between dashes (or after a dash at the end) is split as the same
+    clause between commas would be, with every guard of :func:`_split_relative`; None when
+    that split does not take the clause out, or the clause holds a comma or another dash.
+
+    >>> _split_dash_relative("Singer Beck -- who ruled the Grammys with three wins -- will sing at the show in May.", [])
+    ['Singer Beck will sing at the show in May.', 'Beck ruled the Grammys with three wins.']
+    >>> _split_dash_relative("The doll Lammily - who was created as an antidote to Barbie - is being used to teach us.", [])
+    >>> _split_dash_relative("The campaign is aimed at protecting the tourism industry -- which is critical to the economy.", [])
+    ['The campaign is aimed at protecting the tourism industry.', 'The tourism industry is critical to the economy.']
+    """
+    m = _DASH_RELATIVE_RE.search(s)
+    if m is None or _inside_quote(s, m.start()) or re.search(r"--|–|—| - ", m.group(3)):
+        return None
+    closing = not m.group(0).endswith(m.group(3))
+    if not closing and _DASH_RELATIVE_RE.search(s, m.end()):
+        return None
+    commas = f"{s[:m.start()]}, {m.group(2)} {m.group(3)}{', ' if closing else ''}{s[m.end():]}"
+    inner: list[str] = []
+    parts = _split_relative(commas, inner)
+    if len(parts) == 1 or any(f", {m.group(2)} {m.group(3)}" in p for p in parts):
+        return None  # the clause stayed: the sentence stays as written, dashes and all
+    trace.extend(inner)
+    return parts
+
+
 def _split_relative(s: str, trace: list[str]) -> list[str]:
     """Non-restrictive ", who" / ", which" clauses become their own sentence.
 
@@ -207,6 +237,9 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     whose = _split_whose(s, trace)
     if whose:
         return [*_split_relative(whose[0], trace), whose[1]]
+    dashed = _split_dash_relative(s, trace)
+    if dashed:
+        return dashed
     for m, np_start, np, before in _relative_marks(s, "who|which"):
         if _antecedent_refused(s, m, np_start, np, before):
             continue
@@ -503,11 +536,64 @@ _EMPTY_NOUNS = frozenset("notion idea thing things way question matter fact reas
 def _rule_restrictive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     out, trace = [], []
     for s in sentences:
-        if _tail(s):
+        subject = None if _tail(s) else _split_subject_restrictive(s)
+        if subject:
+            trace.append("split:restrictive:subject")
+            out.extend(subject)
+        elif _tail(s):
             out.extend(_split_attributed(s, trace, _split_restrictive) or [s])
         else:
             out.extend(_split_restrictive(s, trace))
     return out, trace
+
+
+def _split_subject_restrictive(s: str) -> list[str] | None:
+    """"A NOUN who/that DID X VERB ..." opening a sentence -> "A NOUN did X. The NOUN
+    VERB ...". A subject that is new to the reader ("a", "an") and whose clause tells a
+    past event adds to the noun rather than picks it out: "A hunter who killed a rabbit has
+    been hit by plague" says a hunter killed a rabbit. The parser must make the clause the
+    subject's, its verb past ("killed", "was jailed", no modal) and the main verb
+    not a simple present (a rule about anyone: "A person who smoked is more likely to ...").
+
+    >>> _split_subject_restrictive("A hunter who killed and ate a wild rabbit in China has been hit by the deadly plague.")
+    ['A hunter killed and ate a wild rabbit in China.', 'The hunter has been hit by the deadly plague.']
+    >>> _split_subject_restrictive("A person who smoked for years is more likely to get cancer than others are.") is None
+    True
+    >>> _split_subject_restrictive("A woman who claims to have met him has filed a lawsuit in New York.") is None
+    True
+    """
+    m = re.match(r"(An?) ([^,;:\"“”‘’()]+?) (who|that) (?=[a-z])", s)
+    if m is None or not _long(s, 12) or re.search(r"[\"“”‘’()]|--|–|—| - ", s):
+        return None
+    tokens = parse.parse(s)
+    pronoun = parse.token_at(tokens, m.start(3))
+    noun = parse.token_ending_at(tokens, m.end(2))
+    if pronoun is None or noun is None or pronoun.dep not in ("nsubj", "nsubjpass") or noun.left != 0:
+        return None
+    verb, main = tokens[pronoun.head], tokens[noun.head]
+    if verb.dep != "relcl" or verb.head != noun.i or noun.dep not in ("nsubj", "nsubjpass") or main.dep != "ROOT":
+        return None
+    aux = [k for k in parse.children(tokens, verb) if k.dep in ("aux", "auxpass")]
+    if any(k.tag == "MD" for k in aux) or not (verb.tag == "VBD" and not aux or aux and aux[0].text.lower() in (
+            "had", "was", "were")):
+        return None  # "who claims", "who could": not a past event of the noun's; "A cat who has been missing
+        # for five years has been found": alone, "A cat has been missing" would still be so
+    main_aux = [k for k in parse.children(tokens, main) if k.dep in ("aux", "auxpass")]
+    if main.tag in ("VBZ", "VBP") and not main_aux and not (main.text.lower() in ("is", "are") and any(
+            k.dep == "xcomp" and tokens[k.left].text == "to" for k in parse.children(tokens, main))):
+        return None  # "A person who smoked is more likely to ...": a rule, not an event
+    rest = tokens[verb.right + 1] if verb.right + 1 < len(tokens) else None
+    if rest is None or rest.text == "," or not (rest.i == main.i or rest.i == (main_aux or [main])[0].i):
+        return None  # the clause must end where the main verb (or its first auxiliary) begins
+    clause = s[m.end():rest.idx].strip()
+    np = m.group(2)
+    if any(w.lower() in _NUMBER_WORDS for w in np.split()) or len(np.split()) > 5 or not np.split()[-1].islower():
+        return None
+    first = _end_sentence(f"{m.group(1)} {np} {clause}")
+    second = _end_sentence(f"The {np} {s[rest.idx:].strip()}")
+    if _word_count(first) < 5 or _word_count(second) < 4:
+        return None
+    return [first, second]
 
 
 def _split_restrictive(s: str, trace: list[str]) -> list[str]:

@@ -256,3 +256,23 @@ def test_who_after_the_pair():
     text = ("But the pair, who have been friends since childhood, nearly lost their chance when they were not "
             "allowed to mention the name.")
     assert simplify_sentence(text).text.endswith(". The pair have been friends since childhood.")
+
+
+def test_a_dash_relative_splits_as_a_comma_relative_would():
+    r = simplify_sentence("Singer Beck -- who ruled the Grammys with three wins -- will sing at the show in May.")
+    assert r.text == "Singer Beck will sing at the show in May. Beck ruled the Grammys with three wins."
+    # the comma version's guards hold: the parser does not give this clause to the name
+    text = "The doll Lammily - who was created as an antidote to Barbie - is being used to teach us."
+    assert simplify_sentence(text).text.startswith("The doll Lammily - who was created")
+
+
+def test_an_indefinite_subject_with_a_past_clause_is_split():
+    r = simplify_sentence("A drunk driver who killed a young woman in a head-on crash while checking his mobile phone "
+                          "has been jailed for six years.")
+    assert r.text == ("A drunk driver killed a young woman in a head-on crash while checking his mobile phone. "
+                      "The drunk driver has been jailed for six years.")
+    assert "split:restrictive:subject" in r.rules
+    for text in ("A person who smoked for years is more likely to get cancer than others are.",  # a rule, not an event
+                 "A cat who has been missing for five years in Portland has been found in Santa Fe.",  # a state
+                 "A woman who could not be named has filed a lawsuit in New York against him."):  # a modal
+        assert "split:restrictive:subject" not in simplify_sentence(text).rules, text

@@ -116,3 +116,11 @@ def test_said_before_a_report_is_no_inverted_source():
     assert "The team deserved the win said this" not in r.text
     assert simplify_sentence("Five people were killed in the attack, said the hospital director.").text == (
         "Five people were killed in the attack. The hospital director said this.")
+
+
+def test_a_speakers_act_inside_the_report_keeps_the_source_in_front():
+    # the parser puts "warned" inside what the group claimed; moved ahead, the attack would warn
+    text = "The group claimed the attack was revenge for the raids and warned of more to come."
+    assert "move:attribution" not in simplify_sentence(text).rules
+    assert simplify_sentence("Police said the suspect fled the scene on foot and hid in a nearby barn overnight.").text \
+        == "The suspect fled the scene on foot and hid in a nearby barn overnight. Police said this."

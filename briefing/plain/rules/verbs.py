@@ -203,7 +203,13 @@ def _shared_subject_verbs(s: str) -> tuple[tuple[parse.Token, ...], parse.Token,
         return None  # "reportedly shouted ... and cut", "usually punctured ... and exploded": the adverb covers both
     if ":" in s[:main.idx]:
         return None  # "CNN: Last year your organization ...": a speaker's label the parser may take for the subject
-    if (_REPORTING_RE.fullmatch(main.text) or any(x.dep == "ccomp" for x in parse.children(tokens, main))) \
+    kids = parse.children(tokens, main)
+    # "claimed responsibility for the attack and warned ...": a verb of saying with a noun for its
+    # object and no clause reports nothing that the second verb could share
+    reports = _REPORTING_RE.fullmatch(main.text) and not (
+        any(x.dep == "dobj" and x.tag in ("NN", "NNS") for x in kids)
+        and not any(x.dep in ("ccomp", "xcomp", "parataxis", "advcl") for x in kids))
+    if (reports or any(x.dep == "ccomp" for x in kids)) \
             and not _report_closed(s, tokens, main, verbs) or any(a < main.idx for a, _, _ in quotations(s)):
         return None  # '"...," the band said on Facebook and tweeted out to ...': both verbs share the quote
     if len(subjects) != 1 or len(verbs) != 1 or subjects[0].i > main.i:
@@ -291,10 +297,16 @@ def _borrowed_auxiliaries(tokens: tuple[parse.Token, ...], main: parse.Token, se
             return None  # "'s", "'d": is or has, would or had
         return " ".join(spelled.get(x.text, x.text) for x in auxiliaries) + " "
     if second.tag in ("VBD", "VBZ", "VBP") and not (auxiliaries and second.text.endswith("ed") and not any(
-            x.dep == "dobj" for x in parse.children(tokens, second))):
+            x.dep == "dobj" for x in parse.children(tokens, second)) and second.text.lower() not in _NEVER_PASSIVE):
         return ""  # "was born in Norwich and went to ...": a tense of its own
         # (but "was built ... and carved out of ...": "-ed" after an auxiliary may be its participle)
     return None
+
+
+# Past forms of verbs that take no object, so never a passive participle after "was": "was
+# diagnosed ... and died seven years later" is "died", not "was died".
+_NEVER_PASSIVE = frozenset("died arrived collapsed disappeared vanished happened occurred emerged existed "
+                           "remained retired resigned".split())
 
 
 def _coordinating_word(s: str, tokens: tuple[parse.Token, ...], main: parse.Token, second: parse.Token,

@@ -271,3 +271,11 @@ def test_a_verb_of_saying_with_a_noun_object_shares_no_report():
     # a report the second verb may share still holds the sentence together
     text = "Officials said supplies of formula had not been contaminated and urged consumers to keep using them."
     assert not any(x.startswith("split:coordination") for x in simplify_sentence(text).rules)
+
+
+def test_a_short_definite_subject_is_said_again_whole():
+    r = simplify_sentence("Angelina Jolie's mother was diagnosed with cancer at age 49 and died seven years later.")
+    assert r.text == "Angelina Jolie's mother was diagnosed with cancer at age 49. Angelina Jolie's mother died seven years later."
+    # a quantity said again might be another part of the group: left as written
+    text = "Many in Hong Kong will deplore that decision and were rightly repelled by the attack last week."
+    assert not any(x.startswith("split:coordination") for x in simplify_sentence(text).rules)

@@ -157,7 +157,7 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     cc = _coordinating_word(s, tokens, main, second, auxiliaries, own)
     if cc is None:
         return [s]
-    again = _subject_again(s, tokens, subject, it=True)
+    again = _subject_again(s, tokens, subject, it=True) or _whole_subject(s, tokens, subject)
     if again is None:
         return [s]
     if _one_statement(s, tokens, main, subject, second, cc):
@@ -175,6 +175,37 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         return [s]  # "... an entrance hall and pillared forecourt": a verb of two words is likely a misparse
     trace.append(f"split:coordination:{cc.text.lower()}")
     return [first_part, second_part]
+
+
+# Words that open a subject which, said again, might name another part of a group ("Many in
+# Hong Kong will deplore ... Many in Hong Kong were repelled": the same many?), or a new one ("A man").
+_QUANTIFIERS = frozenset("a an many some most few several all both each every any no none one two three four five six "
+                         "seven eight nine ten dozens hundreds thousands millions more less fewer other others".split())
+
+
+def _whole_subject(s: str, tokens: tuple[parse.Token, ...], subject: parse.Token) -> str | None:
+    """The subject said again word for word, when :func:`_subject_again` finds no shorter
+    way and the subject is a short, definite phrase with nothing inside that could change
+    ("Angelina Jolie's mother", "The Cultural Relic Bureau in Fujian province"); None for
+    a quantity, an indefinite, a clause or a comma inside it.
+
+    >>> s = "Angelina Jolie's mother was diagnosed with cancer at age 49 and died seven years later."
+    >>> tokens = parse.parse(s)
+    >>> _whole_subject(s, tokens, tokens[3])
+    "Angelina Jolie's mother"
+    >>> s = "Many in Hong Kong will deplore that decision and were rightly repelled by the attack."
+    >>> tokens = parse.parse(s)
+    >>> _whole_subject(s, tokens, tokens[0]) is None
+    True
+    """
+    inside = tokens[subject.left:subject.right + 1]
+    phrase = s[inside[0].idx:inside[-1].end]
+    if len(inside) > 7 or inside[0].text.lower() in _QUANTIFIERS or re.search(r"[,;:()\"“”‘’]|--|–|—", phrase):
+        return None
+    if any(t.dep in ("relcl", "acl", "appos", "conj", "cc", "nummod", "advcl") or t.tag in ("CD", "PRP", "WDT", "WP")
+           for t in inside):
+        return None
+    return _capitalise(phrase)
 
 
 def _shared_subject_verbs(s: str) -> tuple[tuple[parse.Token, ...], parse.Token, list[parse.Token], parse.Token,

@@ -203,8 +203,10 @@ def _whole_subject(s: str, tokens: tuple[parse.Token, ...], subject: parse.Token
     if len(inside) > 7 or inside[0].text.lower() in _QUANTIFIERS or re.search(r"[,;:()\"“”‘’]|--|–|—", phrase):
         return None
     if any(t.dep in ("relcl", "acl", "appos", "conj", "cc", "nummod", "advcl") or t.tag in ("CD", "PRP", "WDT", "WP")
-           for t in inside):
+           or t.tag.startswith("RB") or t.tag in ("JJR", "JJS") for t in inside):
         return None
+    if not (inside[0].text.lower() == "the" or inside[0].tag in ("NNP", "NNPS", "PRP$")):
+        return None  # "Earlier police had made arrests and searched ...": "Earlier" is no part of the subject
     return _capitalise(phrase)
 
 

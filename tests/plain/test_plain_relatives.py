@@ -276,3 +276,13 @@ def test_an_indefinite_subject_with_a_past_clause_is_split():
                  "A cat who has been missing for five years in Portland has been found in Santa Fe.",  # a state
                  "A woman who could not be named has filed a lawsuit in New York against him."):  # a modal
         assert "split:restrictive:subject" not in simplify_sentence(text).rules, text
+
+
+def test_who_on_a_person_after_a_verbs_preposition():
+    r = simplify_sentence("A neighborhood have held Christmas early for a father who has just weeks to live after an "
+                          "unexpected diagnosis.")
+    assert r.text == ("A neighborhood have held Christmas early for a father. The father has just weeks to live after "
+                      "an unexpected diagnosis.")
+    # after a noun's preposition the clause may be the first noun's ("the son of a man who ...")
+    text = "He met the son of a local man who has been missing since Wednesday in the hills."
+    assert not any(x.startswith("split:restrictive") for x in simplify_sentence(text).rules)

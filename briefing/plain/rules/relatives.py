@@ -622,7 +622,7 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
         before, clause = s[: m.start()], s[m.end() :]
         if _restrictive_words_refuse(m, before, clause):
             continue
-        found = _indefinite_noun(before)
+        found = _indefinite_noun(before, after_preposition=m.group(1) == "who" and _person_after_verb_preposition(s, m))
         if found is None:
             continue
         tokens, k, det, np_words, np_start = found
@@ -654,11 +654,33 @@ def _restrictive_words_refuse(m: re.Match, before: str, clause: str) -> bool:
     return False
 
 
-def _indefinite_noun(before: str) -> tuple[list[str], int, str, list[str], int] | None:
+def _person_after_verb_preposition(s: str, m: re.Match) -> bool:
+    """Whether the noun before the " who" of ``m`` names a person and is the object of a
+    preposition that hangs on a verb ("to search for an eighth-grade student who has been
+    missing"), in the parser's reading: no other noun stands before the preposition whose
+    clause it could be ("the son of a man who died": the son's, or the man's?).
+
+    >>> s = "Volunteers went out to search for an eighth-grade student who has been missing since Wednesday."
+    >>> _person_after_verb_preposition(s, re.search(" (who) ", s))
+    True
+    >>> s = "He met the son of a local man who has been missing since Wednesday."
+    >>> _person_after_verb_preposition(s, re.search(" (who) ", s))
+    False
+    """
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, m.start())
+    if noun is None or noun.dep != "pobj" or not _names_people(noun.text):
+        return False
+    prep = tokens[noun.head]
+    return prep.dep == "prep" and tokens[prep.head].tag.startswith("VB")
+
+
+def _indefinite_noun(before: str, *, after_preposition: bool = False) -> tuple[list[str], int, str, list[str], int] | None:
     """The noun phrase that ends ``before``: its words (``tokens``), the index ``k`` of
     the word that opens it ("a", "an", a number, or the one before "a group of"), that
     word (``det``), the phrase's words after it, and where it starts in ``before``; None
-    when no such phrase, or it follows a preposition (which noun is the clause about?)."""
+    when no such phrase, or it follows a preposition (which noun is the clause about?), unless
+    ``after_preposition`` (the parser found a person after a verb's preposition)."""
     tokens = _words(before)
     # The antecedent: adjectives and nouns back to "a"/"an"/a number ("a group of").
     k = len(tokens) - 1
@@ -672,7 +694,7 @@ def _indefinite_noun(before: str) -> tuple[list[str], int, str, list[str], int] 
     if det == "of" and k >= 2 and tokens[k - 1].lower() in _QUANTITY_OF:
         det = tokens[k - 2].lower() if tokens[k - 1].lower() not in _NUMBER_WORDS else "dozens"
         k -= 2
-    elif det in PREPOSITIONS or k >= 1 and tokens[k - 1].lower() in PREPOSITIONS:
+    elif det in PREPOSITIONS or k >= 1 and tokens[k - 1].lower() in PREPOSITIONS and not after_preposition:
         return None  # "the arrest of a student that prompted protests", "negotiations among 195 countries
         # that led to ...": which noun the clause is about is unclear
     np_start = before.rfind(tokens[k], 0, len(before) - len(" ".join(np_words)))

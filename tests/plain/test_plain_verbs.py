@@ -279,3 +279,10 @@ def test_a_short_definite_subject_is_said_again_whole():
     # a quantity said again might be another part of the group: left as written
     text = "Many in Hong Kong will deplore that decision and were rightly repelled by the attack last week."
     assert not any(x.startswith("split:coordination") for x in simplify_sentence(text).rules)
+
+
+def test_a_perfect_auxiliary_covers_both_verbs():
+    r = simplify_sentence("The company has closed three of its stores in the city and moved its offices to a new "
+                          "building in Leeds.")
+    assert r.text == ("The company has closed three of its stores in the city. The company has moved its offices to a "
+                      "new building in Leeds.")

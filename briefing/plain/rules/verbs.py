@@ -329,6 +329,9 @@ def _borrowed_auxiliaries(tokens: tuple[parse.Token, ...], main: parse.Token, se
         if any(x.text.startswith(("'", "’")) and x.text not in spelled for x in auxiliaries):
             return None  # "'s", "'d": is or has, would or had
         return " ".join(spelled.get(x.text, x.text) for x in auxiliaries) + " "
+    if auxiliaries and main.tag == "VBN" and [x.text.lower() for x in auxiliaries] in (["has"], ["have"], ["had"]) \
+            and second.tag in ("VBD", "VBN") and second.text.endswith("ed"):
+        return auxiliaries[0].text + " "  # "has welcomed ... but admitted": one "has" for both ("has admitted")
     if second.tag in ("VBD", "VBZ", "VBP") and not (auxiliaries and second.text.endswith("ed") and not any(
             x.dep == "dobj" for x in parse.children(tokens, second)) and second.text.lower() not in _NEVER_PASSIVE):
         return ""  # "was born in Norwich and went to ...": a tense of its own

@@ -666,13 +666,18 @@ def _person_after_verb_preposition(s: str, m: re.Match) -> bool:
     >>> s = "He met the son of a local man who has been missing since Wednesday."
     >>> _person_after_verb_preposition(s, re.search(" (who) ", s))
     False
+    >>> s = "The novel is about an art dealer who goes to Beverly Hills to bid on a rare sculpture."
+    >>> _person_after_verb_preposition(s, re.search(" (who) ", s))
+    False
     """
     tokens = parse.parse(s)
     noun = parse.token_ending_at(tokens, m.start())
     if noun is None or noun.dep != "pobj" or not _names_people(noun.text):
         return False
     prep = tokens[noun.head]
-    return prep.dep == "prep" and tokens[prep.head].tag.startswith("VB")
+    verb = tokens[prep.head]
+    # (not after "be": "The book is about an art dealer who goes to ...": the clause is what it is about)
+    return prep.dep == "prep" and verb.tag.startswith("VB") and verb.text.lower() not in _BE
 
 
 def _indefinite_noun(before: str, *, after_preposition: bool = False) -> tuple[list[str], int, str, list[str], int] | None:

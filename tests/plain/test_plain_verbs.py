@@ -286,3 +286,8 @@ def test_a_perfect_auxiliary_covers_both_verbs():
                           "building in Leeds.")
     assert r.text == ("The company has closed three of its stores in the city. The company has moved its offices to a "
                       "new building in Leeds.")
+
+
+def test_a_perfect_is_not_lent_to_a_dated_past():
+    text = "The company has closed three of its stores in the city and last year opened two in Leeds and York."
+    assert not any(x.startswith("split:coordination") for x in simplify_sentence(text).rules)

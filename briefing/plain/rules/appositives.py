@@ -90,6 +90,8 @@ def _appositive_sentence(s: str, np: str, predicate: str, *, point: tuple[str, .
     ...                      "the mayor of Venice") is None
     True
     """
+    if re.fullmatch(r"\d+", predicate) and not _is_person_name(np) and not (len(np.split()) == 1 and np[:1].isupper()):
+        return None  # an age is a person's: "Arsenal, 3," is no age
     head = _words(re.split(r"\b(?:of|in|on|at|for|from|with|that|who|which)\b", predicate)[0])
     person = bool(head) and _names_people(head[-1])  # "Common Sense Media, a child advocacy group": not "Media"
     subject = _second_mention(np) if _is_person_name(np) and person else np

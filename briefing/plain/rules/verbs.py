@@ -330,8 +330,10 @@ def _borrowed_auxiliaries(tokens: tuple[parse.Token, ...], main: parse.Token, se
             return None  # "'s", "'d": is or has, would or had
         return " ".join(spelled.get(x.text, x.text) for x in auxiliaries) + " "
     if auxiliaries and main.tag == "VBN" and [x.text.lower() for x in auxiliaries] in (["has"], ["have"], ["had"]) \
-            and second.tag in ("VBD", "VBN") and second.text.endswith("ed"):
-        return auxiliaries[0].text + " "  # "has welcomed ... but admitted": one "has" for both ("has admitted")
+            and second.tag in ("VBD", "VBN") and second.text.endswith("ed") and not _PAST_TIME_RE.search(
+                " ".join(t.text for t in tokens[second.left:second.right + 1])):
+        return auxiliaries[0].text + " "  # "has welcomed ... but admitted": one "has" for both ("has admitted");
+        # not "has closed three stores and last year opened two": a simple past of its own
     if second.tag in ("VBD", "VBZ", "VBP") and not (auxiliaries and second.text.endswith("ed") and not any(
             x.dep == "dobj" for x in parse.children(tokens, second)) and second.text.lower() not in _NEVER_PASSIVE):
         return ""  # "was born in Norwich and went to ...": a tense of its own
@@ -339,6 +341,10 @@ def _borrowed_auxiliaries(tokens: tuple[parse.Token, ...], main: parse.Token, se
     return None
 
 
+# Words that date a verb in the past, which a perfect cannot take ("has opened ... last year").
+_PAST_TIME_RE = re.compile(r"\b(?:yesterday|ago|last|earlier|then|once|formerly|previously|(?:19|20)\d\d|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                           r"May|June|July|August|September|October|November|December)\b", re.IGNORECASE)
 # Past forms of verbs that take no object, so never a passive participle after "was": "was
 # diagnosed ... and died seven years later" is "died", not "was died".
 _NEVER_PASSIVE = frozenset("died arrived collapsed disappeared vanished happened occurred emerged existed "

@@ -124,3 +124,12 @@ def test_a_speakers_act_inside_the_report_keeps_the_source_in_front():
     assert "move:attribution" not in simplify_sentence(text).rules
     assert simplify_sentence("Police said the suspect fled the scene on foot and hid in a nearby barn overnight.").text \
         == "The suspect fled the scene on foot and hid in a nearby barn overnight. Police said this."
+
+
+def test_a_tail_source_of_two_moves_whole():
+    r = simplify_sentence("A man rammed into a cyclist and four border police while he was driving in Jerusalem on "
+                          "Friday, authorities and first responders said.")
+    assert r.text.endswith(". Authorities and first responders said this.")
+    # ", and police said." opens with the conjunction: no source of two
+    assert "move:attribution" not in simplify_sentence("Two bodies were found in the river near the bridge, and police "
+                                                       "said.").rules

@@ -47,6 +47,20 @@ _NOT_SOURCE_WORDS = frozenset("which who what that when where if as because whil
 REPEAT_SOURCE_WORDS = 6
 
 
+def _pair_and(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is the one "and" between two sources ("authorities and first
+    responders said"): not the first or last word, and no word of the source a verb.
+
+    >>> _pair_and("authorities and first responders".split(), 1), _pair_and("and police".split(), 0)
+    (True, False)
+    >>> _pair_and("the plane landed and passengers".split(), 3)
+    False
+    """
+    return words[k].lower() == "and" and 0 < k < len(words) - 1 and [w.lower() for w in words].count("and") == 1 \
+        and not any(w.lower().endswith("ed") or w.lower() in ("is", "was", "are", "were", "has", "had", "have")
+                    for w in words)
+
+
 def _ends_with_source(s: str) -> bool:
     """Whether ``s`` ends with an attribution (", police said.", ", according to X.",
     ", said Mark Giuliano."), which any split of ``s`` must keep in every part.
@@ -108,7 +122,8 @@ def _tail(s: str) -> tuple[int, str] | None:
         src, cue = m.group("src").rstrip(".!?"), m.group("cue")
         parts = None
     words = src.split()
-    if not words or any(w.lower() in _NOT_SOURCE_WORDS for w in words) or any(ch in src for ch in "“”\"()"):
+    if not words or any(w.lower() in _NOT_SOURCE_WORDS and not _pair_and(words, k) for k, w in enumerate(words)) \
+            or any(ch in src for ch in "“”\"()"):
         return None
     if len(words) > REPEAT_SOURCE_WORDS:
         return None

@@ -286,3 +286,11 @@ def test_who_on_a_person_after_a_verbs_preposition():
     # after a noun's preposition the clause may be the first noun's ("the son of a man who ...")
     text = "He met the son of a local man who has been missing since Wednesday in the hills."
     assert not any(x.startswith("split:restrictive") for x in simplify_sentence(text).rules)
+
+
+def test_a_counted_subject_with_a_past_clause_is_split_but_not_more_of_them():
+    assert simplify_sentence("Three teenagers who stole a car in Leeds were arrested by police on Monday night.").text \
+        == "Three teenagers stole a car in Leeds. The teenagers were arrested by police on Monday night."
+    text = ("Two more American aid workers who had high-risk exposure to Ebola in Sierra Leone arrived back in the "
+            "United States on Monday for monitoring.")
+    assert "split:restrictive:subject" not in simplify_sentence(text).rules

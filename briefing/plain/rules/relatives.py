@@ -561,8 +561,10 @@ def _split_subject_restrictive(s: str) -> list[str] | None:
     True
     >>> _split_subject_restrictive("A woman who claims to have met him has filed a lawsuit in New York.") is None
     True
+    >>> _split_subject_restrictive("Two men who robbed a bank in Leeds in May were jailed for six years yesterday.")
+    ['Two men robbed a bank in Leeds in May.', 'The men were jailed for six years yesterday.']
     """
-    m = re.match(r"(An?) ([^,;:\"“”‘’()]+?) (who|that) (?=[a-z])", s)
+    m = re.match(r"(An?|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) ([^,;:\"“”‘’()]+?) (who|that) (?=[a-z])", s)
     if m is None or not _long(s, 12) or re.search(r"[\"“”‘’()]|--|–|—| - ", s):
         return None
     tokens = parse.parse(s)
@@ -587,8 +589,10 @@ def _split_subject_restrictive(s: str) -> list[str] | None:
         return None  # the clause must end where the main verb (or its first auxiliary) begins
     clause = s[m.end():rest.idx].strip()
     np = m.group(2)
-    if any(w.lower() in _NUMBER_WORDS for w in np.split()) or len(np.split()) > 5 or not np.split()[-1].islower():
-        return None
+    if any(w.lower() in _NUMBER_WORDS for w in np.split()) or len(np.split()) > 5 or not np.split()[-1].islower() \
+            or np.split()[0].lower() in ("more", "other", "others", "of", "further", "additional", "extra") \
+            or (m.group(1) not in ("A", "An")) != (noun.tag == "NNS"):
+        return None  # ("Two more aid workers who ...": "The more aid workers" is no noun said again)
     first = _end_sentence(f"{m.group(1)} {np} {clause}")
     second = _end_sentence(f"The {np} {s[rest.idx:].strip()}")
     if _word_count(first) < 5 or _word_count(second) < 4:

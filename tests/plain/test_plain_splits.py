@@ -328,3 +328,9 @@ def test_dash_after_not_only_stays():
     text = ("And not only did the activist manage to locate him within hours - but she and nearly 2,000 other "
             "women have now invited him to a huge dance party in Los Angeles.")
     assert "split:dash" not in simplify_sentence(text).rules
+
+
+def test_a_dash_before_a_bare_attribution_stays():
+    # (found on main: "... market. A police spokesman said." shipped, the source cut off from its words)
+    text = "The man was killed in the blast near the market -- a police spokesman said."
+    assert "split:dash" not in simplify_sentence(text).rules

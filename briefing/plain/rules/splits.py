@@ -14,7 +14,7 @@ from .clauses import (
     MIN_PART_WORDS, _clause_tense, _has_verb, _is_clause, _long, _own_clause, _reports_before, _reports_inside_clauses,
     _split_all, _split_at, _subject_opens,
 )
-from .tails import _ends_with_source, _tail
+from .tails import _TAIL_CUES, _ends_with_source, _tail
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _tidy, _word_count, _words
 from .word_classes import FINITE_VERBS, _REPORTING_RE
 from .. import parse
@@ -518,6 +518,8 @@ def _dash_stays(s: str, m: re.Match) -> bool:
     own (a noun phrase, a condition, the close of a pair of dashes), or what comes before
     it is none, or still frames it."""
     rest = s[m.end() :]
+    if re.fullmatch(rf"(?:[^,]{{1,80}}\s)?(?:{_TAIL_CUES}|told|tells)(?:\s[^,]{{0,50}})?[.!?]?[”\"]?", rest.strip()):
+        return True  # "... near the market -- a police spokesman said.": the source's, not a sentence alone
     if re.search(rf" {_DASH} ", rest) or not (_is_clause(rest) or _subject_opens(s, m.end())) \
             or not _has_verb(s[: m.start()]):
         return True

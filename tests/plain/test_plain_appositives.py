@@ -128,3 +128,16 @@ def test_an_appositive_of_a_place_says_is_in_a_past_tense_sentence():
     # A person's role in a past-tense sentence stays where it is: "is" and "was" may each be false.
     text = "Police arrested Giorgio Orsoni, the mayor of Venice, at his home on Wednesday morning."
     assert "Orsoni is" not in simplify_sentence(text).text and "Orsoni was" not in simplify_sentence(text).text
+
+
+def test_an_age_appositive_is_said_again_in_a_present_tense_sentence():
+    # (issue 19: the age had no word to count, so "Musk, 52," was never split)
+    r = simplify_sentence("Jolie, 39, carries a mutation of the BRCA1 gene, which raises her risk of cancer.")
+    assert r.text == "Jolie carries a mutation of the BRCA1 gene, which raises her risk of cancer. Jolie is 39."
+    assert "appositive" in r.rules
+
+
+def test_an_age_appositive_in_a_past_tense_sentence_stays():
+    # a person's age in a past sentence may not be the age now: neither "is" nor "was" is sure
+    text = "Patricia Glancy, 36, conned five couples into leaving blank cheques with the golf club."
+    assert "appositive" not in simplify_sentence(text).rules

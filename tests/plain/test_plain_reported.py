@@ -108,3 +108,28 @@ def test_a_contrast_with_the_report_stays_behind_its_source():
     text = ("The map suggests that Scandinavian countries are larger than India, whereas in reality India is three "
             "times the size of all Scandinavian countries put together.")
     assert "move:attribution" not in simplify_sentence(text, source="The map").rules
+
+
+def test_said_before_a_report_is_no_inverted_source():
+    # ", said the team deserved the win." is the subject's report, not ", said the manager."
+    r = simplify_sentence("After the game, Smith, who scored twice, said the team deserved the win.")
+    assert "The team deserved the win said this" not in r.text
+    assert simplify_sentence("Five people were killed in the attack, said the hospital director.").text == (
+        "Five people were killed in the attack. The hospital director said this.")
+
+
+def test_a_speakers_act_inside_the_report_keeps_the_source_in_front():
+    # the parser puts "warned" inside what the group claimed; moved ahead, the attack would warn
+    text = "The group claimed the attack was revenge for the raids and warned of more to come."
+    assert "move:attribution" not in simplify_sentence(text).rules
+    assert simplify_sentence("Police said the suspect fled the scene on foot and hid in a nearby barn overnight.").text \
+        == "The suspect fled the scene on foot and hid in a nearby barn overnight. Police said this."
+
+
+def test_a_tail_source_of_two_moves_whole():
+    r = simplify_sentence("A man rammed into a cyclist and four border police while he was driving in Jerusalem on "
+                          "Friday, authorities and first responders said.")
+    assert r.text.endswith(". Authorities and first responders said this.")
+    # ", and police said." opens with the conjunction: no source of two
+    assert "move:attribution" not in simplify_sentence("Two bodies were found in the river near the bridge, and police "
+                                                       "said.").rules

@@ -301,3 +301,36 @@ def test_refusal_count_splits(text, expected, rule):
 def test_refusal_count_splits_left_alone(text):
     rewrite = simplify_sentence(text)
     assert not any(r.startswith(("split:conjunction", "split:colon", "split:dash")) for r in rewrite.rules), rewrite
+
+
+def test_dash_before_a_bare_noun_subject_splits():
+    # (issue 19: "research continues" opens with a bare noun the closed lists do not take for a subject)
+    text = ("In the years since it was exhumed, the King's skeleton has given up plenty of secrets -- and research "
+            "continues to find out more.")
+    r = simplify_sentence(text)
+    assert r.text == ("In the years since it was exhumed, the King's skeleton has given up plenty of secrets. "
+                      "Research continues to find out more.")
+    assert r.rules == ("split:dash",)
+
+
+def test_dash_after_a_report_closed_inside_a_relative_clause_splits():
+    text = ("Wilson, a white officer who said he shot Brown in self-defense, will not be charged in the case -- a "
+            "grand jury declared it wouldn't indict him in November.")
+    assert simplify_sentence(text).text == (
+        "Wilson, a white officer who said he shot Brown in self-defense, will not be charged in the case. A grand "
+        "jury declared it wouldn't indict him in November.")
+    # a report that reaches past the dash still holds the sentence together
+    text = "Police said the officer will not be charged in the case -- a grand jury declared it in November."
+    assert "split:dash" not in simplify_sentence(text).rules
+
+
+def test_dash_after_not_only_stays():
+    text = ("And not only did the activist manage to locate him within hours - but she and nearly 2,000 other "
+            "women have now invited him to a huge dance party in Los Angeles.")
+    assert "split:dash" not in simplify_sentence(text).rules
+
+
+def test_a_dash_before_a_bare_attribution_stays():
+    # (found on main: "... market. A police spokesman said." shipped, the source cut off from its words)
+    text = "The man was killed in the blast near the market -- a police spokesman said."
+    assert "split:dash" not in simplify_sentence(text).rules

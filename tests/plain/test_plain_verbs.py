@@ -262,3 +262,32 @@ def test_participle_of_the_subjects_own_act_and_where_it_is_not():
                  "The Klan saw the largest decline of all groups, according to the report, losing half of its chapters.",
                  "Farah fled the civil war in Syria with her husband in the night, hitching rides on trucks."):
         assert not any(r.startswith("split:participle") for r in simplify_sentence(text).rules)
+
+
+def test_a_verb_of_saying_with_a_noun_object_shares_no_report():
+    # (issue 19: "claimed responsibility" reports nothing the second verb could share)
+    r = simplify_sentence("The Pakistani Taliban claimed responsibility for the deadly attack and warned of more to come.")
+    assert r.text == "The Pakistani Taliban claimed responsibility for the deadly attack. The Pakistani Taliban warned of more to come."
+    # a report the second verb may share still holds the sentence together
+    text = "Officials said supplies of formula had not been contaminated and urged consumers to keep using them."
+    assert not any(x.startswith("split:coordination") for x in simplify_sentence(text).rules)
+
+
+def test_a_short_definite_subject_is_said_again_whole():
+    r = simplify_sentence("Angelina Jolie's mother was diagnosed with cancer at age 49 and died seven years later.")
+    assert r.text == "Angelina Jolie's mother was diagnosed with cancer at age 49. Angelina Jolie's mother died seven years later."
+    # a quantity said again might be another part of the group: left as written
+    text = "Many in Hong Kong will deplore that decision and were rightly repelled by the attack last week."
+    assert not any(x.startswith("split:coordination") for x in simplify_sentence(text).rules)
+
+
+def test_a_perfect_auxiliary_covers_both_verbs():
+    r = simplify_sentence("The company has closed three of its stores in the city and moved its offices to a new "
+                          "building in Leeds.")
+    assert r.text == ("The company has closed three of its stores in the city. The company has moved its offices to a "
+                      "new building in Leeds.")
+
+
+def test_a_perfect_is_not_lent_to_a_dated_past():
+    text = "The company has closed three of its stores in the city and last year opened two in Leeds and York."
+    assert not any(x.startswith("split:coordination") for x in simplify_sentence(text).rules)

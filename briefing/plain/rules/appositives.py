@@ -54,11 +54,11 @@ def _split_appositive(s: str, *, point: tuple[str, ...] = ()) -> list[str] | Non
     if rest[:1] in "\"“":
         return None  # 'a lecturer who this month published, "ISIS: The State of Terror," says': the comma was the clause's
     a_words = _words(appositive)
-    if not a_words or len(a_words) > 14 or any(w.lower() in FINITE_VERBS for w in a_words):
+    if len(a_words) > 14 or any(w.lower() in FINITE_VERBS for w in a_words):
         return None
     if " and " in f" {appositive} " and a_words[0][0].isupper():
         return None  # a list of names, not an appositive
-    predicate = _appositive_predicate(appositive)
+    predicate = _appositive_predicate(appositive)  # (None for no words at all, but for an age: "Musk, 52,")
     if predicate is None or not _is_appositive_of(s, first, first + 2, close):
         return None
     r_words = _words(rest)
@@ -90,6 +90,8 @@ def _appositive_sentence(s: str, np: str, predicate: str, *, point: tuple[str, .
     ...                      "the mayor of Venice") is None
     True
     """
+    if re.fullmatch(r"\d+", predicate) and not _is_person_name(np) and not (len(np.split()) == 1 and np[:1].isupper()):
+        return None  # an age is a person's: "Arsenal, 3," is no age
     head = _words(re.split(r"\b(?:of|in|on|at|for|from|with|that|who|which)\b", predicate)[0])
     person = bool(head) and _names_people(head[-1])  # "Common Sense Media, a child advocacy group": not "Media"
     subject = _second_mention(np) if _is_person_name(np) and person else np
@@ -256,9 +258,11 @@ def _appositive_predicate(appositive: str) -> str | None:
 
     >>> _appositive_predicate("owner of X/Twitter"), _appositive_predicate("a Jewish anti-hate monitor")
     ('the owner of X/Twitter', 'a Jewish anti-hate monitor')
-    >>> _appositive_predicate("Disney and Lionsgate") is None
-    True
+    >>> _appositive_predicate("Disney and Lionsgate") is None, _appositive_predicate("52")
+    (True, '52')
     """
+    if re.fullmatch(r"\d{1,3}", appositive.strip()):
+        return appositive.strip()  # "Musk, 52, said" -> "Musk is 52." (no word to test below: the age alone)
     a_words = _words(appositive)
     if not a_words or len(a_words) > 14 or any(w.lower() in FINITE_VERBS for w in a_words):
         return None
@@ -278,8 +282,6 @@ def _appositive_predicate(appositive: str) -> str | None:
         return "the " + appositive
     if a_words[0][0].isupper() and len(a_words) > 1 and a_words[1].lower() in ROLE_NOUNS:
         return appositive  # "Tesla boss", "Israel’s prime minister"
-    if re.fullmatch(r"\d+", appositive.strip()):
-        return appositive.strip()  # "Musk, 52, said" -> "Musk is 52."
     return None
 
 

@@ -214,6 +214,61 @@ def _reports_before(s: str, at: int) -> bool:
     return any(not _passive_hedge(s, r.start(), r.end()) for r in _REPORTING_RE.finditer(s[:at]))
 
 
+def _reports_inside_clauses(s: str, at: int) -> bool:
+    """Whether every verb of saying before ``at`` stands in a relative clause or a phrase
+    of a noun that the parser closes before ``at`` ("Wilson, a white officer who said he
+    shot Brown, will not be charged -- ..."): what follows ``at`` is then no part of
+    that report. False when there is no such verb, or one reports on past ``at``.
+
+    >>> s = "Wilson, an officer who said he acted in self-defense, will not be charged -- a jury declared it."
+    >>> _reports_inside_clauses(s, s.index(" --"))
+    True
+    >>> s = "Police said the officer will not be charged -- a jury declared it."
+    >>> _reports_inside_clauses(s, s.index(" --"))
+    False
+    """
+    tokens = parse.parse(s)
+    found = False
+    for r in _REPORTING_RE.finditer(s[:at]):
+        if _passive_hedge(s, r.start(), r.end()):
+            continue
+        found = True
+        x = parse.token_at(tokens, r.start())
+        while x is not None and x.dep not in ("relcl", "acl") and x.head != x.i:
+            x = tokens[x.head]
+        if x is None or x.dep not in ("relcl", "acl") or tokens[x.right].end > at:
+            return False
+    return found
+
+
+def _subject_opens(s: str, at: int) -> bool:
+    """Whether the parser reads the words from ``at`` as opening with the subject of a
+    finite verb ("-- research continues to find out more"), which the closed lists of
+    :func:`_is_clause` miss when the subject is a bare noun; a relative pronoun is no
+    subject of a sentence of its own.
+
+    >>> s = "The skeleton has given up plenty of secrets -- and research continues to find out more."
+    >>> _subject_opens(s, s.index("research"))
+    True
+    >>> s = "The skeleton has given up plenty of secrets -- plenty of them in 2014."
+    >>> _subject_opens(s, s.index("plenty of them"))
+    False
+    """
+    tokens = parse.parse(s)
+    first = parse.token_at(tokens, at)
+    if first is None:
+        return False
+    for t in tokens:
+        if t.dep in ("nsubj", "nsubjpass") and t.left == first.i and first.text.lower() not in (
+                "that", "which", "who", "whom", "whose", "what"):
+            verb = tokens[t.head]
+            if verb.tag in ("VBD", "VBZ", "VBP", "MD") or any(
+                    k.dep in ("aux", "auxpass") and k.tag in ("VBD", "VBZ", "VBP", "MD")
+                    for k in parse.children(tokens, verb)):
+                return True
+    return False
+
+
 def _clause_end(s: str, start: int) -> int:
     """Where a comma-delimited clause starting at ``start`` ends: its closing comma
     (outside quotations) or the end of the sentence."""

@@ -169,6 +169,8 @@ def _names_people(noun: str) -> bool:
 
     >>> _names_people("officers"), _names_people("mother"), _names_people("continent"), _names_people("group")
     (True, True, False, False)
+    >>> _names_people("pair"), _names_people("couple")  # ("the pair, who have been friends since ...")
+    (True, True)
     """
     noun = noun.lower()
     singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
@@ -177,7 +179,8 @@ def _names_people(noun: str) -> bool:
     # (beyond PERSON_NOUNS and the suffixes of agents: "staff", "veteran", "suspect", ...)
     return noun in PERSON_NOUNS or singular in PERSON_NOUNS or noun in ("staff", "crew", "public") \
         or singular in ("veteran", "intern", "expert", "colleague", "friend", "candidate", "champion", "legend",
-                        "rookie", "pilot", "suspect", "resident", "patient", "attorney", "agent", "guard", "chef") \
+                        "rookie", "pilot", "suspect", "resident", "patient", "attorney", "agent", "guard", "chef",
+                        "pair", "couple", "duo", "trio") \
         or singular.endswith(("er", "or", "ist", "ian", "man", "woman", "eer"))
 
 

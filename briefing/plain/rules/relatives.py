@@ -135,6 +135,85 @@ def _split_where(s: str, trace: list[str]) -> list[str] | None:
     return None
 
 
+def _split_whose(s: str, trace: list[str]) -> list[str] | None:
+    """A non-restrictive ", whose NOUN VERB ..." clause becomes a sentence about the
+    noun before it, in the possessive: "The fighter, whose real name is Pedro Ramirez,
+    was left ..." -> "The fighter was left .... The fighter's real name is Pedro Ramirez."
+    Only when "whose NOUN" is the clause's subject and the parser gives the clause to the
+    noun just before the comma, ending where the comma-delimited clause ends.
+
+    >>> _split_whose("The lucha libre fighter, whose real name is Pedro Aguayo Ramirez, was left slumped "
+    ...              "against the ropes after a kick.", [])
+    ['The lucha libre fighter was left slumped against the ropes after a kick.', "The lucha libre fighter's real name is Pedro Aguayo Ramirez."]
+    >>> _split_whose("She finished ahead of the overall leader Tina Maze, whose coach set up the course.", [])
+    ['She finished ahead of the overall leader Tina Maze.', "Maze's coach set up the course."]
+    >>> _split_whose("He praised the report, whose findings he said were clear, on Monday.", []) is None
+    True
+    """
+    for m, np_start, np, before in _relative_marks(s, "whose"):
+        if _antecedent_refused(s, m, np_start, np, before) or _reported_at(s, np_start) or _unreal_at(s, np_start):
+            continue
+        tokens = parse.parse(s)
+        noun = parse.token_ending_at(tokens, m.start())
+        whose = parse.token_at(tokens, m.start(1))
+        if noun is None or whose is None or whose.dep != "poss":
+            continue
+        owned = tokens[whose.head]
+        verb = tokens[owned.head]
+        if owned.dep not in ("nsubj", "nsubjpass") or verb.dep != "relcl" or verb.head != noun.i \
+                or verb.left != whose.i:
+            continue  # "whose findings he said were clear": not the clause's subject, or another noun's clause
+        close = _clause_end(s, m.end())
+        if tokens[verb.right].end != close:
+            continue
+        clause = s[m.end():close].strip()
+        if re.search(r"\b(?:and|or|but)\s+whose\b", clause) or re.search(r",[\"”]", clause):
+            continue
+        tail = s[close:].lstrip(", ")
+        coordinated = re.match(r"(and|but)\s+(.+)$", tail)
+        rest = _main_and_after(s, m, np_start, np, close, tail, coordinated)
+        if rest is None or rest[1]:
+            continue
+        owner = _second_mention(np)
+        owner = owner + ("'" if owner.endswith("s") else "'s")
+        main, new = _end_sentence(rest[0].strip()), _end_sentence(f"{owner} {clause}")
+        if _word_count(main) < MIN_PART_WORDS or _word_count(new) < 4:
+            continue
+        trace.append("split:relative:whose")
+        return [_capitalise(main), new]
+    return None
+
+
+# A relative clause set off by dashes instead of commas: " -- who ... -- ", or " -- which ...." at the end.
+_DASH_RELATIVE_RE = re.compile(r" (--|–|—|-) (who|which|whose) ([^,;:\"“”()]+?)(?: \1 (?=[a-z])|(?=[.!?]$))")
+
+
+def _split_dash_relative(s: str, trace: list[str]) -> list[str] | None:
+    """A relative clause between dashes (or after a dash at the end) is split as the same
+    clause between commas would be, with every guard of :func:`_split_relative`; None when
+    that split does not take the clause out, or the clause holds a comma or another dash.
+
+    >>> _split_dash_relative("Singer Beck -- who ruled the Grammys with three wins -- will sing at the show in May.", [])
+    ['Singer Beck will sing at the show in May.', 'Beck ruled the Grammys with three wins.']
+    >>> _split_dash_relative("The doll Lammily - who was created as an antidote to Barbie - is being used to teach us.", [])
+    >>> _split_dash_relative("The campaign is aimed at protecting the tourism industry -- which is critical to the economy.", [])
+    ['The campaign is aimed at protecting the tourism industry.', 'The tourism industry is critical to the economy.']
+    """
+    m = _DASH_RELATIVE_RE.search(s)
+    if m is None or _inside_quote(s, m.start()) or re.search(r"--|–|—| - ", m.group(3)):
+        return None
+    closing = not m.group(0).endswith(m.group(3))
+    if not closing and _DASH_RELATIVE_RE.search(s, m.end()):
+        return None
+    commas = f"{s[:m.start()]}, {m.group(2)} {m.group(3)}{', ' if closing else ''}{s[m.end():]}"
+    inner: list[str] = []
+    parts = _split_relative(commas, inner)
+    if len(parts) == 1 or any(f", {m.group(2)} {m.group(3)}" in p for p in parts):
+        return None  # the clause stayed: the sentence stays as written, dashes and all
+    trace.extend(inner)
+    return parts
+
+
 def _split_relative(s: str, trace: list[str]) -> list[str]:
     """Non-restrictive ", who" / ", which" clauses become their own sentence.
 
@@ -155,6 +234,12 @@ def _split_relative(s: str, trace: list[str]) -> list[str]:
     where = _split_where(s, trace)
     if where:
         return [*_split_relative(where[0], trace), where[1]]
+    whose = _split_whose(s, trace)
+    if whose:
+        return [*_split_relative(whose[0], trace), whose[1]]
+    dashed = _split_dash_relative(s, trace)
+    if dashed:
+        return dashed
     for m, np_start, np, before in _relative_marks(s, "who|which"):
         if _antecedent_refused(s, m, np_start, np, before):
             continue
@@ -215,7 +300,10 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         # scene gathering evidence, which included": a phrase, not a noun; "photographer Kent Baker,
         # which documents": a person's "which" is the book's
     if s[:np_start].rstrip().endswith(","):
-        return True  # "the list of pilots, a handful over two decades, who ...": an appositive's noun
+        # "the list of pilots, a handful over two decades, who ...": an appositive's noun; but "From
+        # the age of 12, Amy, who ...": the main clause's subject after a phrase in front, whose words
+        # (a preposition, a number) say nothing of the noun
+        return not _after_fronted_phrase(s, np_start, np)
     if s[:np_start].rstrip()[-1:] in ("/", "-", "&") or (before and _words(s[:np_start])[-1][:1].isupper()
                                                          and before not in STOP_WORDS):
         return True  # "The USC Dornsife/Los Angeles Times Daybreak tracking poll": only part of the name
@@ -223,7 +311,7 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         return True  # "Huskins and her boyfriend Quinn, who ...": both, or only Quinn?
     if before in ("that", "which", "whom"):
         return True  # "the struggle that Molaverdi, who ..., and many others are waging": inside another clause
-    person = m.group(1) == "who" and _ends_with_person_name(np) and not _is_particle(before)
+    person = m.group(1) in ("who", "whose") and _ends_with_person_name(np) and not _is_particle(before)
     # ("Hijo del Perro Aguayo, who": "del" is part of the name, which the phrase found leaves out)
     if np[0].isupper() and before and before[0].islower() and not person:
         # (a person's name after a lowercase word, with "who": the word is a role, "CNN correspondent
@@ -238,6 +326,33 @@ def _antecedent_refused(s: str, m: re.Match, np_start: int, np: str, before: str
         # preposition is most often where the earlier noun is, and the parser agrees too readily
         # ("met by Prime Minister Matteo Renzi, who ...": a person's name after "by" is no place)
     return False
+
+
+def _after_fronted_phrase(s: str, np_start: int, np: str) -> bool:
+    """Whether the comma before the noun phrase ``np`` closes a phrase in front of the
+    main clause, whose subject ``np`` is ("From the age of 12, Amy, who lives ..., played
+    ..."), in the parser's reading: the phrase before the comma hangs on the main verb,
+    and ``np`` (a name, or a noun after "the") is that verb's subject.
+
+    >>> s = "From the age of 12, Amy, who lives in the Forest of Dean, played twice a week."
+    >>> _after_fronted_phrase(s, s.index("Amy"), "Amy")
+    True
+    >>> s = "The list of pilots, a handful over two decades, who flew the plane, grew."
+    >>> _after_fronted_phrase(s, s.index("a handful"), "a handful over two decades")
+    False
+    """
+    if not (np[:1].isupper() or np.split()[0].lower() == "the") or s[:np_start].count(",") != 1:
+        return False
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, np_start + len(np))
+    if noun is None or noun.dep not in ("nsubj", "nsubjpass") or tokens[noun.head].dep != "ROOT":
+        return False
+    verb = tokens[noun.head]
+    front = [t for t in tokens if t.idx < np_start and t.dep != "punct"]
+    if not front or tokens[noun.left].idx != np_start:
+        return False
+    tops = [t for t in front if not tokens[t.head].idx < np_start or t.head == t.i]
+    return len(tops) == 1 and tops[0].head == verb.i and tops[0].dep in ("prep", "advmod", "npadvmod")
 
 
 # Prepositions after which a person's name with ", who" is the clause's own noun: "by" the
@@ -324,7 +439,8 @@ def _main_and_after(s: str, m: re.Match, np_start: int, np: str, close: int, tai
         return s[:m.start()], [_capitalise(lead + coordinated.group(2))]
     if close < len(s.rstrip(".!?…”\" ")) and tail:
         tail_words = _words(tail)
-        if re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,", tail) or (not _has_verb("and " + tail) and not _tail(s)):
+        if re.match(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,", tail) or (
+                not _has_verb("and " + tail) and not _tail(s) and not _subject_verb_follows(s, np_start, np, close)):
             return None  # "in Vallejo, California, has been ...", "on Saturday, April 18.": the comma was the clause's own
             # (_has_verb skips a text's first word: "died Friday in ..." goes on with its verb, "died")
         # The main clause goes on with its verb ("The driver ... was trying") or, after
@@ -341,6 +457,34 @@ def _main_and_after(s: str, m: re.Match, np_start: int, np: str, close: int, tai
         # "Many of these villages, which ..., now lie": the subject's verb)
         return s[:m.start()] + glue + tail, []
     return s[:m.start()], []
+
+
+def _subject_verb_follows(s: str, np_start: int, np: str, close: int) -> bool:
+    """Whether the parser makes the noun phrase ``np`` the subject of the sentence's main
+    verb and that verb (after its auxiliaries or an adverb) opens what follows the clause
+    ending at ``close``: "The reopening, which comes ..., coincides with ..." goes on with
+    its own verb, though the closed list of verbs does not know "coincides".
+
+    >>> s = "The reopening, which comes over a year after work began, coincides with Holy Week."
+    >>> _subject_verb_follows(s, 0, "The reopening", s.index(", coincides"))
+    True
+    >>> s = "He was found in Vallejo, which is in California, on Saturday, April 18."
+    >>> _subject_verb_follows(s, 15, "Vallejo", s.index(", on"))
+    False
+    """
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, np_start + len(np))
+    if noun is None or noun.dep not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tokens[noun.head]
+    if verb.dep != "ROOT" or verb.idx < close:
+        return False
+    first = next((t for t in tokens if t.idx >= close and t.dep != "punct"), None)
+    if first is None:
+        return False
+    return first.i == verb.i or (first.head == verb.i and first.dep in ("aux", "auxpass", "neg", "advmod")
+                                 and all(tokens[k].head == verb.i or tokens[k].dep == "punct"
+                                         for k in range(first.i, verb.i)))
 
 
 def _relative_subject(m: re.Match, np_start: int, np: str, before: str, words: list[str]) -> str | None:
@@ -392,11 +536,68 @@ _EMPTY_NOUNS = frozenset("notion idea thing things way question matter fact reas
 def _rule_restrictive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     out, trace = [], []
     for s in sentences:
-        if _tail(s):
+        subject = None if _tail(s) else _split_subject_restrictive(s)
+        if subject:
+            trace.append("split:restrictive:subject")
+            out.extend(subject)
+        elif _tail(s):
             out.extend(_split_attributed(s, trace, _split_restrictive) or [s])
         else:
             out.extend(_split_restrictive(s, trace))
     return out, trace
+
+
+def _split_subject_restrictive(s: str) -> list[str] | None:
+    """"A NOUN who/that DID X VERB ..." opening a sentence -> "A NOUN did X. The NOUN
+    VERB ...". A subject that is new to the reader ("a", "an") and whose clause tells a
+    past event adds to the noun rather than picks it out: "A hunter who killed a rabbit has
+    been hit by plague" says a hunter killed a rabbit. The parser must make the clause the
+    subject's, its verb past ("killed", "was jailed", no modal) and the main verb
+    not a simple present (a rule about anyone: "A person who smoked is more likely to ...").
+
+    >>> _split_subject_restrictive("A hunter who killed and ate a wild rabbit in China has been hit by the deadly plague.")
+    ['A hunter killed and ate a wild rabbit in China.', 'The hunter has been hit by the deadly plague.']
+    >>> _split_subject_restrictive("A person who smoked for years is more likely to get cancer than others are.") is None
+    True
+    >>> _split_subject_restrictive("A woman who claims to have met him has filed a lawsuit in New York.") is None
+    True
+    >>> _split_subject_restrictive("Two men who robbed a bank in Leeds in May were jailed for six years yesterday.")
+    ['Two men robbed a bank in Leeds in May.', 'The men were jailed for six years yesterday.']
+    """
+    m = re.match(r"(An?|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) ([^,;:\"“”‘’()]+?) (who|that) (?=[a-z])", s)
+    if m is None or not _long(s, 12) or re.search(r"[\"“”‘’()]|--|–|—| - ", s):
+        return None
+    tokens = parse.parse(s)
+    pronoun = parse.token_at(tokens, m.start(3))
+    noun = parse.token_ending_at(tokens, m.end(2))
+    if pronoun is None or noun is None or pronoun.dep not in ("nsubj", "nsubjpass") or noun.left != 0:
+        return None
+    verb, main = tokens[pronoun.head], tokens[noun.head]
+    if verb.dep != "relcl" or verb.head != noun.i or noun.dep not in ("nsubj", "nsubjpass") or main.dep != "ROOT":
+        return None
+    aux = [k for k in parse.children(tokens, verb) if k.dep in ("aux", "auxpass")]
+    if any(k.tag == "MD" for k in aux) or not (verb.tag == "VBD" and not aux or aux and aux[0].text.lower() in (
+            "had", "was", "were")):
+        return None  # "who claims", "who could": not a past event of the noun's; "A cat who has been missing
+        # for five years has been found": alone, "A cat has been missing" would still be so
+    main_aux = [k for k in parse.children(tokens, main) if k.dep in ("aux", "auxpass")]
+    if main.tag in ("VBZ", "VBP") and not main_aux and not (main.text.lower() in ("is", "are") and any(
+            k.dep == "xcomp" and tokens[k.left].text == "to" for k in parse.children(tokens, main))):
+        return None  # "A person who smoked is more likely to ...": a rule, not an event
+    rest = tokens[verb.right + 1] if verb.right + 1 < len(tokens) else None
+    if rest is None or rest.text == "," or not (rest.i == main.i or rest.i == (main_aux or [main])[0].i):
+        return None  # the clause must end where the main verb (or its first auxiliary) begins
+    clause = s[m.end():rest.idx].strip()
+    np = m.group(2)
+    if any(w.lower() in _NUMBER_WORDS for w in np.split()) or len(np.split()) > 5 or not np.split()[-1].islower() \
+            or np.split()[0].lower() in ("more", "other", "others", "of", "further", "additional", "extra") \
+            or (m.group(1) not in ("A", "An")) != (noun.tag == "NNS"):
+        return None  # ("Two more aid workers who ...": "The more aid workers" is no noun said again)
+    first = _end_sentence(f"{m.group(1)} {np} {clause}")
+    second = _end_sentence(f"The {np} {s[rest.idx:].strip()}")
+    if _word_count(first) < 5 or _word_count(second) < 4:
+        return None
+    return [first, second]
 
 
 def _split_restrictive(s: str, trace: list[str]) -> list[str]:
@@ -425,7 +626,7 @@ def _split_restrictive(s: str, trace: list[str]) -> list[str]:
         before, clause = s[: m.start()], s[m.end() :]
         if _restrictive_words_refuse(m, before, clause):
             continue
-        found = _indefinite_noun(before)
+        found = _indefinite_noun(before, after_preposition=m.group(1) == "who" and _person_after_verb_preposition(s, m))
         if found is None:
             continue
         tokens, k, det, np_words, np_start = found
@@ -457,11 +658,38 @@ def _restrictive_words_refuse(m: re.Match, before: str, clause: str) -> bool:
     return False
 
 
-def _indefinite_noun(before: str) -> tuple[list[str], int, str, list[str], int] | None:
+def _person_after_verb_preposition(s: str, m: re.Match) -> bool:
+    """Whether the noun before the " who" of ``m`` names a person and is the object of a
+    preposition that hangs on a verb ("to search for an eighth-grade student who has been
+    missing"), in the parser's reading: no other noun stands before the preposition whose
+    clause it could be ("the son of a man who died": the son's, or the man's?).
+
+    >>> s = "Volunteers went out to search for an eighth-grade student who has been missing since Wednesday."
+    >>> _person_after_verb_preposition(s, re.search(" (who) ", s))
+    True
+    >>> s = "He met the son of a local man who has been missing since Wednesday."
+    >>> _person_after_verb_preposition(s, re.search(" (who) ", s))
+    False
+    >>> s = "The novel is about an art dealer who goes to Beverly Hills to bid on a rare sculpture."
+    >>> _person_after_verb_preposition(s, re.search(" (who) ", s))
+    False
+    """
+    tokens = parse.parse(s)
+    noun = parse.token_ending_at(tokens, m.start())
+    if noun is None or noun.dep != "pobj" or not _names_people(noun.text):
+        return False
+    prep = tokens[noun.head]
+    verb = tokens[prep.head]
+    # (not after "be": "The book is about an art dealer who goes to ...": the clause is what it is about)
+    return prep.dep == "prep" and verb.tag.startswith("VB") and verb.text.lower() not in _BE
+
+
+def _indefinite_noun(before: str, *, after_preposition: bool = False) -> tuple[list[str], int, str, list[str], int] | None:
     """The noun phrase that ends ``before``: its words (``tokens``), the index ``k`` of
     the word that opens it ("a", "an", a number, or the one before "a group of"), that
     word (``det``), the phrase's words after it, and where it starts in ``before``; None
-    when no such phrase, or it follows a preposition (which noun is the clause about?)."""
+    when no such phrase, or it follows a preposition (which noun is the clause about?), unless
+    ``after_preposition`` (the parser found a person after a verb's preposition)."""
     tokens = _words(before)
     # The antecedent: adjectives and nouns back to "a"/"an"/a number ("a group of").
     k = len(tokens) - 1
@@ -475,7 +703,7 @@ def _indefinite_noun(before: str) -> tuple[list[str], int, str, list[str], int] 
     if det == "of" and k >= 2 and tokens[k - 1].lower() in _QUANTITY_OF:
         det = tokens[k - 2].lower() if tokens[k - 1].lower() not in _NUMBER_WORDS else "dozens"
         k -= 2
-    elif det in PREPOSITIONS or k >= 1 and tokens[k - 1].lower() in PREPOSITIONS:
+    elif det in PREPOSITIONS or k >= 1 and tokens[k - 1].lower() in PREPOSITIONS and not after_preposition:
         return None  # "the arrest of a student that prompted protests", "negotiations among 195 countries
         # that led to ...": which noun the clause is about is unclear
     np_start = before.rfind(tokens[k], 0, len(before) - len(" ".join(np_words)))

@@ -21,7 +21,7 @@ from .tails import _TIME_OR_PLACE, _tail
 from ...text.quotes import quotations
 from ..faithful import STOP_WORDS
 from .mentions import _is_person_name
-from .word_classes import ORG_WORDS
+from .word_classes import ORG_WORDS, _REPORTING_RE
 from .text import _Context, _capitalise, _lower_first, _end_sentence, _inside_quote, _word_count
 
 __all__ = ["_rule_move_attribution"]
@@ -254,6 +254,11 @@ def _is_named_person(source: str, ctx: _Context | None) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z'’-]+", source)) and _is_person_name(known) and known.split()[-1] == source
 
 
+# What a speaker does besides saying (see _move_lead).
+_ACTS = frozenset("urged called asked vowed pledged promised threatened demanded apologized apologised refused "
+                  "declined appealed".split())
+
+
 def _move_lead(s: str, ctx: _Context | None = None) -> list[str] | None:
     """ "Police said the ship sank on Friday." -> ["The ship sank on Friday.", "Police said this."]
 
@@ -283,6 +288,11 @@ def _move_lead(s: str, ctx: _Context | None = None) -> list[str] | None:
     if len(subjects) != 1 or len(clauses) != 1:
         return None
     subject, clause = subjects[0], clauses[0]
+    if any(x.dep == "conj" and x.tag.startswith("VB") and (_REPORTING_RE.fullmatch(x.text) or x.text in _ACTS)
+           and not any(k.dep in ("nsubj", "nsubjpass") for k in parse.children(tokens, x))
+           for x in parse.children(tokens, clause)):
+        return None  # "The group claimed the attack was revenge and warned of more": the warning is the
+        # group's, though the parser puts it in the report; moved, it would be the attack's
     if subject.right != head.i - 1 or clause.i < head.i:
         return None
     front = ""

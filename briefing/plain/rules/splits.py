@@ -11,10 +11,10 @@ import re
 from typing import Callable
 
 from .clauses import (
-    MIN_PART_WORDS, _clause_tense, _has_verb, _is_clause, _long, _own_clause, _reports_before, _split_all,
-    _split_at,
+    MIN_PART_WORDS, _clause_tense, _has_verb, _is_clause, _long, _own_clause, _reports_before, _reports_inside_clauses,
+    _split_all, _split_at, _subject_opens,
 )
-from .tails import _ends_with_source, _tail
+from .tails import _TAIL_CUES, _ends_with_source, _tail
 from .text import _Context, _capitalise, _end_sentence, _inside_quote, _tidy, _word_count, _words
 from .word_classes import FINITE_VERBS, _REPORTING_RE
 from .. import parse
@@ -518,20 +518,25 @@ def _dash_stays(s: str, m: re.Match) -> bool:
     own (a noun phrase, a condition, the close of a pair of dashes), or what comes before
     it is none, or still frames it."""
     rest = s[m.end() :]
-    if re.search(rf" {_DASH} ", rest) or not _is_clause(rest) or not _has_verb(s[: m.start()]):
+    if re.fullmatch(rf"(?:[^,]{{1,80}}\s)?(?:{_TAIL_CUES}|told|tells)(?:\s[^,]{{0,50}})?[.!?]?[”\"]?", rest.strip()):
+        return True  # "... near the market -- a police spokesman said.": the source's, not a sentence alone
+    if re.search(rf" {_DASH} ", rest) or not (_is_clause(rest) or _subject_opens(s, m.end())) \
+            or not _has_verb(s[: m.start()]):
         return True
     unquoted = rest
     for qa, qb, _ in reversed(quotations(rest)):
         unquoted = unquoted[:qa] + unquoted[qb:]
     if not _has_verb(unquoted) or re.match(r"that is\b|that's\b", rest, re.IGNORECASE):
         return True  # '— Marvin Gaye's 1977 hit "Got to Give It Up."': a noun phrase; "-- that is if ...": a condition
+    if re.search(r"\bnot (?:only|just|simply|merely)\b", s[: m.start()], re.IGNORECASE):
+        return True  # "not only did she find him - but she ...": one statement, the first part no sentence alone
     if re.search(rf" {_DASH} ", s[: m.start()]):
         return True  # the closing dash of a pair: "chronicles -- in painful detail -- every defeat"
     if re.match(r"(?:When|If|While|Although|Though|As|Because|After|Before|Since|Until|Once)\b", s):
         return True  # "When X came out -- weeks after Y --": the first part would be a fragment
     if not (_own_clause(s, 0, m.start()) and _own_clause(s, m.end(), len(s))):
         return True  # "... at the races -- the 20th Dubai World Cup hosted at Meydan": a phrase, not a clause
-    if _reports_before(s, m.start()):
+    if _reports_before(s, m.start()) and not _reports_inside_clauses(s, m.start()):
         return True  # "reported to Shaw that collections reached $235,000 -- the first month ...": still the report
     if " ".join(_words(rest)[:2]).lower() in " ".join(_words(s[: m.start()])[:6]).lower():
         return True  # "But we must not let democracy, ... -- we must not let them be defeated": the speaker starts over

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ...words import WEEKDAYS
+from .. import parse
 
 
 # "..., the Australian Red Cross said Saturday." / "..., according to officials.": a
@@ -46,6 +47,20 @@ _NOT_SOURCE_WORDS = frozenset("which who what that when where if as because whil
 REPEAT_SOURCE_WORDS = 6
 
 
+def _pair_and(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is the one "and" between two sources ("authorities and first
+    responders said"): not the first or last word, and no word of the source a verb.
+
+    >>> _pair_and("authorities and first responders".split(), 1), _pair_and("and police".split(), 0)
+    (True, False)
+    >>> _pair_and("the plane landed and passengers".split(), 3)
+    False
+    """
+    return words[k].lower() == "and" and 0 < k < len(words) - 1 and [w.lower() for w in words].count("and") == 1 \
+        and not any(w.lower().endswith("ed") or w.lower() in ("is", "was", "are", "were", "has", "had", "have")
+                    for w in words)
+
+
 def _ends_with_source(s: str) -> bool:
     """Whether ``s`` ends with an attribution (", police said.", ", according to X.",
     ", said Mark Giuliano."), which any split of ``s`` must keep in every part.
@@ -53,7 +68,28 @@ def _ends_with_source(s: str) -> bool:
     >>> _ends_with_source("Two bodies were found, the Guard said."), _ends_with_source("Two bodies were found.")
     (True, False)
     """
-    return bool(_ATTRIBUTION_TAIL_RE.search(s) or _INVERTED_TAIL_RE.search(s))
+    return bool(_ATTRIBUTION_TAIL_RE.search(s) or _inverted_tail(s))
+
+
+def _inverted_tail(s: str) -> re.Match | None:
+    """The match of ", said SOURCE." at the end of ``s``, when the parser makes SOURCE the
+    subject of the cue; not ", said the team deserved the win.", a report after its verb.
+
+    >>> bool(_inverted_tail("The storm hit the coast, said the minister.")), _inverted_tail(
+    ...     "After the game, Smith, who scored twice, said the team deserved the win.")
+    (True, None)
+    """
+    m = _INVERTED_TAIL_RE.search(s)
+    if m is None:
+        return None
+    tokens = parse.parse(s)
+    cue = parse.token_at(tokens, m.start("cue"))
+    inside = [t for t in tokens if m.start("src") <= t.idx < m.end("src") and t.dep != "punct"]
+    tops = [t for t in inside if not m.start("src") <= tokens[t.head].idx < m.end("src") or t.head == t.i]
+    if cue is None or len(tops) != 1 or tops[0].head != cue.i or tops[0].dep not in ("nsubj", "nsubjpass") \
+            or any(t.tag.startswith("VB") or t.tag == "MD" for t in inside):
+        return None
+    return m
 
 
 def _tail(s: str) -> tuple[int, str] | None:
@@ -80,13 +116,14 @@ def _tail(s: str) -> tuple[int, str] | None:
         else:
             src, cue = parts.group("src"), parts.group("cue")
     else:
-        m = _INVERTED_TAIL_RE.search(s)
+        m = _inverted_tail(s)
         if not m:
             return None
         src, cue = m.group("src").rstrip(".!?"), m.group("cue")
         parts = None
     words = src.split()
-    if not words or any(w.lower() in _NOT_SOURCE_WORDS for w in words) or any(ch in src for ch in "“”\"()"):
+    if not words or any(w.lower() in _NOT_SOURCE_WORDS and not _pair_and(words, k) for k, w in enumerate(words)) \
+            or any(ch in src for ch in "“”\"()"):
         return None
     if len(words) > REPEAT_SOURCE_WORDS:
         return None

@@ -157,7 +157,7 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
     cc = _coordinating_word(s, tokens, main, second, auxiliaries, own)
     if cc is None:
         return [s]
-    again = _subject_again(s, tokens, subject, it=True)
+    again = _subject_again(s, tokens, subject, it=True) or _whole_subject(s, tokens, subject)
     if again is None:
         return [s]
     if _one_statement(s, tokens, main, subject, second, cc):
@@ -175,6 +175,39 @@ def _split_coordination(s: str, trace: list[str]) -> list[str]:
         return [s]  # "... an entrance hall and pillared forecourt": a verb of two words is likely a misparse
     trace.append(f"split:coordination:{cc.text.lower()}")
     return [first_part, second_part]
+
+
+# Words that open a subject which, said again, might name another part of a group ("Many in
+# Hong Kong will deplore ... Many in Hong Kong were repelled": the same many?), or a new one ("A man").
+_QUANTIFIERS = frozenset("a an many some most few several all both each every any no none one two three four five six "
+                         "seven eight nine ten dozens hundreds thousands millions more less fewer other others".split())
+
+
+def _whole_subject(s: str, tokens: tuple[parse.Token, ...], subject: parse.Token) -> str | None:
+    """The subject said again word for word, when :func:`_subject_again` finds no shorter
+    way and the subject is a short, definite phrase with nothing inside that could change
+    ("Angelina Jolie's mother", "The Cultural Relic Bureau in Fujian province"); None for
+    a quantity, an indefinite, a clause or a comma inside it.
+
+    >>> s = "Angelina Jolie's mother was diagnosed with cancer at age 49 and died seven years later."
+    >>> tokens = parse.parse(s)
+    >>> _whole_subject(s, tokens, tokens[3])
+    "Angelina Jolie's mother"
+    >>> s = "Many in Hong Kong will deplore that decision and were rightly repelled by the attack."
+    >>> tokens = parse.parse(s)
+    >>> _whole_subject(s, tokens, tokens[0]) is None
+    True
+    """
+    inside = tokens[subject.left:subject.right + 1]
+    phrase = s[inside[0].idx:inside[-1].end]
+    if len(inside) > 7 or inside[0].text.lower() in _QUANTIFIERS or re.search(r"[,;:()\"“”‘’]|--|–|—", phrase):
+        return None
+    if any(t.dep in ("relcl", "acl", "appos", "conj", "cc", "nummod", "advcl") or t.tag in ("CD", "PRP", "WDT", "WP")
+           or t.tag.startswith("RB") or t.tag in ("JJR", "JJS") for t in inside):
+        return None
+    if not (inside[0].text.lower() == "the" or inside[0].tag in ("NNP", "NNPS", "PRP$")):
+        return None  # "Earlier police had made arrests and searched ...": "Earlier" is no part of the subject
+    return _capitalise(phrase)
 
 
 def _shared_subject_verbs(s: str) -> tuple[tuple[parse.Token, ...], parse.Token, list[parse.Token], parse.Token,
@@ -203,7 +236,13 @@ def _shared_subject_verbs(s: str) -> tuple[tuple[parse.Token, ...], parse.Token,
         return None  # "reportedly shouted ... and cut", "usually punctured ... and exploded": the adverb covers both
     if ":" in s[:main.idx]:
         return None  # "CNN: Last year your organization ...": a speaker's label the parser may take for the subject
-    if (_REPORTING_RE.fullmatch(main.text) or any(x.dep == "ccomp" for x in parse.children(tokens, main))) \
+    kids = parse.children(tokens, main)
+    # "claimed responsibility for the attack and warned ...": a verb of saying with a noun for its
+    # object and no clause reports nothing that the second verb could share
+    reports = _REPORTING_RE.fullmatch(main.text) and not (
+        any(x.dep == "dobj" and x.tag in ("NN", "NNS") for x in kids)
+        and not any(x.dep in ("ccomp", "xcomp", "parataxis", "advcl") for x in kids))
+    if (reports or any(x.dep == "ccomp" for x in kids)) \
             and not _report_closed(s, tokens, main, verbs) or any(a < main.idx for a, _, _ in quotations(s)):
         return None  # '"...," the band said on Facebook and tweeted out to ...': both verbs share the quote
     if len(subjects) != 1 or len(verbs) != 1 or subjects[0].i > main.i:
@@ -290,11 +329,26 @@ def _borrowed_auxiliaries(tokens: tuple[parse.Token, ...], main: parse.Token, se
         if any(x.text.startswith(("'", "’")) and x.text not in spelled for x in auxiliaries):
             return None  # "'s", "'d": is or has, would or had
         return " ".join(spelled.get(x.text, x.text) for x in auxiliaries) + " "
+    if auxiliaries and main.tag == "VBN" and [x.text.lower() for x in auxiliaries] in (["has"], ["have"], ["had"]) \
+            and second.tag in ("VBD", "VBN") and second.text.endswith("ed") and not _PAST_TIME_RE.search(
+                " ".join(t.text for t in tokens[second.left:second.right + 1])):
+        return auxiliaries[0].text + " "  # "has welcomed ... but admitted": one "has" for both ("has admitted");
+        # not "has closed three stores and last year opened two": a simple past of its own
     if second.tag in ("VBD", "VBZ", "VBP") and not (auxiliaries and second.text.endswith("ed") and not any(
-            x.dep == "dobj" for x in parse.children(tokens, second))):
+            x.dep == "dobj" for x in parse.children(tokens, second)) and second.text.lower() not in _NEVER_PASSIVE):
         return ""  # "was born in Norwich and went to ...": a tense of its own
         # (but "was built ... and carved out of ...": "-ed" after an auxiliary may be its participle)
     return None
+
+
+# Words that date a verb in the past, which a perfect cannot take ("has opened ... last year").
+_PAST_TIME_RE = re.compile(r"\b(?:yesterday|ago|last|earlier|then|once|formerly|previously|(?:19|20)\d\d|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                           r"May|June|July|August|September|October|November|December)\b", re.IGNORECASE)
+# Past forms of verbs that take no object, so never a passive participle after "was": "was
+# diagnosed ... and died seven years later" is "died", not "was died".
+_NEVER_PASSIVE = frozenset("died arrived collapsed disappeared vanished happened occurred emerged existed "
+                           "remained retired resigned".split())
 
 
 def _coordinating_word(s: str, tokens: tuple[parse.Token, ...], main: parse.Token, second: parse.Token,

@@ -500,9 +500,35 @@ def _split_participle(s: str, trace: list[str]) -> list[str]:
         new = _end_sentence(f"{subject} {clause}")
         if _word_count(before) < MIN_PART_WORDS or _word_count(new) < 4:
             continue
+        if _unpaired_participle(new):
+            continue  # "He first said that X and then claiming that Y": the parser tied the second
+            # participle elsewhere, so only the first became a verb
         trace.append(f"split:participle:{lemma}")
         return [before, new]
     return [s]
+
+
+def _unpaired_participle(sentence: str) -> bool:
+    """Whether a participle is still joined by "and" (or "or", "but") to the verb made of the
+    first one: ``sentence`` would mix a finite verb and a participle.
+
+    >>> _unpaired_participle("He first said that she should go and then claiming that she lied.")
+    True
+    >>> _unpaired_participle("This killed seven people and injured 23 others.")
+    False
+    >>> _unpaired_participle("The mayor said the city was cutting costs and raising taxes.")
+    False
+    """
+    tokens = parse.parse(sentence)
+    for t in tokens:
+        if t.tag == "VBG" and t.i >= 2 and (tokens[t.i - 1].text.lower() in ("and", "or", "but") or (
+                tokens[t.i - 1].text.lower() in ("then", "later", "also", "finally")
+                and tokens[t.i - 2].text.lower() in ("and", "or", "but"))):
+            first = tokens[t.head] if t.dep == "conj" else None
+            if first is None or first.tag != "VBG" or not any(
+                    k.dep in ("aux", "auxpass") for k in parse.children(tokens, first)):
+                return True  # no progressive "was cutting ... and raising" that the -ing shares
+    return False
 
 
 def _participle_candidates(tokens: tuple[parse.Token, ...], main: parse.Token) -> list[parse.Token]:

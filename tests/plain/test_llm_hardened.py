@@ -58,20 +58,33 @@ class _Model(ChatHandler):
             server.requests += 1
             server.in_flight += 1
             server.most_in_flight = max(server.most_in_flight, server.in_flight)
+        done = False
+
+        def leave() -> None:
+            # Counted out before the answer is sent: once it is, the client may send its next
+            # request before this thread runs again, which counted one request too many.
+            nonlocal done
+            if not done:
+                done = True
+                with server.lock:
+                    server.in_flight -= 1
+
         try:
             text = json.loads(body["messages"][1]["content"])["text"]
             if server.mode == "timeout":
                 time.sleep(1.0)
                 text = _flip(text)  # too late to be used in any case
             elif server.mode == "http 500":
+                leave()
                 self.send(500, b"{}")
                 return
             else:
                 time.sleep(0.05)  # long enough for requests to overlap
-            self.answer(_answer(server.mode, text))
+            answer = _answer(server.mode, text)
+            leave()
+            self.answer(answer)
         finally:
-            with server.lock:
-                server.in_flight -= 1
+            leave()
 
 
 @pytest.fixture(scope="module")

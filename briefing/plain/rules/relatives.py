@@ -536,11 +536,12 @@ _EMPTY_NOUNS = frozenset("notion idea thing things way question matter fact reas
 def _rule_restrictive(sentences: list[str], ctx: _Context) -> tuple[list[str], list[str]]:
     out, trace = [], []
     for s in sentences:
-        subject = None if _tail(s) else _split_subject_restrictive(s)
+        tail = _tail(s)
+        subject = None if tail else _split_subject_restrictive(s)
         if subject:
             trace.append("split:restrictive:subject")
             out.extend(subject)
-        elif _tail(s):
+        elif tail:
             out.extend(_split_attributed(s, trace, _split_restrictive) or [s])
         else:
             out.extend(_split_restrictive(s, trace))

@@ -343,8 +343,7 @@ def _borrowed_auxiliaries(tokens: tuple[parse.Token, ...], main: parse.Token, se
 
 # Words that date a verb in the past, which a perfect cannot take ("has opened ... last year").
 _PAST_TIME_RE = re.compile(r"\b(?:yesterday|ago|last|earlier|then|once|formerly|previously|(?:19|20)\d\d|"
-                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                           r"May|June|July|August|September|October|November|December)\b", re.IGNORECASE)
+                           + "|".join(sorted(CALENDAR_NAMES)) + r")\b", re.IGNORECASE)
 # Past forms of verbs that take no object, so never a passive participle after "was": "was
 # diagnosed ... and died seven years later" is "died", not "was died".
 _NEVER_PASSIVE = frozenset("died arrived collapsed disappeared vanished happened occurred emerged existed "

@@ -82,7 +82,7 @@ def iir(b, a, x: np.ndarray) -> np.ndarray:
     for the short filters of loudness measurement and the compressor (order up to 4 or so).
 
     Blocks of :data:`_BLOCK` samples: within a block the response to the block's own samples is
-    a convolution with the filter's impulse response, done by FFT for all blocks at once; what
+    a convolution with the filter's impulse response, done by FFT for :data:`_GROUP` blocks at once; what
     earlier samples still contribute follows from the last ``order`` inputs and outputs before
     the block (they excite ``1/A``), carried from block to block. Exact up to rounding: no
     response is cut short.
@@ -234,4 +234,7 @@ def box_mean(values: np.ndarray, size: int) -> np.ndarray:
     csum = np.empty(padded.size + 1)
     csum[0] = 0.0
     np.cumsum(padded, out=csum[1:])
-    return (csum[size:] - csum[:-size]) / size
+    del padded  # a whole-length array each: at most two at a time
+    out = np.subtract(csum[size:], csum[:-size])
+    out /= size
+    return out
